@@ -1,0 +1,257 @@
+//! [`Availability`]: a probability of being up, kept as its complement so that 10+ nines survive.
+
+use crate::decimal::{Decimal, DecimalError};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Significant digits of unavailability kept when printing a percentage.
+///
+/// `f64` carries about 16; a composite of many components loses a few to rounding, so twelve
+/// digits are both honest and stable.
+pub const PRINTED_DIGITS: usize = 12;
+
+/// The probability that something is up, stored as its unavailability `u = 1 − a`.
+///
+/// Invariant: `0 ≤ u ≤ 1`, never NaN. Working in `u` keeps three parallel 99.99% components
+/// at `u = 1e-12` instead of rounding `a` to `1.0`.
+///
+/// ```
+/// use nines_core::Availability;
+/// let a = Availability::parse_percent("99.99%")?;
+/// assert_eq!(a.unavailability(), 1e-4);
+/// assert_eq!(a.percent(), "99.99");
+/// # Ok::<(), nines_core::AvailabilityError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Availability {
+    unavailability: f64,
+}
+
+/// Why a value is not an availability.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AvailabilityError {
+    /// The text or value is not a finite number.
+    #[error("not a number: {0:?}")]
+    NotANumber(String),
+    /// The value lies outside 0..=100%.
+    #[error("{0}% is outside 0..=100%")]
+    OutOfRange(String),
+}
+
+impl Availability {
+    /// Always up.
+    pub const UP: Self = Self {
+        unavailability: 0.0,
+    };
+    /// Always down.
+    pub const DOWN: Self = Self {
+        unavailability: 1.0,
+    };
+
+    /// From an unavailability fraction `u` (0 = always up, 1 = always down).
+    ///
+    /// # Errors
+    /// [`AvailabilityError`] when `u` is NaN or outside 0..=1, e.g. `from_unavailability(1.5)`.
+    pub fn from_unavailability(u: f64) -> Result<Self, AvailabilityError> {
+        if u.is_nan() {
+            return Err(AvailabilityError::NotANumber(format!("{u}")));
+        }
+        if !(0.0..=1.0).contains(&u) {
+            return Err(AvailabilityError::OutOfRange(format!(
+                "{}",
+                (1.0 - u) * 100.0
+            )));
+        }
+        Ok(Self { unavailability: u })
+    }
+
+    /// Clamps a computed unavailability into 0..=1 (rounding can step just outside).
+    pub(crate) fn from_computed(u: f64) -> Self {
+        Self {
+            unavailability: if u.is_nan() { 1.0 } else { u.clamp(0.0, 1.0) },
+        }
+    }
+
+    /// From a percentage such as `99.95`, taking the exact decimal complement of its shortest
+    /// decimal form: `99.99` gives `u = 1e-4` exactly (as the nearest `f64`), not `1.0000000000287557e-4`.
+    ///
+    /// # Errors
+    /// [`AvailabilityError`] for NaN, infinities and values outside 0..=100.
+    pub fn from_percent(percent: f64) -> Result<Self, AvailabilityError> {
+        let decimal = Decimal::from_f64(percent).map_err(|e| match e {
+            DecimalError::Negative => AvailabilityError::OutOfRange(format!("{percent}")),
+            DecimalError::NotANumber => AvailabilityError::NotANumber(format!("{percent}")),
+        })?;
+        Self::from_percent_decimal(&decimal, &format!("{percent}"))
+    }
+
+    /// Parses `"99.95"` or `"99.95%"`.
+    ///
+    /// # Errors
+    /// [`AvailabilityError::NotANumber`] for text such as `"abc"` or `"NaN"`;
+    /// [`AvailabilityError::OutOfRange`] for `"100.5%"`.
+    pub fn parse_percent(text: &str) -> Result<Self, AvailabilityError> {
+        let trimmed = text.trim();
+        let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim();
+        let decimal = Decimal::parse(number).map_err(|e| match e {
+            DecimalError::Negative => AvailabilityError::OutOfRange(number.to_string()),
+            DecimalError::NotANumber => AvailabilityError::NotANumber(text.to_string()),
+        })?;
+        Self::from_percent_decimal(&decimal, number)
+    }
+
+    fn from_percent_decimal(decimal: &Decimal, shown: &str) -> Result<Self, AvailabilityError> {
+        let complement = decimal
+            .subtracted_from(100)
+            .ok_or_else(|| AvailabilityError::OutOfRange(shown.to_string()))?;
+        Ok(Self {
+            unavailability: complement.shifted_down(2).to_f64(),
+        })
+    }
+
+    /// The unavailability fraction `u`.
+    pub fn unavailability(self) -> f64 {
+        self.unavailability
+    }
+
+    /// The availability fraction `1 − u` (loses the digits of `u` below 1e-16; prefer
+    /// [`Availability::unavailability`] for arithmetic).
+    pub fn fraction(self) -> f64 {
+        1.0 - self.unavailability
+    }
+
+    /// The percentage with every significant digit: the exact decimal complement of `100·u`
+    /// rounded to [`PRINTED_DIGITS`] significant digits, e.g. `"99.9999999999"` for `u = 1e-12`.
+    pub fn percent(self) -> String {
+        let down = Decimal::from_f64_rounded(self.unavailability * 100.0, PRINTED_DIGITS)
+            .ok()
+            .and_then(|d| d.subtracted_from(100));
+        match down {
+            Some(percent) => percent.to_string(),
+            None => "0".to_string(),
+        }
+    }
+
+    /// The number of nines, `−log10(u)`; `None` for a perfect 100%.
+    pub fn nines(self) -> Option<f64> {
+        (self.unavailability > 0.0).then(|| -libm::log10(self.unavailability))
+    }
+}
+
+impl std::fmt::Display for Availability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}%", self.percent())
+    }
+}
+
+/// Serialized as a percentage number, e.g. `99.95`.
+impl Serialize for Availability {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let percent: f64 = self.percent().parse().unwrap_or(0.0);
+        serializer.serialize_f64(percent)
+    }
+}
+
+impl<'de> Deserialize<'de> for Availability {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let percent = f64::deserialize(deserializer)?;
+        Self::from_percent(percent).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A percentage in 0..=100 that is not an availability (a credit, a tier threshold).
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct Percent(f64);
+
+impl Percent {
+    /// # Errors
+    /// [`AvailabilityError`] when `value` is NaN or outside 0..=100.
+    pub fn new(value: f64) -> Result<Self, AvailabilityError> {
+        if value.is_nan() {
+            return Err(AvailabilityError::NotANumber(format!("{value}")));
+        }
+        if !(0.0..=100.0).contains(&value) {
+            return Err(AvailabilityError::OutOfRange(format!("{value}")));
+        }
+        Ok(Self(value))
+    }
+
+    /// The value in percent.
+    pub fn value(self) -> f64 {
+        self.0
+    }
+
+    /// The exact decimal value as `(n, s)` with `value = n × 10^-s`.
+    pub(crate) fn scaled(self) -> (i128, u32) {
+        Decimal::from_f64(self.0)
+            .ok()
+            .and_then(|d| d.to_scaled_integer())
+            .unwrap_or((0, 0))
+    }
+
+    /// This percentage read as an availability.
+    pub fn as_availability(self) -> Availability {
+        Availability::from_percent(self.0).unwrap_or(Availability::DOWN)
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        Self::new(value).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_round_trips_without_binary_noise() {
+        for text in [
+            "99.95",
+            "99.99",
+            "99.999",
+            "95",
+            "0",
+            "100",
+            "99.9999999999",
+        ] {
+            let a = Availability::parse_percent(text).unwrap_or(Availability::DOWN);
+            assert_eq!(a.percent(), text);
+        }
+    }
+
+    #[test]
+    fn complement_is_exact() {
+        let a = Availability::from_percent(99.99).unwrap_or(Availability::DOWN);
+        assert_eq!(a.unavailability(), 1e-4);
+        let b = Availability::parse_percent("99.9999999999%").unwrap_or(Availability::DOWN);
+        assert_eq!(b.unavailability(), 1e-12);
+    }
+
+    #[test]
+    fn rejects_bad_values() {
+        assert!(matches!(
+            Availability::parse_percent("100.5%"),
+            Err(AvailabilityError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            Availability::parse_percent("NaN"),
+            Err(AvailabilityError::NotANumber(_))
+        ));
+        assert!(matches!(
+            Availability::parse_percent("-1"),
+            Err(AvailabilityError::OutOfRange(_))
+        ));
+        assert!(Availability::from_percent(f64::NAN).is_err());
+        assert!(Availability::from_unavailability(1.5).is_err());
+    }
+
+    #[test]
+    fn nines() {
+        let a = Availability::parse_percent("99.9").unwrap_or(Availability::DOWN);
+        assert!((a.nines().unwrap_or(0.0) - 3.0).abs() < 1e-12);
+        assert_eq!(Availability::UP.nines(), None);
+    }
+}

@@ -1,0 +1,214 @@
+//! [`Catalog`]: a versioned set of [`Sla`] entries, loaded from JSON text.
+
+use crate::error::{json_error, Problem};
+use crate::model::Node;
+use crate::sla::Sla;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A versioned collection of SLA entries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalog {
+    version: String,
+    date: NaiveDate,
+    entries: Vec<Sla>,
+    by_id: BTreeMap<String, usize>,
+}
+
+/// The catalog version and date a report was computed with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogVersion {
+    /// e.g. `2026.11.25`.
+    pub version: String,
+    /// The date the catalog was last reviewed.
+    pub date: NaiveDate,
+}
+
+/// A whole catalog in one JSON document: `{"version", "date", "entries": [...]}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogDocument {
+    version: String,
+    date: NaiveDate,
+    entries: Vec<Sla>,
+}
+
+/// One provider's file of the bundled catalog: `{"provider", "entries": [...]}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProviderFile {
+    #[allow(dead_code)]
+    provider: String,
+    entries: Vec<Sla>,
+}
+
+/// The bundled catalog's manifest: `{"version", "date", "files": [...]}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    version: String,
+    date: NaiveDate,
+    #[allow(dead_code)]
+    files: Vec<String>,
+}
+
+/// An editable on-prem building block: a model fragment plus the assumptions behind it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// Stable id, e.g. `onprem/single-server`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What it models.
+    pub description: String,
+    /// The assumed numbers, stated as assumptions rather than contracts.
+    pub assumptions: Vec<String>,
+    /// The fragment to insert into a model.
+    pub node: Node,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateFile {
+    templates: Vec<Template>,
+}
+
+impl Catalog {
+    /// Parses a catalog document `{"version": "...", "date": "YYYY-MM-DD", "entries": [...]}`.
+    ///
+    /// # Errors
+    /// Every problem found, each with its JSON path: malformed JSON, unknown fields, duplicate
+    /// ids, inconsistent tiers.
+    pub fn from_json(text: &str) -> Result<Self, Vec<Problem>> {
+        let doc: CatalogDocument = parse(text, "")?;
+        Self::new(doc.version, doc.date, doc.entries)
+    }
+
+    /// Builds a catalog from entries, validating ids and tiers.
+    ///
+    /// # Errors
+    /// Every problem found, with paths such as `entries[3].credit_tiers[1].below`.
+    pub fn new(version: String, date: NaiveDate, entries: Vec<Sla>) -> Result<Self, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut by_id = BTreeMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            if by_id.insert(entry.id.clone(), i).is_some() {
+                problems.push(Problem::new(
+                    format!("entries[{i}].id"),
+                    format!("duplicate id {:?}", entry.id),
+                ));
+            }
+            for (field, message) in entry.problems() {
+                problems.push(Problem::new(format!("entries[{i}].{field}"), message));
+            }
+        }
+        if problems.is_empty() {
+            Ok(Self {
+                version,
+                date,
+                entries,
+                by_id,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The catalog shipped with nines (`data/catalog/*.json`, embedded at build time).
+    #[cfg(feature = "bundled-catalog")]
+    pub fn bundled() -> Result<Self, Vec<Problem>> {
+        let manifest: Manifest = parse(bundled::MANIFEST, "catalog.json")?;
+        let mut entries = Vec::new();
+        for (name, text) in bundled::FILES {
+            let file: ProviderFile = parse(text, name)?;
+            entries.extend(file.entries);
+        }
+        Self::new(manifest.version, manifest.date, entries)
+    }
+
+    /// An empty catalog, for models that use no catalog entries.
+    pub fn empty() -> Self {
+        Self {
+            version: "none".to_string(),
+            date: NaiveDate::MIN,
+            entries: Vec::new(),
+            by_id: BTreeMap::new(),
+        }
+    }
+
+    /// Version and date.
+    pub fn version(&self) -> CatalogVersion {
+        CatalogVersion {
+            version: self.version.clone(),
+            date: self.date,
+        }
+    }
+
+    /// All entries in file order.
+    pub fn entries(&self) -> &[Sla] {
+        &self.entries
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Sla> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Entries whose id, service or configuration contain every word of `query`
+    /// (case-insensitive), optionally limited to one provider.
+    pub fn search<'a>(&'a self, query: &str, provider: Option<&str>) -> Vec<&'a Sla> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        self.entries
+            .iter()
+            .filter(|e| provider.is_none_or(|p| e.provider.eq_ignore_ascii_case(p)))
+            .filter(|e| {
+                let haystack = format!("{} {} {} {}", e.id, e.provider, e.service, e.configuration)
+                    .to_lowercase();
+                words.iter().all(|w| haystack.contains(w.as_str()))
+            })
+            .collect()
+    }
+}
+
+/// The on-prem templates shipped with nines (`data/templates/onprem.json`).
+#[cfg(feature = "bundled-catalog")]
+pub fn bundled_templates() -> Result<Vec<Template>, Vec<Problem>> {
+    let file: TemplateFile = parse(bundled::TEMPLATES, "onprem.json")?;
+    Ok(file.templates)
+}
+
+/// Parses templates from JSON text `{"templates": [...]}`.
+///
+/// # Errors
+/// The first JSON problem, with its path.
+pub fn templates_from_json(text: &str) -> Result<Vec<Template>, Vec<Problem>> {
+    let file: TemplateFile = parse(text, "")?;
+    Ok(file.templates)
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, Vec<Problem>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let mut problem = json_error(e);
+        if !file.is_empty() {
+            problem.path = format!("{file}:{}", problem.path);
+        }
+        vec![problem]
+    })
+}
+
+#[cfg(feature = "bundled-catalog")]
+mod bundled {
+    pub(super) const MANIFEST: &str = include_str!("../../../data/catalog/catalog.json");
+    pub(super) const FILES: [(&str, &str); 3] = [
+        (
+            "azure.json",
+            include_str!("../../../data/catalog/azure.json"),
+        ),
+        ("aws.json", include_str!("../../../data/catalog/aws.json")),
+        ("gcp.json", include_str!("../../../data/catalog/gcp.json")),
+    ];
+    pub(super) const TEMPLATES: &str = include_str!("../../../data/templates/onprem.json");
+}

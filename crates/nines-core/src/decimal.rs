@@ -1,0 +1,192 @@
+//! Exact decimal helpers: percentages are typed as decimals ("99.99"), and their complements
+//! must be exact, so they are handled as digit strings rather than as binary fractions.
+
+/// A non-negative decimal number `digits × 10^-scale`, kept as ASCII digits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Decimal {
+    digits: Vec<u8>,
+    scale: usize,
+}
+
+/// Why a decimal string did not parse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum DecimalError {
+    NotANumber,
+    Negative,
+}
+
+impl Decimal {
+    /// Parses a plain decimal such as `99.95`, `100`, `.5` or `1e-3`.
+    pub(crate) fn parse(text: &str) -> Result<Self, DecimalError> {
+        let text = text.trim();
+        if text.starts_with('-') {
+            return Err(DecimalError::Negative);
+        }
+        let text = text.strip_prefix('+').unwrap_or(text);
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => {
+                let exponent: i32 = text[at + 1..]
+                    .parse()
+                    .map_err(|_| DecimalError::NotANumber)?;
+                (&text[..at], exponent)
+            }
+            None => (text, 0),
+        };
+        let (int_part, frac_part) = match mantissa.split_once('.') {
+            Some((int_part, frac_part)) => (int_part, frac_part),
+            None => (mantissa, ""),
+        };
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if (int_part.is_empty() && frac_part.is_empty())
+            || !all_digits(int_part)
+            || !all_digits(frac_part)
+            || exponent.unsigned_abs() > 400
+        {
+            return Err(DecimalError::NotANumber);
+        }
+        let mut digits: Vec<u8> = int_part.bytes().chain(frac_part.bytes()).collect();
+        let mut scale = frac_part.len() as i64 - i64::from(exponent);
+        if scale < 0 {
+            digits.extend(std::iter::repeat_n(b'0', scale.unsigned_abs() as usize));
+            scale = 0;
+        }
+        Ok(Self::normalized(digits, scale as usize))
+    }
+
+    /// The shortest decimal that reads back as `value` (Rust's `Display` for `f64`).
+    pub(crate) fn from_f64(value: f64) -> Result<Self, DecimalError> {
+        if !value.is_finite() {
+            return Err(DecimalError::NotANumber);
+        }
+        Self::parse(&format!("{value}"))
+    }
+
+    /// `value` rounded to `significant` significant digits.
+    pub(crate) fn from_f64_rounded(value: f64, significant: usize) -> Result<Self, DecimalError> {
+        if !value.is_finite() {
+            return Err(DecimalError::NotANumber);
+        }
+        let precision = significant.saturating_sub(1);
+        Self::parse(&format!("{value:.precision$e}"))
+    }
+
+    fn normalized(mut digits: Vec<u8>, mut scale: usize) -> Self {
+        while scale > 0 && digits.last() == Some(&b'0') {
+            digits.pop();
+            scale -= 1;
+        }
+        let leading = digits.iter().take_while(|&&d| d == b'0').count();
+        digits.drain(..leading.min(digits.len().saturating_sub(1)));
+        if digits.is_empty() {
+            digits.push(b'0');
+        }
+        Self { digits, scale }
+    }
+
+    fn aligned(&self, scale: usize) -> Vec<u8> {
+        let mut digits = self.digits.clone();
+        digits.extend(std::iter::repeat_n(b'0', scale - self.scale));
+        digits
+    }
+
+    /// `minuend - self` for a whole `minuend`, or `None` when the result would be negative.
+    pub(crate) fn subtracted_from(&self, minuend: u32) -> Option<Self> {
+        let scale = self.scale;
+        let mut top: Vec<u8> = minuend.to_string().into_bytes();
+        top.extend(std::iter::repeat_n(b'0', scale));
+        let bottom = self.aligned(scale);
+        let width = top.len().max(bottom.len());
+        let pad = |v: Vec<u8>| -> Vec<u8> {
+            let mut padded = vec![b'0'; width - v.len()];
+            padded.extend(v);
+            padded
+        };
+        let (top, bottom) = (pad(top), pad(bottom));
+        let mut result = vec![b'0'; width];
+        let mut borrow = 0i8;
+        for i in (0..width).rev() {
+            let mut d = (top[i] - b'0') as i8 - (bottom[i] - b'0') as i8 - borrow;
+            borrow = 0;
+            if d < 0 {
+                d += 10;
+                borrow = 1;
+            }
+            result[i] = b'0' + d as u8;
+        }
+        (borrow == 0).then(|| Self::normalized(result, scale))
+    }
+
+    /// Multiplies by `10^-shift` (divides by a power of ten), exactly.
+    pub(crate) fn shifted_down(&self, shift: usize) -> Self {
+        Self::normalized(self.digits.clone(), self.scale + shift)
+    }
+
+    /// The value as `(integer, scale)` with `value = integer × 10^-scale`, if it fits an `i128`.
+    pub(crate) fn to_scaled_integer(&self) -> Option<(i128, u32)> {
+        let text = std::str::from_utf8(&self.digits).ok()?;
+        Some((text.parse().ok()?, u32::try_from(self.scale).ok()?))
+    }
+
+    /// The nearest `f64` (correctly rounded by the standard library).
+    pub(crate) fn to_f64(&self) -> f64 {
+        let text = format!("{}e-{}", self.to_digit_string(), self.scale);
+        text.parse().unwrap_or(f64::NAN)
+    }
+
+    fn to_digit_string(&self) -> &str {
+        std::str::from_utf8(&self.digits).unwrap_or("0")
+    }
+}
+
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = self.to_digit_string();
+        if self.scale == 0 {
+            return f.write_str(digits);
+        }
+        if digits.len() > self.scale {
+            let (int_part, frac_part) = digits.split_at(digits.len() - self.scale);
+            write!(f, "{int_part}.{frac_part}")
+        } else {
+            let zeros = "0".repeat(self.scale - digits.len());
+            write!(f, "0.{zeros}{digits}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"))
+    }
+
+    #[test]
+    fn parses_and_prints_plain_decimals() {
+        assert_eq!(dec("99.950").to_string(), "99.95");
+        assert_eq!(dec("0100").to_string(), "100");
+        assert_eq!(dec(".5").to_string(), "0.5");
+        assert_eq!(dec("1e-3").to_string(), "0.001");
+        assert_eq!(dec("2.5e2").to_string(), "250");
+        assert_eq!(Decimal::parse("abc"), Err(DecimalError::NotANumber));
+        assert_eq!(Decimal::parse("-1"), Err(DecimalError::Negative));
+        assert_eq!(Decimal::parse("."), Err(DecimalError::NotANumber));
+    }
+
+    #[test]
+    fn complements_are_exact() {
+        let c = |x: &str| dec(x).subtracted_from(100).map(|d| d.to_string());
+        assert_eq!(c("99.99").as_deref(), Some("0.01"));
+        assert_eq!(c("99.9999999999").as_deref(), Some("0.0000000001"));
+        assert_eq!(c("0").as_deref(), Some("100"));
+        assert_eq!(c("100").as_deref(), Some("0"));
+        assert_eq!(c("100.5"), None);
+    }
+
+    #[test]
+    fn rounding_to_significant_digits() {
+        let d = Decimal::from_f64_rounded(5.999_500_000_000_001e-4, 12).map(|d| d.to_string());
+        assert_eq!(d.as_deref(), Ok("0.00059995"));
+    }
+}

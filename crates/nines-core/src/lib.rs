@@ -1,0 +1,81 @@
+//! # nines-core
+//!
+//! Exact composite availability for architectures built from cloud services and on-prem boxes,
+//! with the contract behind each number: SLA commitments per configuration, downtime
+//! definitions, calendar conventions and service credits.
+//!
+//! ```
+//! use nines_core::{evaluate_json, Catalog, Convention, Options};
+//!
+//! let model = r#"{"root": {"serial": {"children": [
+//!     {"component": {"id": "front", "availability": 99.95}},
+//!     {"parallel": {"children": [
+//!         {"component": {"id": "db1", "availability": 99.99}},
+//!         {"component": {"id": "db2", "availability": 99.9}}]}}]}}}"#;
+//! let options = Options { convention: Convention::parse("2026-02")? };
+//! let report = evaluate_json(model, &Catalog::empty(), &options)?;
+//! assert_eq!(report.percent, "99.949990005");
+//! assert_eq!(report.weakest_link.as_deref(), Some("front"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Overview
+//!
+//! The pipeline is one pure function, [`evaluate`]: a [`Model`] (the architecture tree), a
+//! [`Catalog`] of [`Sla`]s and [`Options`] (the calendar [`Convention`]) go in; a [`Report`]
+//! comes out. Nothing here reads files, clocks or the network: the CLI, the wasm API and the
+//! web app own those and pass text in.
+//!
+//! 1. [`model`]: the JSON input — `serial`, `parallel`, `k_of_n`, `failover`, `replicate`
+//!    groups over components (catalog SLA, inline SLA, custom percentage, or MTBF/MTTR box),
+//!    plus `shared` components referenced from several branches.
+//! 2. Validation turns the model into a flat plan or returns every [`Problem`] with its JSON
+//!    path.
+//! 3. The engine computes the unavailability `U` exactly (no cancellation, no rounding per step)
+//!    and `∂U/∂uᵢ` for every component, conditioning on shared components so that a
+//!    dependency used by two regions fails once, not twice.
+//! 4. The contract view turns each SLA's credit tiers into downtime for the month, prices an
+//!    outage scenario to the cent, and sets the worst-case credit against the business loss.
+//!
+//! ## Features
+//!
+//! - `bundled-catalog` (default): embeds `data/catalog/*.json` and `data/templates/onprem.json`;
+//!   see [`Catalog::bundled`]. Without it, load any catalog with [`Catalog::from_json`].
+//!
+//! ## Limitations
+//!
+//! - Components fail independently, except shared components, which are exact. At most
+//!   [`model::MAX_SHARED`] shared components may be referenced more than once.
+//! - Availability of a catalog component is its SLA commitment: a contractual floor, not a
+//!   measurement.
+//! - Failover assumes the standby is ready (its own unavailability aside) and loses the whole
+//!   switchover time on every primary failure shorter outages included; failback is free.
+//! - Figures keep 12 significant digits of unavailability when printed.
+
+#![deny(missing_docs)]
+
+mod availability;
+pub mod catalog;
+mod convention;
+mod decimal;
+mod duration;
+mod engine;
+mod error;
+mod evaluate;
+pub mod model;
+mod money;
+mod plan;
+pub mod report;
+mod scenario;
+pub mod sla;
+
+pub use availability::{Availability, AvailabilityError, Percent, PRINTED_DIGITS};
+pub use catalog::{Catalog, CatalogVersion, Template};
+pub use convention::{Convention, ConventionError, Periods, YearMonth, YearMonthError};
+pub use duration::{format_duration, parse_duration, DurationError};
+pub use error::{Problem, Problems};
+pub use evaluate::{combine, evaluate, evaluate_json, required_availability, Combine, Options};
+pub use model::Model;
+pub use money::{Money, MoneyError};
+pub use report::{Downtime, Report};
+pub use sla::Sla;

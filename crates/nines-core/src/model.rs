@@ -1,0 +1,227 @@
+//! The input [`Model`]: an architecture as a tree of groups and components, plus money and an
+//! optional outage scenario. This is what users write as JSON.
+//!
+//! ```json
+//! {"root": {"serial": {"children": [
+//!   {"component": {"id": "web", "catalog": "azure/app-service/standard", "monthly_fee": 146}},
+//!   {"parallel": {"children": [
+//!     {"component": {"id": "db1", "availability": 99.99}},
+//!     {"component": {"id": "db2", "availability": 99.9}}]}}]}}}
+//! ```
+
+use crate::availability::Availability;
+use crate::error::{json_error, Problem};
+use crate::money::Money;
+use crate::sla::Sla;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Most nodes a model may hold.
+pub const MAX_NODES: usize = 1_000_000;
+/// Deepest nesting of groups.
+pub const MAX_DEPTH: usize = 32;
+/// Most shared components referenced more than once (exact evaluation costs 2^n passes).
+pub const MAX_SHARED: usize = 20;
+/// Most copies a `replicate` node may make.
+pub const MAX_COPIES: u32 = 1000;
+/// Most children of a `k_of_n` node (its exact evaluation costs n·k).
+pub const MAX_K_OF_N_CHILDREN: usize = 1000;
+/// Most incidents in a scenario.
+pub const MAX_INCIDENTS: usize = 10_000;
+
+/// An architecture to evaluate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// A name for the design.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Currency of fees and losses (ISO code); `USD` when absent.
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    /// What one hour of the whole architecture being down costs the business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_loss_per_hour: Option<Money>,
+    /// Components defined once and referenced with `{"shared": "id"}`: one failure, however
+    /// many branches use them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub shared: BTreeMap<String, Component>,
+    /// The architecture.
+    pub root: Node,
+    /// An outage scenario for the contract view.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<Incident>,
+}
+
+fn default_currency() -> String {
+    "USD".to_string()
+}
+
+/// A node of the architecture tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Node {
+    /// Up only if every child is up.
+    Serial(Group),
+    /// Active-active: up if any child is up.
+    Parallel(Group),
+    /// Up if at least `k` children are up.
+    KOfN(KOfN),
+    /// Active-passive: the standby takes over after a switchover time.
+    Failover(Failover),
+    /// `copies` identical, independent copies of a subtree (e.g. regions); any one suffices.
+    Replicate(Replicate),
+    /// A leaf.
+    Component(Component),
+    /// A reference to a component in the model's `shared` map.
+    Shared(String),
+}
+
+/// Children of a serial or parallel group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// A display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The members.
+    pub children: Vec<Node>,
+}
+
+/// `k` of the children must be up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KOfN {
+    /// A display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// How many must be up.
+    pub k: u32,
+    /// The members (they may differ).
+    pub children: Vec<Node>,
+}
+
+/// Active-passive failover.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Failover {
+    /// A display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Serves while up.
+    pub primary: Box<Node>,
+    /// Takes over when the primary fails.
+    pub standby: Box<Node>,
+    /// Downtime per primary failure while the standby takes over, in minutes.
+    pub switchover_minutes: f64,
+    /// Primary failures per year. Optional when the primary is an MTBF component.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incidents_per_year: Option<f64>,
+}
+
+/// Identical copies of a subtree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replicate {
+    /// A display name, e.g. "Regions".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// How many copies; any one suffices.
+    pub copies: u32,
+    /// The subtree copied.
+    pub child: Box<Node>,
+}
+
+/// A leaf: a catalog SLA, an inline SLA, a custom availability, or an on-prem box.
+///
+/// Exactly one of `catalog`, `sla`, `availability` or `mtbf_hours` (with `mttr_hours`) is given.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    /// Unique id within the model, used by incidents and in the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// A display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A catalog entry id such as `azure/virtual-machines/availability-zones`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<String>,
+    /// An SLA written inline (e.g. a hosting contract).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla: Option<Box<Sla>>,
+    /// A custom availability, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Availability>,
+    /// Mean time between failures, hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mtbf_hours: Option<f64>,
+    /// Mean time to repair, hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mttr_hours: Option<f64>,
+    /// Planned maintenance downtime per month, hours (MTBF components only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maintenance_hours_per_month: Option<f64>,
+    /// What the service costs per month (the basis of service credits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_fee: Option<Money>,
+}
+
+/// One outage in a scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incident {
+    /// The component's id (or a shared component's key).
+    pub component: String,
+    /// When it started, `YYYY-MM-DDTHH:MM[:SS]` in UTC.
+    pub start: chrono::NaiveDateTime,
+    /// How long it lasted, minutes.
+    pub minutes: f64,
+    /// Which copy of an enclosing `replicate` it hit (1-based); all copies when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<u32>,
+}
+
+impl Model {
+    /// Parses a model from JSON text.
+    ///
+    /// # Errors
+    /// The first structural problem with its JSON path, e.g.
+    /// `root.serial.children[0].component.availability: 100.5% is outside 0..=100%`.
+    pub fn from_json(text: &str) -> Result<Self, Vec<Problem>> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| vec![json_error(e)])
+    }
+
+    /// The model as canonical JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Node {
+    /// The display name of a group or component.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Self::Serial(g) | Self::Parallel(g) => g.name.as_deref(),
+            Self::KOfN(k) => k.name.as_deref(),
+            Self::Failover(f) => f.name.as_deref(),
+            Self::Replicate(r) => r.name.as_deref(),
+            Self::Component(c) => c.name.as_deref(),
+            Self::Shared(id) => Some(id),
+        }
+    }
+
+    /// The JSON key of this node's kind (`serial`, `k_of_n`, `component`, …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Serial(_) => "serial",
+            Self::Parallel(_) => "parallel",
+            Self::KOfN(_) => "k_of_n",
+            Self::Failover(_) => "failover",
+            Self::Replicate(_) => "replicate",
+            Self::Component(_) => "component",
+            Self::Shared(_) => "shared",
+        }
+    }
+}

@@ -1,0 +1,578 @@
+//! Validation: a [`Model`] becomes a [`Plan`], a flat post-order arena the engine can sweep, or
+//! every problem with its JSON path.
+
+use crate::availability::Availability;
+use crate::catalog::Catalog;
+use crate::convention::Convention;
+use crate::error::Problem;
+use crate::model::{
+    Component, Model, Node, MAX_COPIES, MAX_DEPTH, MAX_K_OF_N_CHILDREN, MAX_NODES, MAX_SHARED,
+};
+use crate::money::Money;
+use crate::sla::Sla;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A node of the plan. Children always precede their parent, so one forward sweep evaluates
+/// the tree and one backward sweep differentiates it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Step {
+    /// An independent leaf (index into [`Plan::leaves`]).
+    Leaf(usize),
+    /// A shared component used more than once: conditioned on (index into [`Plan::vars`]).
+    Var(usize),
+    Serial(Span),
+    Parallel(Span),
+    KOfN {
+        k: usize,
+        children: Span,
+    },
+    Failover {
+        primary: usize,
+        standby: usize,
+        /// Fraction of time lost to switchovers: failure rate × switchover time.
+        switch_loss: f64,
+        /// Switchover time in milliseconds, for scenarios.
+        switch_ms: i64,
+    },
+    Replicate {
+        copies: u32,
+        child: usize,
+    },
+}
+
+/// A run of child indices in [`Plan::children`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub start: usize,
+    pub len: usize,
+}
+
+/// Where a leaf's availability comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Origin {
+    Catalog(String),
+    InlineSla,
+    Custom,
+    OnPrem { mtbf_hours: f64, mttr_hours: f64 },
+}
+
+/// A component as the engine sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Leaf {
+    pub id: String,
+    pub name: String,
+    pub path: String,
+    pub origin: Origin,
+    pub availability: Availability,
+    pub sla: Option<Sla>,
+    pub fee: Option<Money>,
+    pub shared: bool,
+    /// Product of the copies of every enclosing `replicate`.
+    pub instances: u64,
+    /// Copies of the innermost enclosing `replicate` (1 outside any).
+    pub innermost_copies: u32,
+}
+
+/// A validated, flattened model.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Plan {
+    pub steps: Vec<Step>,
+    pub children: Vec<usize>,
+    pub leaves: Vec<Leaf>,
+    /// Leaf index of each conditioned shared component.
+    pub vars: Vec<usize>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Plan {
+    pub(crate) fn root(&self) -> usize {
+        self.steps.len() - 1
+    }
+
+    pub(crate) fn span(&self, span: Span) -> &[usize] {
+        &self.children[span.start..span.start + span.len]
+    }
+}
+
+/// Validates `model` against `catalog` and flattens it.
+pub(crate) fn plan(
+    model: &Model,
+    catalog: &Catalog,
+    convention: Convention,
+) -> Result<Plan, Vec<Problem>> {
+    let mut builder = Builder {
+        catalog,
+        convention,
+        steps: Vec::new(),
+        children: Vec::new(),
+        leaves: Vec::new(),
+        vars: Vec::new(),
+        problems: Vec::new(),
+        warnings: Vec::new(),
+        ids: BTreeMap::new(),
+        shared_leaf: BTreeMap::new(),
+        shared_var: BTreeMap::new(),
+        node_count: 0,
+    };
+    let uses = shared_uses(&model.root);
+    builder.declare_shared(model, &uses);
+    let _root = builder.node(&model.root, "root".to_string(), 0, (1, 1));
+    builder.check_incidents(model);
+    if builder.problems.is_empty() {
+        Ok(Plan {
+            steps: builder.steps,
+            children: builder.children,
+            leaves: builder.leaves,
+            vars: builder.vars,
+            warnings: builder.warnings,
+        })
+    } else {
+        Err(builder.problems)
+    }
+}
+
+/// How often each shared key is referenced.
+fn shared_uses(root: &Node) -> BTreeMap<String, usize> {
+    let mut uses = BTreeMap::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::Serial(g) | Node::Parallel(g) => stack.extend(&g.children),
+            Node::KOfN(k) => stack.extend(&k.children),
+            Node::Failover(f) => stack.extend([&*f.primary, &*f.standby]),
+            Node::Replicate(r) => stack.push(&r.child),
+            Node::Component(_) => {}
+            Node::Shared(key) => *uses.entry(key.clone()).or_insert(0) += 1,
+        }
+    }
+    uses
+}
+
+struct Builder<'a> {
+    catalog: &'a Catalog,
+    convention: Convention,
+    steps: Vec<Step>,
+    children: Vec<usize>,
+    leaves: Vec<Leaf>,
+    vars: Vec<usize>,
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+    /// Component id → path where it was defined.
+    ids: BTreeMap<String, String>,
+    shared_leaf: BTreeMap<String, usize>,
+    shared_var: BTreeMap<String, usize>,
+    node_count: usize,
+}
+
+impl Builder<'_> {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    fn declare_shared(&mut self, model: &Model, uses: &BTreeMap<String, usize>) {
+        for (key, component) in &model.shared {
+            let path = format!("shared.{key}");
+            let count = uses.get(key).copied().unwrap_or(0);
+            if count == 0 {
+                self.warnings.push(Problem::new(
+                    path.clone(),
+                    "defined but never referenced with {\"shared\": ...}",
+                ));
+            }
+            if let Some(mut leaf) = self.leaf(component, &path, key, (1, 1)) {
+                leaf.shared = true;
+                self.shared_leaf.insert(key.clone(), self.leaves.len());
+                if count > 1 {
+                    self.shared_var.insert(key.clone(), self.vars.len());
+                    self.vars.push(self.leaves.len());
+                }
+                self.leaves.push(leaf);
+            }
+        }
+        if self.vars.len() > MAX_SHARED {
+            self.problem(
+                "shared",
+                format!(
+                    "{} shared components are referenced more than once; at most {MAX_SHARED} can be evaluated exactly",
+                    self.vars.len()
+                ),
+            );
+        }
+    }
+
+    fn push(&mut self, step: Step) -> usize {
+        self.steps.push(step);
+        self.steps.len() - 1
+    }
+
+    fn span(&mut self, kids: Vec<usize>) -> Span {
+        let start = self.children.len();
+        let len = kids.len();
+        self.children.extend(kids);
+        Span { start, len }
+    }
+
+    /// Adds `node` (after its children) and returns its step index; on a problem it records it
+    /// and returns a placeholder so that the rest of the tree is still checked.
+    fn node(&mut self, node: &Node, path: String, depth: usize, copies: (u64, u32)) -> usize {
+        self.node_count += 1;
+        if self.node_count > MAX_NODES {
+            if self.node_count == MAX_NODES + 1 {
+                self.problem(
+                    path,
+                    format!("model too large: more than {MAX_NODES} nodes"),
+                );
+            }
+            return self.push(Step::Leaf(0));
+        }
+        if depth > MAX_DEPTH {
+            self.problem(
+                path,
+                format!("model too deep: groups nest more than {MAX_DEPTH} levels"),
+            );
+            return self.push(Step::Leaf(0));
+        }
+        match node {
+            Node::Serial(group) | Node::Parallel(group) => {
+                let kind = node.kind();
+                let path = format!("{path}.{kind}.children");
+                if group.children.is_empty() {
+                    self.problem(path.clone(), "empty group: add at least one child");
+                }
+                let kids = self.nodes(&group.children, &path, depth, copies);
+                let span = self.span(kids);
+                let step = if kind == "serial" {
+                    Step::Serial(span)
+                } else {
+                    Step::Parallel(span)
+                };
+                self.push(step)
+            }
+            Node::KOfN(kofn) => {
+                let base = format!("{path}.k_of_n");
+                let n = kofn.children.len();
+                if n == 0 {
+                    self.problem(
+                        format!("{base}.children"),
+                        "empty group: add at least one child",
+                    );
+                } else if n > MAX_K_OF_N_CHILDREN {
+                    self.problem(
+                        format!("{base}.children"),
+                        format!("{n} children; k_of_n takes at most {MAX_K_OF_N_CHILDREN}"),
+                    );
+                } else if kofn.k == 0 || kofn.k as usize > n {
+                    self.problem(
+                        format!("{base}.k"),
+                        format!("k = {} must be between 1 and the {n} children", kofn.k),
+                    );
+                }
+                let kids = self.nodes(&kofn.children, &format!("{base}.children"), depth, copies);
+                let children = self.span(kids);
+                self.push(Step::KOfN {
+                    k: kofn.k as usize,
+                    children,
+                })
+            }
+            Node::Failover(failover) => {
+                let base = format!("{path}.failover");
+                let primary = self.node(
+                    &failover.primary,
+                    format!("{base}.primary"),
+                    depth + 1,
+                    copies,
+                );
+                let standby = self.node(
+                    &failover.standby,
+                    format!("{base}.standby"),
+                    depth + 1,
+                    copies,
+                );
+                let minutes = failover.switchover_minutes;
+                if !(minutes.is_finite() && minutes >= 0.0) {
+                    self.problem(
+                        format!("{base}.switchover_minutes"),
+                        format!("{minutes} is not a duration in minutes (expected ≥ 0)"),
+                    );
+                }
+                let per_hour = self.failure_rate(failover, &base);
+                let switch_loss = (per_hour * minutes / 60.0).clamp(0.0, 1.0);
+                self.push(Step::Failover {
+                    primary,
+                    standby,
+                    switch_loss,
+                    switch_ms: (minutes.max(0.0) * 60_000.0).round() as i64,
+                })
+            }
+            Node::Replicate(replicate) => {
+                let base = format!("{path}.replicate");
+                if replicate.copies == 0 || replicate.copies > MAX_COPIES {
+                    self.problem(
+                        format!("{base}.copies"),
+                        format!(
+                            "copies = {} must be between 1 and {MAX_COPIES}",
+                            replicate.copies
+                        ),
+                    );
+                }
+                let copies_here = replicate.copies.max(1);
+                let child = self.node(
+                    &replicate.child,
+                    format!("{base}.child"),
+                    depth + 1,
+                    (copies.0.saturating_mul(u64::from(copies_here)), copies_here),
+                );
+                self.push(Step::Replicate {
+                    copies: copies_here,
+                    child,
+                })
+            }
+            Node::Component(component) => {
+                let path = format!("{path}.component");
+                let fallback = path.clone();
+                match self.leaf(component, &path, &fallback, copies) {
+                    Some(leaf) => {
+                        self.leaves.push(leaf);
+                        self.push(Step::Leaf(self.leaves.len() - 1))
+                    }
+                    None => self.push(Step::Leaf(0)),
+                }
+            }
+            Node::Shared(key) => {
+                if let Some(&var) = self.shared_var.get(key) {
+                    self.push(Step::Var(var))
+                } else if let Some(&leaf) = self.shared_leaf.get(key) {
+                    self.push(Step::Leaf(leaf))
+                } else {
+                    self.problem(
+                        format!("{path}.shared"),
+                        format!("unknown shared component {key:?}: define it under \"shared\""),
+                    );
+                    self.push(Step::Leaf(0))
+                }
+            }
+        }
+    }
+
+    fn nodes(
+        &mut self,
+        nodes: &[Node],
+        path: &str,
+        depth: usize,
+        copies: (u64, u32),
+    ) -> Vec<usize> {
+        nodes
+            .iter()
+            .enumerate()
+            .map(|(i, child)| self.node(child, format!("{path}[{i}]"), depth + 1, copies))
+            .collect()
+    }
+
+    /// Primary failures per hour for a failover node.
+    fn failure_rate(&mut self, failover: &crate::model::Failover, base: &str) -> f64 {
+        if let Some(per_year) = failover.incidents_per_year {
+            if !(per_year.is_finite() && per_year >= 0.0) {
+                self.problem(
+                    format!("{base}.incidents_per_year"),
+                    format!("{per_year} is not a rate (expected ≥ 0)"),
+                );
+                return 0.0;
+            }
+            return per_year / (self.convention.periods().year / 3600.0);
+        }
+        let mtbf = match &*failover.primary {
+            Node::Component(c) => c.mtbf_hours.zip(c.mttr_hours),
+            _ => None,
+        };
+        match mtbf {
+            Some((mtbf, mttr)) if mtbf + mttr > 0.0 => 1.0 / (mtbf + mttr),
+            _ => {
+                self.problem(
+                    format!("{base}.incidents_per_year"),
+                    "required unless the primary is a component with mtbf_hours and mttr_hours",
+                );
+                0.0
+            }
+        }
+    }
+
+    fn leaf(
+        &mut self,
+        component: &Component,
+        path: &str,
+        fallback_id: &str,
+        (instances, innermost_copies): (u64, u32),
+    ) -> Option<Leaf> {
+        let id = component
+            .id
+            .clone()
+            .unwrap_or_else(|| fallback_id.to_string());
+        if let Some(previous) = self.ids.insert(id.clone(), path.to_string()) {
+            self.problem(
+                format!("{path}.id"),
+                format!(
+                    "duplicate id {id:?} (also at {previous}); to use one component in several places, define it under \"shared\""
+                ),
+            );
+        }
+        let sources = [
+            component.catalog.is_some(),
+            component.sla.is_some(),
+            component.availability.is_some(),
+            component.mtbf_hours.is_some() || component.mttr_hours.is_some(),
+        ]
+        .iter()
+        .filter(|&&given| given)
+        .count();
+        if sources != 1 {
+            self.problem(
+                path.to_string(),
+                "give exactly one of catalog, sla, availability, or mtbf_hours with mttr_hours",
+            );
+            return None;
+        }
+        let (origin, availability, sla) = if let Some(catalog_id) = &component.catalog {
+            let Some(sla) = self.catalog.get(catalog_id) else {
+                self.problem(
+                    format!("{path}.catalog"),
+                    format!("unknown catalog id {catalog_id:?} (see `nines catalog`)"),
+                );
+                return None;
+            };
+            (
+                Origin::Catalog(catalog_id.clone()),
+                sla.commitment,
+                Some(sla.clone()),
+            )
+        } else if let Some(sla) = &component.sla {
+            for (field, message) in sla.problems() {
+                self.problem(format!("{path}.sla.{field}"), message);
+            }
+            (Origin::InlineSla, sla.commitment, Some((**sla).clone()))
+        } else if let Some(availability) = component.availability {
+            (Origin::Custom, availability, None)
+        } else {
+            let availability = self.on_prem(component, path)?;
+            let (mtbf_hours, mttr_hours) = (
+                component.mtbf_hours.unwrap_or(0.0),
+                component.mttr_hours.unwrap_or(0.0),
+            );
+            (
+                Origin::OnPrem {
+                    mtbf_hours,
+                    mttr_hours,
+                },
+                availability,
+                None,
+            )
+        };
+        if component.maintenance_hours_per_month.is_some()
+            && !matches!(origin, Origin::OnPrem { .. })
+        {
+            self.problem(
+                format!("{path}.maintenance_hours_per_month"),
+                "only components given by mtbf_hours and mttr_hours take maintenance hours",
+            );
+        }
+        if component.monthly_fee.is_some() && sla.is_none() {
+            self.warnings.push(Problem::new(
+                format!("{path}.monthly_fee"),
+                "no SLA: this fee earns no service credits",
+            ));
+        }
+        Some(Leaf {
+            name: component.name.clone().unwrap_or_else(|| id.clone()),
+            id,
+            path: path.to_string(),
+            origin,
+            availability,
+            sla,
+            fee: component.monthly_fee,
+            shared: false,
+            instances,
+            innermost_copies,
+        })
+    }
+
+    /// Steady-state availability MTBF/(MTBF+MTTR), less planned maintenance.
+    fn on_prem(&mut self, component: &Component, path: &str) -> Option<Availability> {
+        let positive = |v: Option<f64>| v.filter(|x| x.is_finite() && *x >= 0.0);
+        let (Some(mtbf), Some(mttr)) = (
+            positive(component.mtbf_hours),
+            positive(component.mttr_hours),
+        ) else {
+            let field = if positive(component.mtbf_hours).is_none() {
+                "mtbf_hours"
+            } else {
+                "mttr_hours"
+            };
+            self.problem(
+                format!("{path}.{field}"),
+                "required with the other (hours, ≥ 0)",
+            );
+            return None;
+        };
+        if mtbf + mttr <= 0.0 {
+            self.problem(
+                format!("{path}.mtbf_hours"),
+                "mtbf_hours + mttr_hours must be positive",
+            );
+            return None;
+        }
+        let repair = mttr / (mtbf + mttr);
+        let month_hours = self.convention.periods().month / 3600.0;
+        let maintenance = match component.maintenance_hours_per_month {
+            None => 0.0,
+            Some(h) if h.is_finite() && (0.0..=month_hours).contains(&h) => h / month_hours,
+            Some(h) => {
+                self.problem(
+                    format!("{path}.maintenance_hours_per_month"),
+                    format!("{h} is not between 0 and the {month_hours} hours of the month"),
+                );
+                return None;
+            }
+        };
+        Some(Availability::from_computed(
+            repair + maintenance * (1.0 - repair),
+        ))
+    }
+
+    fn check_incidents(&mut self, model: &Model) {
+        if model.incidents.len() > crate::model::MAX_INCIDENTS {
+            self.problem(
+                "incidents",
+                format!(
+                    "{} incidents; at most {}",
+                    model.incidents.len(),
+                    crate::model::MAX_INCIDENTS
+                ),
+            );
+        }
+        let known: BTreeSet<&str> = self.leaves.iter().map(|l| l.id.as_str()).collect();
+        let mut problems = Vec::new();
+        for (i, incident) in model.incidents.iter().enumerate() {
+            if !known.contains(incident.component.as_str()) {
+                problems.push(Problem::new(
+                    format!("incidents[{i}].component"),
+                    format!("unknown component id {:?}", incident.component),
+                ));
+            }
+            if !(incident.minutes.is_finite() && incident.minutes >= 0.0) {
+                problems.push(Problem::new(
+                    format!("incidents[{i}].minutes"),
+                    format!(
+                        "{} is not a duration in minutes (expected ≥ 0)",
+                        incident.minutes
+                    ),
+                ));
+            }
+            if incident.copy == Some(0) {
+                problems.push(Problem::new(
+                    format!("incidents[{i}].copy"),
+                    "copies are numbered from 1",
+                ));
+            }
+        }
+        self.problems.extend(problems);
+    }
+}

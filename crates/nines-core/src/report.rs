@@ -1,0 +1,333 @@
+//! The [`Report`]: the wire format every shell prints. Separate from the model types, documented
+//! field by field, deterministic (same inputs, same bytes).
+
+use crate::availability::{Availability, Percent};
+use crate::catalog::CatalogVersion;
+use crate::convention::{Convention, Periods, YearMonth};
+use crate::duration::format_duration;
+use crate::error::Problem;
+use crate::model::Model;
+use crate::money::Money;
+use crate::sla::{DowntimeKind, Source, Window};
+use serde::Serialize;
+
+/// Version of the report format; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything nines knows about one model under one convention.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The library that produced the report, e.g. `nines-core 0.1.0`.
+    pub generator: String,
+    /// The SLA catalog used.
+    pub catalog: CatalogVersion,
+    /// The calendar convention of every downtime figure.
+    pub convention: ConventionInfo,
+    /// The model's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Composite availability as a fraction (full `f64` precision; loses digits past 1e-16).
+    pub availability: f64,
+    /// Composite unavailability as a fraction: the exact figure.
+    pub unavailability: f64,
+    /// Availability in percent with every significant digit, e.g. `"99.9999999999"`.
+    pub percent: String,
+    /// `−log10(unavailability)`; `null` for 100%.
+    pub nines: Option<f64>,
+    /// Expected downtime per period.
+    pub downtime: Downtime,
+    /// Id of the component that accounts for most unavailability.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weakest_link: Option<String>,
+    /// Every component, in model order (shared components first).
+    pub components: Vec<ComponentReport>,
+    /// What the contracts promise and pay.
+    pub contract: Contract,
+    /// What a reader must know before relying on the figures; loudest first.
+    pub caveats: Vec<Caveat>,
+    /// Suspicious but valid input.
+    pub warnings: Vec<Problem>,
+    /// The inputs, echoed.
+    pub input: Input,
+}
+
+/// The calendar convention.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConventionInfo {
+    /// `calendar-month`, `30-day`, `365/12` or `gregorian`.
+    pub name: &'static str,
+    /// The month, for `calendar-month`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<YearMonth>,
+    /// A sentence stating the period lengths.
+    pub description: String,
+    /// Seconds in each period.
+    pub period_seconds: Periods,
+}
+
+impl ConventionInfo {
+    /// Describes `convention`.
+    pub fn new(convention: Convention) -> Self {
+        Self {
+            name: convention.name(),
+            month: convention.month(),
+            description: convention.describe(),
+            period_seconds: convention.periods(),
+        }
+    }
+}
+
+/// Expected downtime per period at some availability.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Downtime {
+    /// Seconds (12 significant digits).
+    pub seconds: Periods,
+    /// The same, for people: `43 min 12 s`.
+    pub text: PeriodTexts,
+}
+
+/// Human-readable durations per period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PeriodTexts {
+    /// Per day.
+    pub day: String,
+    /// Per week.
+    pub week: String,
+    /// Per month.
+    pub month: String,
+    /// Per quarter.
+    pub quarter: String,
+    /// Per year.
+    pub year: String,
+}
+
+impl Downtime {
+    /// Expected downtime at `availability` under `convention`.
+    pub fn new(availability: Availability, convention: Convention) -> Self {
+        let p = convention.periods();
+        let u = availability.unavailability();
+        let seconds = Periods {
+            day: round12(u * p.day),
+            week: round12(u * p.week),
+            month: round12(u * p.month),
+            quarter: round12(u * p.quarter),
+            year: round12(u * p.year),
+        };
+        let text = PeriodTexts {
+            day: format_duration(seconds.day),
+            week: format_duration(seconds.week),
+            month: format_duration(seconds.month),
+            quarter: format_duration(seconds.quarter),
+            year: format_duration(seconds.year),
+        };
+        Self { seconds, text }
+    }
+}
+
+/// Rounds to 12 significant digits so that `0.001 × 2,592,000` prints as `2592`.
+pub fn round12(x: f64) -> f64 {
+    crate::decimal::Decimal::from_f64_rounded(x, 12)
+        .map(|d| d.to_f64())
+        .unwrap_or(x)
+}
+
+/// One component's figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ComponentReport {
+    /// Its id (the JSON path when the model gave none).
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its JSON path in the model.
+    pub path: String,
+    /// `catalog`, `sla`, `custom` or `on_prem`.
+    pub source: &'static str,
+    /// The catalog id, for catalog components.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<String>,
+    /// Defined once under `shared`.
+    pub shared: bool,
+    /// Copies in the architecture (product of enclosing `replicate` counts).
+    pub instances: u64,
+    /// Availability fraction.
+    pub availability: f64,
+    /// Unavailability fraction.
+    pub unavailability: f64,
+    /// Availability in percent.
+    pub percent: String,
+    /// `uᵢ · ∂U/∂uᵢ`: the composite unavailability attributable to this component
+    /// (criticality importance × U).
+    pub attributed_unavailability: f64,
+    /// This component's share of all attributed unavailability, 0..=1.
+    pub share: f64,
+}
+
+/// The contract view.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contract {
+    /// Currency of every amount.
+    pub currency: String,
+    /// Business loss per hour of architecture downtime, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_loss_per_hour: Option<Money>,
+    /// Expected architecture downtime per month, seconds.
+    pub expected_downtime_seconds_per_month: f64,
+    /// Expected business loss per month at that downtime.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_monthly_business_loss: Option<Money>,
+    /// Every component that has an SLA.
+    pub services: Vec<Service>,
+    /// Every service at its bottom tier, against the business loss of the same month.
+    pub worst_case: WorstCase,
+    /// The outage scenario, when the model has incidents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<Scenario>,
+}
+
+/// A component with an SLA.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Service {
+    /// The component id.
+    pub component: String,
+    /// The SLA id.
+    pub sla: String,
+    /// Provider.
+    pub provider: String,
+    /// Service name.
+    pub service: String,
+    /// Configuration.
+    pub configuration: String,
+    /// Committed uptime, percent.
+    pub commitment: String,
+    /// Measurement window.
+    pub window: Window,
+    /// What counts as downtime.
+    pub downtime_kind: DowntimeKind,
+    /// Copies billed.
+    pub instances: u64,
+    /// Fee per instance per month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_fee: Option<Money>,
+    /// Credit cap, percent of the fee.
+    pub credit_cap: Percent,
+    /// Largest credit a month can bring, percent of the fee.
+    pub max_credit: Percent,
+    /// Tiers as downtime in this convention's month.
+    pub tiers: Vec<TierReport>,
+    /// Where the SLA text came from.
+    pub source: Source,
+}
+
+/// A credit tier as downtime.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TierReport {
+    /// Uptime threshold, percent.
+    pub below: Percent,
+    /// Credit, percent of the monthly fee.
+    pub credit: Percent,
+    /// The tier applies once monthly downtime exceeds this, seconds.
+    pub after_seconds: f64,
+    /// The same for people: `4 min 19.2 s`.
+    pub after: String,
+}
+
+/// Worst case: every service at its bottom tier in the same month.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WorstCase {
+    /// Sum of monthly fees of services with SLAs.
+    pub fees: Money,
+    /// Sum of the largest credits (capped).
+    pub credit: Money,
+    /// Downtime in the month that brings every service to its bottom tier, seconds.
+    pub downtime_seconds: f64,
+    /// Business loss for that downtime.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_loss: Option<Money>,
+}
+
+/// The outage scenario's outcome.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scenario {
+    /// Start of the month the incidents fall in (UTC).
+    pub window_start: chrono::NaiveDateTime,
+    /// Its length, seconds.
+    pub window_seconds: f64,
+    /// How long the architecture was down, derived from its structure.
+    pub architecture_downtime_seconds: f64,
+    /// The architecture's uptime in the window, percent.
+    pub architecture_uptime: String,
+    /// Business loss for that downtime.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_loss: Option<Money>,
+    /// Per service instance hit by an incident.
+    pub services: Vec<ScenarioService>,
+    /// Sum of credits owed.
+    pub total_credit: Money,
+}
+
+/// One service in the scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScenarioService {
+    /// Component id.
+    pub component: String,
+    /// SLA id.
+    pub sla: String,
+    /// Which copy, for replicated components.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy: Option<u32>,
+    /// Its downtime in the window, seconds.
+    pub downtime_seconds: f64,
+    /// Its uptime, percent.
+    pub uptime: String,
+    /// Credit tier reached, percent of the fee (0 when none).
+    pub credit_percent: Percent,
+    /// Credit owed.
+    pub credit: Money,
+}
+
+/// Something a reader must know.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Caveat {
+    /// What kind; the report lists the loudest kinds first.
+    pub kind: CaveatKind,
+    /// The SLA it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sla: Option<String>,
+    /// The components it concerns.
+    pub components: Vec<String>,
+    /// The sentence to show.
+    pub text: String,
+}
+
+/// Kinds of caveat, loudest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaveatKind {
+    /// The SLA promises nothing about your data.
+    NoDataGuarantee,
+    /// Credits are capped below 100% of the fee.
+    CreditCap,
+    /// The entry relies on numbers not confirmed in a primary source.
+    Unverified,
+    /// No credit tiers are recorded for this SLA.
+    NoCredits,
+    /// The commitment applies only if the customer meets these conditions.
+    Precondition,
+    /// A caveat recorded with the catalog entry.
+    Provider,
+    /// Credits are the sole remedy and refund fees, not losses.
+    SoleRemedy,
+    /// An SLA commitment is a contractual floor, not a measured availability.
+    SlaIsNotAvailability,
+}
+
+/// The inputs, echoed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Input {
+    /// The model as parsed.
+    pub model: Model,
+    /// The convention requested.
+    pub convention: Convention,
+}

@@ -1,0 +1,327 @@
+//! [`Sla`]: what a provider contractually promises for one service configuration.
+//!
+//! An SLA is not an availability: it is a commitment for a configuration, a definition of
+//! what counts as downtime, a window, and credit tiers that refund part of a fee.
+
+use crate::availability::{Availability, Percent};
+use crate::money::Money;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One SLA: a provider's commitment for one service configuration, with its source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sla {
+    /// Stable slug `provider/service/configuration`.
+    pub id: String,
+    /// `azure`, `aws`, `gcp`, or a free name for custom contracts.
+    pub provider: String,
+    /// The service, e.g. "Virtual Machines".
+    pub service: String,
+    /// The configuration the commitment applies to.
+    pub configuration: String,
+    /// What the customer must do for the commitment to apply.
+    #[serde(default)]
+    pub preconditions: Vec<String>,
+    /// The committed monthly uptime, in percent.
+    pub commitment: Availability,
+    /// The measurement window.
+    pub window: Window,
+    /// What counts as downtime.
+    pub downtime_definition: DowntimeDefinition,
+    /// Credit tiers, highest threshold first.
+    #[serde(default)]
+    pub credit_tiers: Vec<CreditTier>,
+    /// The most a month's credits can reach, in percent of the monthly fee.
+    pub credit_cap: Percent,
+    /// The smallest credit the provider issues, where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_credit: Option<MinimumCredit>,
+    /// How and by when a credit must be claimed.
+    pub claim_window: String,
+    /// What does not count as downtime.
+    #[serde(default)]
+    pub exclusions: Vec<String>,
+    /// What the SLA promises about your data.
+    pub data_guarantee: DataGuarantee,
+    /// What a user must know before relying on this entry.
+    #[serde(default)]
+    pub caveats: Vec<String>,
+    /// Where the text came from and as of when.
+    pub source: Source,
+}
+
+/// The measurement window of an SLA.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Window {
+    /// A calendar month.
+    CalendarMonth,
+    /// The provider's monthly billing cycle.
+    BillingMonth,
+}
+
+/// What counts as downtime under an SLA.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DowntimeDefinition {
+    /// The kind of measurement.
+    pub kind: DowntimeKind,
+    /// The defining text, quoted or closely paraphrased.
+    pub text: String,
+    /// The averaging interval (error rates) or minimum downtime period, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_minutes: Option<f64>,
+    /// How often the customer must retry for downtime to keep counting, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_minutes: Option<f64>,
+    /// The recovery-time objective, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rto_minutes: Option<f64>,
+}
+
+/// How an SLA measures downtime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DowntimeKind {
+    /// Minutes in which the service is unavailable.
+    UnavailableMinutes,
+    /// 100% minus the error rate averaged over fixed intervals.
+    ErrorRate,
+    /// Deployment minutes of protected items (Azure Backup): down from a failure until the next success.
+    DeploymentMinutes,
+    /// The share of executions that failed (serverless).
+    FailedExecutions,
+    /// A recovery-time objective per failover.
+    RecoveryTimeObjective,
+}
+
+/// "Uptime below `below`% earns `credit`% of the monthly fee."
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditTier {
+    /// The uptime threshold, in percent.
+    pub below: Percent,
+    /// The credit, in percent of the service's monthly fee.
+    pub credit: Percent,
+}
+
+/// The smallest credit issued.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinimumCredit {
+    /// The amount.
+    pub amount: f64,
+    /// Its currency.
+    pub currency: String,
+    /// The provider's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// What an SLA promises about data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataGuarantee {
+    /// The kind of promise.
+    pub kind: DataGuaranteeKind,
+    /// Explanation shown to the user.
+    pub text: String,
+}
+
+/// Whether data is covered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataGuaranteeKind {
+    /// The service holds no customer data of note (compute, network).
+    NotApplicable,
+    /// The service holds data but the SLA promises nothing about it.
+    None,
+}
+
+/// Provenance of an SLA entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The page the text came from.
+    pub url: String,
+    /// The date of the text used.
+    pub as_of: NaiveDate,
+    /// How well the numbers are sourced.
+    pub status: SourceStatus,
+    /// Which copy was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// How well an entry is sourced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceStatus {
+    /// The provider's current text was seen.
+    Primary,
+    /// An older or regional copy of the provider's text was seen.
+    Archived,
+    /// Only a secondary source was seen.
+    Secondary,
+    /// At least one number is not confirmed by any primary source.
+    Unverified,
+}
+
+/// A credit tier expressed as downtime in a month.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TierDowntime {
+    /// Uptime threshold, percent.
+    pub below: Percent,
+    /// Credit, percent of the monthly fee (after the cap).
+    pub credit: Percent,
+    /// The tier applies once downtime in the month exceeds this many seconds.
+    pub after_seconds: f64,
+}
+
+impl Sla {
+    /// Checks the entry's internal consistency; returns `(field, problem)` pairs.
+    pub fn problems(&self) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        let commitment = self.commitment_percent();
+        let mut previous: Option<f64> = None;
+        for (i, tier) in self.credit_tiers.iter().enumerate() {
+            let below = tier.below.value();
+            if below > commitment {
+                problems.push((
+                    format!("credit_tiers[{i}].below"),
+                    format!("{below}% is above the commitment {commitment}%"),
+                ));
+            }
+            if previous.is_some_and(|p| below >= p) {
+                problems.push((
+                    format!("credit_tiers[{i}].below"),
+                    "thresholds must strictly decrease".to_string(),
+                ));
+            }
+            if tier.credit.value() > self.credit_cap.value() {
+                problems.push((
+                    format!("credit_tiers[{i}].credit"),
+                    format!(
+                        "{}% exceeds the credit cap {}%",
+                        tier.credit.value(),
+                        self.credit_cap.value()
+                    ),
+                ));
+            }
+            previous = Some(below);
+        }
+        if self.source.url.trim().is_empty() {
+            problems.push(("source.url".to_string(), "missing".to_string()));
+        }
+        if self.id.split('/').count() != 3 {
+            problems.push((
+                "id".to_string(),
+                "expected provider/service/configuration".to_string(),
+            ));
+        }
+        problems
+    }
+
+    /// The commitment as a percentage number.
+    pub fn commitment_percent(&self) -> f64 {
+        self.commitment.percent().parse().unwrap_or(0.0)
+    }
+
+    /// The credit earned by `downtime_ms` of downtime in a window of `window_ms`, in percent of
+    /// the fee (capped). Exact: compares `uptime < below` in integers.
+    pub fn credit_for(&self, downtime_ms: i64, window_ms: i64) -> Percent {
+        let up_ms = i128::from((window_ms - downtime_ms).max(0));
+        let window = i128::from(window_ms.max(1));
+        let earned = self
+            .credit_tiers
+            .iter()
+            .filter(|tier| {
+                let (n, scale) = tier.below.scaled();
+                // uptime% < below  ⇔  up·100·10^s < n·window
+                up_ms * 100 * 10i128.pow(scale.min(20)) < n * window
+            })
+            .map(|tier| tier.credit.value())
+            .fold(0.0, f64::max);
+        Percent::new(earned.min(self.credit_cap.value())).unwrap_or(self.credit_cap)
+    }
+
+    /// The largest credit any month can bring, in percent of the fee.
+    pub fn max_credit(&self) -> Percent {
+        let top = self
+            .credit_tiers
+            .iter()
+            .map(|t| t.credit.value())
+            .fold(0.0, f64::max);
+        Percent::new(top.min(self.credit_cap.value())).unwrap_or(self.credit_cap)
+    }
+
+    /// The tiers as downtime thresholds in a month of `month_seconds`.
+    pub fn tier_downtime(&self, month_seconds: f64) -> Vec<TierDowntime> {
+        self.credit_tiers
+            .iter()
+            .map(|tier| TierDowntime {
+                below: tier.below,
+                credit: Percent::new(tier.credit.value().min(self.credit_cap.value()))
+                    .unwrap_or(tier.credit),
+                after_seconds: tier.below.as_availability().unavailability() * month_seconds,
+            })
+            .collect()
+    }
+
+    /// The credit in money for a fee, honouring the cap and the minimum credit.
+    pub fn credit_amount(&self, fee: Money, credit: Percent) -> Money {
+        let amount = fee.percent_of(credit.scaled());
+        let minimum = self
+            .minimum_credit
+            .as_ref()
+            .and_then(|m| Money::from_units(m.amount).ok())
+            .unwrap_or(Money::ZERO);
+        if amount <= minimum && minimum > Money::ZERO {
+            Money::ZERO
+        } else {
+            amount
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Azure VMs across availability zones (Sept-2026 consolidated SLA).
+    pub(crate) fn vm_zones() -> Sla {
+        serde_json::from_str(
+            r#"{
+            "id": "azure/virtual-machines/availability-zones", "provider": "azure",
+            "service": "Virtual Machines", "configuration": "2+ instances across 2+ zones",
+            "commitment": 99.99, "window": "billing_month",
+            "downtime_definition": {"kind": "unavailable_minutes", "text": "no connectivity"},
+            "credit_tiers": [{"below": 99.99, "credit": 10}, {"below": 99, "credit": 25}, {"below": 95, "credit": 100}],
+            "credit_cap": 100, "claim_window": "two months", "data_guarantee": {"kind": "not_applicable", "text": ""},
+            "source": {"url": "https://www.microsoft.com/licensing/docs/view/Service-Level-Agreements-SLA-for-Online-Services", "as_of": "2026-09-01", "status": "primary"}
+        }"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn credits_follow_tiers_exactly() {
+        let sla = vm_zones();
+        let month = 30 * 24 * 3_600_000;
+        // 99.99% of a 30-day month allows exactly 4.32 min: no credit at the threshold.
+        assert_eq!(sla.credit_for(259_200, month).value(), 0.0);
+        assert_eq!(sla.credit_for(259_201, month).value(), 10.0);
+        assert_eq!(sla.credit_for(8 * 3_600_000, month).value(), 25.0);
+        assert_eq!(sla.credit_for(30 * 3_600_000, month).value(), 25.0);
+        assert_eq!(sla.credit_for(36 * 3_600_000 + 1, month).value(), 100.0);
+        assert!(sla.problems().is_empty());
+    }
+
+    #[test]
+    fn tiers_as_downtime() {
+        let tiers = vm_zones().tier_downtime(30.0 * 86_400.0);
+        assert!((tiers[0].after_seconds - 259.2).abs() < 1e-9);
+        assert!((tiers[2].after_seconds - 129_600.0).abs() < 1e-6);
+    }
+}
