@@ -1,0 +1,1 @@
+//! The nines wasm API.
