@@ -142,7 +142,14 @@ pub fn combine(how: Combine, parts: &[Availability]) -> Result<Availability, Pro
         Problems(
             problems
                 .into_iter()
-                .map(|p| Problem::new("availabilities", p.message))
+                .map(|p| {
+                    let argument = if p.path.ends_with(".k") {
+                        "k"
+                    } else {
+                        "availabilities"
+                    };
+                    Problem::new(argument, p.message)
+                })
                 .collect(),
         )
     })?;

@@ -131,18 +131,23 @@ pub(crate) fn plan(
     }
 }
 
-/// How often each shared key is referenced.
-fn shared_uses(root: &Node) -> BTreeMap<String, usize> {
+/// How often each shared key is used, counting every copy made by an enclosing `replicate`
+/// (a reference inside two regions is used twice).
+fn shared_uses(root: &Node) -> BTreeMap<String, u64> {
     let mut uses = BTreeMap::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
+    let mut stack = vec![(root, 1u64)];
+    while let Some((node, copies)) = stack.pop() {
         match node {
-            Node::Serial(g) | Node::Parallel(g) => stack.extend(&g.children),
-            Node::KOfN(k) => stack.extend(&k.children),
-            Node::Failover(f) => stack.extend([&*f.primary, &*f.standby]),
-            Node::Replicate(r) => stack.push(&r.child),
+            Node::Serial(g) | Node::Parallel(g) => {
+                stack.extend(g.children.iter().map(|c| (c, copies)));
+            }
+            Node::KOfN(k) => stack.extend(k.children.iter().map(|c| (c, copies))),
+            Node::Failover(f) => stack.extend([(&*f.primary, copies), (&*f.standby, copies)]),
+            Node::Replicate(r) => {
+                stack.push((&r.child, copies.saturating_mul(u64::from(r.copies))));
+            }
             Node::Component(_) => {}
-            Node::Shared(key) => *uses.entry(key.clone()).or_insert(0) += 1,
+            Node::Shared(key) => *uses.entry(key.clone()).or_insert(0) += copies,
         }
     }
     uses
@@ -169,7 +174,7 @@ impl Builder<'_> {
         self.problems.push(Problem::new(path, message));
     }
 
-    fn declare_shared(&mut self, model: &Model, uses: &BTreeMap<String, usize>) {
+    fn declare_shared(&mut self, model: &Model, uses: &BTreeMap<String, u64>) {
         for (key, component) in &model.shared {
             let path = format!("shared.{key}");
             let count = uses.get(key).copied().unwrap_or(0);

@@ -1,0 +1,216 @@
+//! Human-readable output. Every figure names its unit and convention.
+
+use nines_core::report::{CaveatKind, Report};
+use nines_core::{format_duration, Availability, Catalog, Convention, Downtime, Sla};
+use std::fmt::Write;
+
+fn nines(n: Option<f64>) -> String {
+    n.map_or("∞ (100%)".to_string(), |n| format!("{n:.2}"))
+}
+
+/// Availability, nines and downtime per period.
+pub fn downtime(availability: Availability, convention: Convention, downtime: &Downtime) -> String {
+    let t = &downtime.text;
+    format!(
+        "availability    {availability}\n\
+         unavailability  {:e}\n\
+         nines           {}\n\
+         downtime        {} per day, {} per week, {} per month, {} per quarter, {} per year\n\
+         convention      {}\n",
+        availability.unavailability(),
+        nines(availability.nines()),
+        t.day,
+        t.week,
+        t.month,
+        t.quarter,
+        t.year,
+        convention.describe()
+    )
+}
+
+/// The report, for people.
+pub fn report(r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", r.name.as_deref().unwrap_or("model"));
+    let _ = writeln!(out, "  availability    {}%", r.percent);
+    let _ = writeln!(out, "  unavailability  {:e}", r.unavailability);
+    let _ = writeln!(out, "  nines           {}", nines(r.nines));
+    let t = &r.downtime.text;
+    let _ = writeln!(
+        out,
+        "  downtime        {} per day, {} per month, {} per year",
+        t.day, t.month, t.year
+    );
+    let _ = writeln!(out, "  convention      {}", r.convention.description);
+    let _ = writeln!(
+        out,
+        "  catalog         {} ({})",
+        r.catalog.version, r.catalog.date
+    );
+    if let Some(weakest) = &r.weakest_link {
+        let _ = writeln!(out, "  weakest link    {weakest}");
+    }
+    let _ = writeln!(out, "\ncomponents (share of unavailability)");
+    for c in &r.components {
+        let _ = writeln!(
+            out,
+            "  {:>6.2}%  {:<28} {}%{}",
+            c.share * 100.0,
+            c.id,
+            c.percent,
+            c.catalog
+                .as_deref()
+                .map(|id| format!("  [{id}]"))
+                .unwrap_or_default()
+        );
+    }
+    let contract = &r.contract;
+    if !contract.services.is_empty() {
+        let cur = &contract.currency;
+        let _ = writeln!(out, "\ncontract (credit tiers as downtime per month)");
+        for s in &contract.services {
+            let tiers: Vec<String> = s
+                .tiers
+                .iter()
+                .map(|t| format!("{}% after {}", t.credit.value(), t.after))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {:<28} {}%  {}",
+                s.component,
+                s.commitment,
+                if tiers.is_empty() {
+                    "no credit tiers recorded".to_string()
+                } else {
+                    tiers.join(", ")
+                }
+            );
+        }
+        let w = &contract.worst_case;
+        let _ = writeln!(
+            out,
+            "  worst case: {cur} {} credit on {cur} {} fees after {} down{}",
+            w.credit,
+            w.fees,
+            format_duration(w.downtime_seconds),
+            w.business_loss
+                .map(|l| format!(", against a business loss of {cur} {l}"))
+                .unwrap_or_default()
+        );
+        if let Some(s) = &contract.scenario {
+            let _ = writeln!(
+                out,
+                "\nscenario (month from {}): architecture down {} (uptime {}%), credits owed {cur} {}{}",
+                s.window_start,
+                format_duration(s.architecture_downtime_seconds),
+                s.architecture_uptime,
+                s.total_credit,
+                s.business_loss
+                    .map(|l| format!(", business loss {cur} {l}"))
+                    .unwrap_or_default()
+            );
+            for svc in &s.services {
+                let _ = writeln!(
+                    out,
+                    "  {:<28} down {}, uptime {}%, credit {}% = {cur} {}",
+                    svc.copy
+                        .map(|c| format!("{} (copy {c})", svc.component))
+                        .unwrap_or_else(|| svc.component.clone()),
+                    format_duration(svc.downtime_seconds),
+                    svc.uptime,
+                    svc.credit_percent.value(),
+                    svc.credit
+                );
+            }
+        }
+    }
+    if !r.caveats.is_empty() {
+        let _ = writeln!(out, "\ncaveats");
+        for c in &r.caveats {
+            let loud = matches!(c.kind, CaveatKind::NoDataGuarantee | CaveatKind::CreditCap);
+            let _ = writeln!(out, "  {} {}", if loud { "!!" } else { "- " }, c.text);
+        }
+    }
+    if !r.warnings.is_empty() {
+        let _ = writeln!(out, "\nwarnings");
+        for w in &r.warnings {
+            let _ = writeln!(out, "  {w}");
+        }
+    }
+    out
+}
+
+/// A catalog listing.
+pub fn entries(catalog: &Catalog, found: &[&Sla]) -> String {
+    let mut out = String::new();
+    for e in found {
+        let _ = writeln!(
+            out,
+            "{:<58} {:>8}%  {:?}",
+            e.id,
+            e.commitment.percent(),
+            e.source.status
+        );
+    }
+    let version = catalog.version();
+    let _ = writeln!(
+        out,
+        "{} of {} entries, catalog {} ({})",
+        found.len(),
+        catalog.entries().len(),
+        version.version,
+        version.date
+    );
+    out
+}
+
+/// One catalog entry in full.
+pub fn entry(e: &Sla, convention: Convention) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", e.id);
+    let _ = writeln!(
+        out,
+        "  {} — {} ({})",
+        e.service, e.configuration, e.provider
+    );
+    let _ = writeln!(out, "  commitment      {}", e.commitment);
+    let _ = writeln!(out, "  window          {:?}", e.window);
+    let _ = writeln!(
+        out,
+        "  downtime        {:?}: {}",
+        e.downtime_definition.kind, e.downtime_definition.text
+    );
+    let _ = writeln!(out, "  credit tiers    ({})", convention.describe());
+    let tiers = e.tier_downtime(convention.periods().month);
+    if tiers.is_empty() {
+        let _ = writeln!(out, "    none recorded");
+    }
+    for t in tiers {
+        let _ = writeln!(
+            out,
+            "    below {}% → {}% credit (after {} down in the month)",
+            t.below.value(),
+            t.credit.value(),
+            format_duration(t.after_seconds)
+        );
+    }
+    let _ = writeln!(out, "  credit cap      {}%", e.credit_cap.value());
+    let _ = writeln!(out, "  claim           {}", e.claim_window);
+    let _ = writeln!(
+        out,
+        "  data            {:?}: {}",
+        e.data_guarantee.kind, e.data_guarantee.text
+    );
+    for p in &e.preconditions {
+        let _ = writeln!(out, "  precondition    {p}");
+    }
+    for c in &e.caveats {
+        let _ = writeln!(out, "  caveat          {c}");
+    }
+    let _ = writeln!(
+        out,
+        "  source          {} (as of {}, {:?})",
+        e.source.url, e.source.as_of, e.source.status
+    );
+    out
+}
