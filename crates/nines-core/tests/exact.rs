@@ -1,0 +1,285 @@
+//! The engine against an exact rational reference, and the algebraic laws of composition.
+//!
+//! The reference enumerates every up/down state of every component instance (replicated
+//! copies are independent instances, a shared component is one instance wherever it is used)
+//! with exact rational probabilities, and asks the structure whether the system is up. It
+//! shares no formula with the engine.
+
+use nines_core::model::{Component, Group, KOfN, Model, Node, Replicate};
+use nines_core::{combine, evaluate, Availability, Catalog, Combine, Options};
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, ToPrimitive, Zero};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+/// Availability percent with four decimals, 90.0000..=99.9999, as ten-thousandths of a percent.
+type Tenths4 = u32;
+
+fn percent_text(p: Tenths4) -> String {
+    format!("{}.{:04}", p / 10_000, p % 10_000)
+}
+
+/// Exact unavailability `1 − p/100`.
+fn exact_u(p: Tenths4) -> BigRational {
+    BigRational::new(BigInt::from(1_000_000 - p), BigInt::from(1_000_000))
+}
+
+#[derive(Clone, Debug)]
+enum Tree {
+    Leaf(Tenths4),
+    Shared(usize),
+    Serial(Vec<Tree>),
+    Parallel(Vec<Tree>),
+    KOfN(usize, Vec<Tree>),
+    Replicate(u32, Box<Tree>),
+}
+
+const SHARED: [Tenths4; 2] = [999_000, 995_000];
+
+fn tree() -> impl Strategy<Value = Tree> {
+    let leaf = prop_oneof![
+        4 => (900_000u32..=999_999).prop_map(Tree::Leaf),
+        1 => (0usize..SHARED.len()).prop_map(Tree::Shared),
+    ];
+    leaf.prop_recursive(3, 10, 3, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 1..=3).prop_map(Tree::Serial),
+            prop::collection::vec(inner.clone(), 1..=3).prop_map(Tree::Parallel),
+            prop::collection::vec(inner.clone(), 1..=3)
+                .prop_flat_map(|kids| (1..=kids.len(), Just(kids)))
+                .prop_map(|(k, kids)| Tree::KOfN(k, kids)),
+            (1u32..=2, inner).prop_map(|(n, t)| Tree::Replicate(n, Box::new(t))),
+        ]
+    })
+}
+
+fn to_node(tree: &Tree, next_id: &mut usize) -> Node {
+    let group = |kids: &[Tree], next_id: &mut usize| Group {
+        name: None,
+        children: kids.iter().map(|k| to_node(k, next_id)).collect(),
+    };
+    match tree {
+        Tree::Leaf(p) => {
+            *next_id += 1;
+            Node::Component(Component {
+                id: Some(format!("c{next_id}")),
+                availability: Some(Availability::parse_percent(&percent_text(*p)).unwrap()),
+                ..Component::default()
+            })
+        }
+        Tree::Shared(i) => Node::Shared(format!("s{i}")),
+        Tree::Serial(kids) => Node::Serial(group(kids, next_id)),
+        Tree::Parallel(kids) => Node::Parallel(group(kids, next_id)),
+        Tree::KOfN(k, kids) => Node::KOfN(KOfN {
+            name: None,
+            k: *k as u32,
+            children: group(kids, next_id).children,
+        }),
+        Tree::Replicate(n, child) => Node::Replicate(Replicate {
+            name: None,
+            copies: *n,
+            child: Box::new(to_node(child, next_id)),
+        }),
+    }
+}
+
+fn model(tree: &Tree) -> Model {
+    let shared = SHARED
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let component = Component {
+                availability: Some(Availability::parse_percent(&percent_text(*p)).unwrap()),
+                ..Component::default()
+            };
+            (format!("s{i}"), component)
+        })
+        .collect::<BTreeMap<_, _>>();
+    Model {
+        name: None,
+        currency: "USD".into(),
+        business_loss_per_hour: None,
+        shared,
+        root: to_node(tree, &mut 0),
+        incidents: Vec::new(),
+    }
+}
+
+/// Expands replicas into independent instances: returns the instance unavailabilities
+/// (shared components first) and a structure over instance indices.
+#[derive(Clone, Debug)]
+enum Expanded {
+    Var(usize),
+    All(Vec<Expanded>),
+    AtLeast(usize, Vec<Expanded>),
+}
+
+fn expand(tree: &Tree, vars: &mut Vec<BigRational>) -> Expanded {
+    match tree {
+        Tree::Leaf(p) => {
+            vars.push(exact_u(*p));
+            Expanded::Var(vars.len() - 1)
+        }
+        Tree::Shared(i) => Expanded::Var(*i),
+        Tree::Serial(kids) => Expanded::All(kids.iter().map(|k| expand(k, vars)).collect()),
+        Tree::Parallel(kids) => {
+            Expanded::AtLeast(1, kids.iter().map(|k| expand(k, vars)).collect())
+        }
+        Tree::KOfN(k, kids) => {
+            Expanded::AtLeast(*k, kids.iter().map(|k| expand(k, vars)).collect())
+        }
+        Tree::Replicate(n, child) => {
+            Expanded::AtLeast(1, (0..*n).map(|_| expand(child, vars)).collect())
+        }
+    }
+}
+
+fn up(structure: &Expanded, state: u32) -> bool {
+    match structure {
+        Expanded::Var(v) => state >> v & 1 == 0,
+        Expanded::All(kids) => kids.iter().all(|k| up(k, state)),
+        Expanded::AtLeast(k, kids) => kids.iter().filter(|c| up(c, state)).count() >= *k,
+    }
+}
+
+/// Exact unavailability by enumerating every state (bit set = instance down).
+fn reference(tree: &Tree) -> Option<BigRational> {
+    let mut vars: Vec<BigRational> = SHARED.iter().map(|&p| exact_u(p)).collect();
+    let structure = expand(tree, &mut vars);
+    if vars.len() > 12 {
+        return None;
+    }
+    let mut down = BigRational::zero();
+    for state in 0u32..(1 << vars.len()) {
+        if up(&structure, state) {
+            continue;
+        }
+        let mut p = BigRational::one();
+        for (v, u) in vars.iter().enumerate() {
+            p *= if state >> v & 1 == 1 {
+                u.clone()
+            } else {
+                BigRational::one() - u
+            };
+        }
+        down += p;
+    }
+    Some(down)
+}
+
+fn engine_u(model: &Model) -> f64 {
+    evaluate(model, &Catalog::empty(), &Options::default())
+        .unwrap_or_else(|p| panic!("{p}"))
+        .unavailability
+}
+
+fn a(text: &str) -> Availability {
+    Availability::parse_percent(text).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Random trees with shared components and replicas match the exact reference to 1e-12
+    /// relative in unavailability.
+    #[test]
+    fn matches_exact_reference(tree in tree()) {
+        let Some(exact) = reference(&tree) else { return Ok(()); };
+        let got = engine_u(&model(&tree));
+        let exact = exact.to_f64().unwrap();
+        let error = if exact == 0.0 { got.abs() } else { ((got - exact) / exact).abs() };
+        prop_assert!(error <= 1e-12, "engine {got:e} vs exact {exact:e} (relative error {error:e})");
+    }
+
+    #[test]
+    fn serial_at_most_min_and_parallel_at_least_max(ps in prop::collection::vec(900_000u32..=999_999, 1..6)) {
+        let parts: Vec<Availability> = ps.iter().map(|&p| a(&percent_text(p))).collect();
+        let serial = combine(Combine::Serial, &parts).unwrap().unavailability();
+        let parallel = combine(Combine::Parallel, &parts).unwrap().unavailability();
+        let max_u = parts.iter().map(|p| p.unavailability()).fold(0.0, f64::max);
+        let min_u = parts.iter().map(|p| p.unavailability()).fold(1.0, f64::min);
+        prop_assert!(serial >= max_u);
+        prop_assert!(parallel <= min_u);
+    }
+
+    #[test]
+    fn k_of_n_limits_are_serial_and_parallel(ps in prop::collection::vec(900_000u32..=999_999, 1..8)) {
+        let parts: Vec<Availability> = ps.iter().map(|&p| a(&percent_text(p))).collect();
+        let n = parts.len() as u32;
+        let close = |x: f64, y: f64| (x - y).abs() <= 1e-12 * x.abs().max(y.abs());
+        let serial = combine(Combine::Serial, &parts).unwrap().unavailability();
+        let all = combine(Combine::KOfN(n), &parts).unwrap().unavailability();
+        prop_assert!(close(serial, all), "{serial:e} vs {all:e}");
+        let parallel = combine(Combine::Parallel, &parts).unwrap().unavailability();
+        let one = combine(Combine::KOfN(1), &parts).unwrap().unavailability();
+        prop_assert!(close(parallel, one), "{parallel:e} vs {one:e}");
+    }
+
+    #[test]
+    fn monotone_in_every_input(
+        ps in prop::collection::vec(900_000u32..=999_000, 2..6),
+        which in 0usize..6,
+        k in 1u32..6,
+    ) {
+        let which = which % ps.len();
+        let k = 1 + (k - 1) % ps.len() as u32;
+        let parts: Vec<Availability> = ps.iter().map(|&p| a(&percent_text(p))).collect();
+        let mut better = parts.clone();
+        better[which] = a(&percent_text(ps[which] + 999));
+        for how in [Combine::Serial, Combine::Parallel, Combine::KOfN(k)] {
+            let before = combine(how, &parts).unwrap().unavailability();
+            let after = combine(how, &better).unwrap().unavailability();
+            prop_assert!(after <= before, "{how:?}: improving part {which} raised U from {before:e} to {after:e}");
+        }
+    }
+
+    #[test]
+    fn model_json_round_trips(tree in tree()) {
+        let m = model(&tree);
+        let back = Model::from_json(&m.to_json()).unwrap();
+        prop_assert_eq!(back, m);
+    }
+}
+
+/// Failover with no switchover loss is the parallel pair; with loss it is worse, by exactly
+/// `(1 − u_s)·min(u_p, λT)`.
+#[test]
+fn failover_loses_switchover_time() {
+    let text = |minutes: f64| {
+        format!(
+            r#"{{"root": {{"failover": {{"primary": {{"component": {{"id": "p", "availability": 99.9}}}},
+               "standby": {{"component": {{"id": "s", "availability": 99.5}}}},
+               "switchover_minutes": {minutes}, "incidents_per_year": 12}}}}}}"#
+        )
+    };
+    let u = |minutes| {
+        nines_core::evaluate_json(&text(minutes), &Catalog::empty(), &Options::default())
+            .unwrap()
+            .unavailability
+    };
+    let parallel = 0.001 * 0.005;
+    assert!((u(0.0) - parallel).abs() < 1e-18);
+    // 12 switchovers a year of 30 min in a 365-day year (30-day convention): λT = 360/525600.
+    let switching = 360.0 / 525_600.0;
+    let expected = parallel + (1.0 - 0.005) * f64::min(0.001, switching);
+    assert!(((u(30.0) - expected) / expected).abs() < 1e-12);
+}
+
+/// A dependency shared by two regions fails once: the published worksheet mistake
+/// (treating each region's copy as independent) overstates availability.
+#[test]
+fn shared_dependency_counts_once() {
+    let model = r#"{
+        "shared": {"idp": {"availability": 99.9}},
+        "root": {"replicate": {"copies": 2, "child": {"serial": {"children": [
+            {"shared": "idp"}, {"component": {"id": "app", "availability": 99.9}}]}}}}}"#;
+    let u = nines_core::evaluate_json(model, &Catalog::empty(), &Options::default())
+        .unwrap()
+        .unavailability;
+    // Exact: 1 − 0.999 · (1 − 0.001²) = 0.001 + 0.999·1e-6
+    let exact = 0.001 + 0.999e-6;
+    assert!(((u - exact) / exact).abs() < 1e-12, "{u:e}");
+    // Independent copies would give (1 − 0.999²)² ≈ 3.996e-6: 250× too optimistic.
+    assert!(u > 200.0 * (1.0f64 - 0.999 * 0.999).powi(2));
+}
