@@ -1,1 +1,426 @@
-//! The nines wasm API.
+//! The nines JavaScript/TypeScript API over WebAssembly.
+//!
+//! A thin skin over [`nines_core`]: every function converts its arguments, calls the core and
+//! converts the result. Values cross the boundary as JSON text serialized by `serde_json`, so
+//! [`evaluate_json`] returns the very bytes `nines eval --json` prints (without the CLI's
+//! trailing newline), and the other functions return `JSON.parse` of the same text.
+//!
+//! Errors are JS errors whose message names the JSON path of the first problem (`path:
+//! message; path: message`) and whose `problems` property lists every problem as
+//! `{path, message}`:
+//!
+//! - `TypeError` when the input has the wrong shape: malformed JSON, a missing or unknown
+//!   field, a value of the wrong type;
+//! - `RangeError` when a value is wrong: a percentage above 100, `k` outside `1..=n`, an unknown
+//!   catalog id or convention.
+
+use js_sys::JSON;
+use nines_core::report::{ConventionInfo, SCHEMA_VERSION};
+use nines_core::{
+    combine, parse_duration, required_availability, Availability, Catalog, CatalogVersion, Combine,
+    Convention, Downtime, Model, Options, Problem, Problems, Sla,
+};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// Evaluates a model (a JS object or JSON text) and returns the report as an object.
+///
+/// # Errors
+/// `TypeError`/`RangeError` listing every problem in the model or options.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "Model | string")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions | string")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    parse_output(&evaluate_json(model, options)?)
+}
+
+/// Evaluates a model and returns the report as JSON text, byte for byte what
+/// `nines eval --json` prints before its final newline (`serde_json::to_string_pretty`).
+///
+/// # Errors
+/// `TypeError`/`RangeError` listing every problem in the model or options.
+#[wasm_bindgen(js_name = evaluateJson)]
+pub fn evaluate_json(
+    #[wasm_bindgen(unchecked_param_type = "Model | string")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions | string")] options: JsValue,
+) -> Result<String, JsValue> {
+    let options = EvaluateOptions::from_js(&options)?;
+    let convention = options.convention()?;
+    let custom;
+    let catalog = match options.catalog {
+        Some(document) => {
+            custom = catalog_from(&document)?;
+            &custom
+        }
+        None => bundled()?,
+    };
+    let model = Model::from_json(&input_text(&model, "model")?).map_err(to_error)?;
+    let report =
+        nines_core::evaluate(&model, catalog, &Options { convention }).map_err(to_error)?;
+    serde_json::to_string_pretty(&report).map_err(internal)
+}
+
+/// Expected downtime per day, week, month, quarter and year at `percent` (`99.95` or
+/// `"99.95%"`).
+///
+/// # Errors
+/// `RangeError` for a percentage outside 0..=100 or an unknown convention.
+#[wasm_bindgen(unchecked_return_type = "DowntimeResult")]
+pub fn downtime(
+    #[wasm_bindgen(unchecked_param_type = "number | string")] percent: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ConventionOptions | string")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let convention = ConventionOptions::from_js(&options)?.convention()?;
+    let availability = percent_from(&percent, "percent")?;
+    output(&DowntimeResult {
+        figure: Figure::new(availability),
+        convention: ConventionInfo::new(convention),
+        downtime: Downtime::new(availability, convention),
+    })
+}
+
+/// The availability that allows `allowed` downtime (seconds, or a duration such as
+/// `"43m12s"`) per `per` (`day`, `week`, `month`, `quarter` or `year`).
+///
+/// # Errors
+/// `RangeError` when the downtime is negative or longer than the period, or `per` is unknown.
+#[wasm_bindgen(unchecked_return_type = "Figure")]
+pub fn required(
+    #[wasm_bindgen(unchecked_param_type = "number | string")] allowed: JsValue,
+    per: &str,
+    #[wasm_bindgen(unchecked_param_type = "ConventionOptions | string")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let convention = ConventionOptions::from_js(&options)?.convention()?;
+    let seconds = match (allowed.as_f64(), allowed.as_string()) {
+        (Some(seconds), _) => seconds,
+        (None, Some(text)) => parse_duration(&text)
+            .map_err(|e| range_error(vec![Problem::new("allowed", e.to_string())]))?,
+        (None, None) => return Err(type_error("allowed", "expected a number or a string")),
+    };
+    let availability = required_availability(seconds, per, convention)
+        .map_err(|problem| range_error(vec![problem]))?;
+    output(&Figure::new(availability))
+}
+
+/// Availability of parts that must all be up (percentages as numbers or strings).
+///
+/// # Errors
+/// `RangeError` for an empty list or a bad percentage, naming its index.
+#[wasm_bindgen(unchecked_return_type = "Figure")]
+pub fn serial(
+    #[wasm_bindgen(unchecked_param_type = "Array<number | string>")] parts: JsValue,
+) -> Result<JsValue, JsValue> {
+    combined(Combine::Serial, &parts)
+}
+
+/// Availability of active-active parts: up while any one is up.
+///
+/// # Errors
+/// `RangeError` for an empty list or a bad percentage, naming its index.
+#[wasm_bindgen(unchecked_return_type = "Figure")]
+pub fn parallel(
+    #[wasm_bindgen(unchecked_param_type = "Array<number | string>")] parts: JsValue,
+) -> Result<JsValue, JsValue> {
+    combined(Combine::Parallel, &parts)
+}
+
+/// Availability of parts of which at least `k` must be up.
+///
+/// # Errors
+/// `RangeError` for `k` outside `1..=n` or a bad percentage, naming its index.
+#[wasm_bindgen(js_name = kOfN, unchecked_return_type = "Figure")]
+pub fn k_of_n(
+    k: u32,
+    #[wasm_bindgen(unchecked_param_type = "Array<number | string>")] parts: JsValue,
+) -> Result<JsValue, JsValue> {
+    combined(Combine::KOfN(k), &parts)
+}
+
+/// Catalog entries whose id, provider, service or configuration contain every word of
+/// `query` (all entries when it is empty or absent), optionally for one provider.
+///
+/// # Errors
+/// `TypeError` for malformed options, `Error` if the bundled catalog is broken.
+#[wasm_bindgen(unchecked_return_type = "CatalogResult")]
+pub fn catalog(
+    query: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "CatalogOptions | string")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = CatalogOptions::from_js(&options)?;
+    let catalog = bundled()?;
+    let version = catalog.version();
+    output(&CatalogResult {
+        version: version.version,
+        date: version.date.to_string(),
+        entries: catalog.search(query.as_deref().unwrap_or(""), options.provider.as_deref()),
+    })
+}
+
+/// The library, report format and bundled catalog versions.
+///
+/// # Errors
+/// `Error` if the bundled catalog is broken.
+#[wasm_bindgen(unchecked_return_type = "VersionResult")]
+pub fn version() -> Result<JsValue, JsValue> {
+    output(&VersionResult {
+        version: env!("CARGO_PKG_VERSION"),
+        generator: concat!("nines-core ", env!("CARGO_PKG_VERSION")),
+        report_schema_version: SCHEMA_VERSION,
+        catalog: bundled()?.version(),
+    })
+}
+
+// ---- wire types of this API (the report itself is `nines_core::Report`) ----
+
+/// An availability in every form.
+#[derive(Serialize)]
+struct Figure {
+    percent: String,
+    availability: f64,
+    unavailability: f64,
+    nines: Option<f64>,
+}
+
+impl Figure {
+    fn new(a: Availability) -> Self {
+        Self {
+            percent: a.percent(),
+            availability: a.fraction(),
+            unavailability: a.unavailability(),
+            nines: a.nines(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DowntimeResult {
+    #[serde(flatten)]
+    figure: Figure,
+    convention: ConventionInfo,
+    downtime: Downtime,
+}
+
+#[derive(Serialize)]
+struct CatalogResult<'a> {
+    version: String,
+    date: String,
+    entries: Vec<&'a Sla>,
+}
+
+#[derive(Serialize)]
+struct VersionResult {
+    version: &'static str,
+    generator: &'static str,
+    report_schema_version: u32,
+    catalog: CatalogVersion,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvaluateOptions {
+    #[serde(default)]
+    convention: Option<String>,
+    /// A catalog document `{version, date, entries}` (object or JSON text) replacing the
+    /// bundled one.
+    #[serde(default)]
+    catalog: Option<serde_json::Value>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConventionOptions {
+    #[serde(default)]
+    convention: Option<String>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogOptions {
+    #[serde(default)]
+    provider: Option<String>,
+}
+
+/// Options arrive as `undefined`, an object, or JSON text.
+trait FromJs: Sized + Default + serde::de::DeserializeOwned {
+    fn from_js(value: &JsValue) -> Result<Self, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Self::default());
+        }
+        let text = input_text(value, "options")?;
+        let mut de = serde_json::Deserializer::from_str(&text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = match e.path().to_string().as_str() {
+                "." => "options".to_string(),
+                path => format!("options.{path}"),
+            };
+            type_error(&path, &e.into_inner().to_string())
+        })
+    }
+}
+
+impl FromJs for EvaluateOptions {}
+impl FromJs for ConventionOptions {}
+impl FromJs for CatalogOptions {}
+
+trait HasConvention {
+    fn name(&self) -> Option<&str>;
+
+    fn convention(&self) -> Result<Convention, JsValue> {
+        match self.name() {
+            None => Ok(Convention::default()),
+            Some(name) => Convention::parse(name)
+                .map_err(|e| range_error(vec![Problem::new("options.convention", e.to_string())])),
+        }
+    }
+}
+
+impl HasConvention for EvaluateOptions {
+    fn name(&self) -> Option<&str> {
+        self.convention.as_deref()
+    }
+}
+
+impl HasConvention for ConventionOptions {
+    fn name(&self) -> Option<&str> {
+        self.convention.as_deref()
+    }
+}
+
+// ---- conversions ----
+
+fn bundled() -> Result<&'static Catalog, JsValue> {
+    static BUNDLED: OnceLock<Result<Catalog, Vec<Problem>>> = OnceLock::new();
+    match BUNDLED.get_or_init(Catalog::bundled) {
+        Ok(catalog) => Ok(catalog),
+        Err(problems) => Err(js_error(js_sys::Error::new(""), problems)),
+    }
+}
+
+fn catalog_from(document: &serde_json::Value) -> Result<Catalog, JsValue> {
+    let text = match document {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    Catalog::from_json(&text).map_err(|problems| {
+        to_error(Problems(
+            problems
+                .into_iter()
+                .map(|p| Problem::new(prefixed("options.catalog", &p.path), p.message))
+                .collect(),
+        ))
+    })
+}
+
+fn prefixed(prefix: &str, path: &str) -> String {
+    if path == "." {
+        prefix.to_string()
+    } else {
+        format!("{prefix}.{path}")
+    }
+}
+
+/// JSON text from a string argument as is, or from any other value through `JSON.stringify`.
+fn input_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if value.is_undefined() {
+        return Err(type_error(what, "missing: expected an object or JSON text"));
+    }
+    JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| type_error(what, "cannot be converted to JSON"))
+}
+
+/// A percentage given as a number or as text such as `"99.95%"`.
+fn percent_from(value: &JsValue, path: &str) -> Result<Availability, JsValue> {
+    let parsed = match (value.as_f64(), value.as_string()) {
+        (Some(number), _) => Availability::from_percent(number),
+        (None, Some(text)) => Availability::parse_percent(&text),
+        (None, None) => return Err(type_error(path, "expected a percentage (number or string)")),
+    };
+    parsed.map_err(|e| range_error(vec![Problem::new(path, e.to_string())]))
+}
+
+fn combined(how: Combine, parts: &JsValue) -> Result<JsValue, JsValue> {
+    if !js_sys::Array::is_array(parts) {
+        return Err(type_error(
+            "availabilities",
+            "expected an array of percentages",
+        ));
+    }
+    let availabilities = js_sys::Array::from(parts)
+        .iter()
+        .enumerate()
+        .map(|(i, part)| percent_from(&part, &format!("availabilities[{i}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let composite = combine(how, &availabilities).map_err(to_error)?;
+    output(&Figure::new(composite))
+}
+
+fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    parse_output(&serde_json::to_string(value).map_err(internal)?)
+}
+
+fn parse_output(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text)
+}
+
+// ---- errors ----
+
+/// Messages serde gives to input of the wrong shape; anything else is a bad value.
+const SHAPE_ERRORS: [&str; 7] = [
+    "malformed JSON",
+    "model too deep",
+    "invalid type",
+    "missing field",
+    "unknown field",
+    "unknown variant",
+    "invalid length",
+];
+
+fn to_error(problems: impl Into<Problems>) -> JsValue {
+    let problems = problems.into();
+    let shape = problems
+        .0
+        .first()
+        .is_some_and(|p| SHAPE_ERRORS.iter().any(|s| p.message.starts_with(s)));
+    if shape {
+        js_error(js_sys::TypeError::new("").into(), &problems.0)
+    } else {
+        range_error(problems.0)
+    }
+}
+
+fn range_error(problems: Vec<Problem>) -> JsValue {
+    js_error(js_sys::RangeError::new("").into(), &problems)
+}
+
+fn type_error(path: &str, message: &str) -> JsValue {
+    js_error(
+        js_sys::TypeError::new("").into(),
+        &[Problem::new(path, message)],
+    )
+}
+
+fn internal(error: serde_json::Error) -> JsValue {
+    js_sys::Error::new(&error.to_string()).into()
+}
+
+/// Sets `message` to every problem on one line and `problems` to the list.
+fn js_error(error: js_sys::Error, problems: &[Problem]) -> JsValue {
+    error.set_message(&Problems(problems.to_vec()).to_string());
+    let list = serde_json::to_string(problems)
+        .ok()
+        .and_then(|text| JSON::parse(&text).ok())
+        .unwrap_or(JsValue::NULL);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("problems"), &list);
+    error.into()
+}
