@@ -63,16 +63,15 @@ pub(crate) fn json_error(error: serde_path_to_error::Error<serde_json::Error>) -
     let path = error.path().to_string();
     let inner = error.into_inner();
     let message = inner.to_string();
-    // serde_json appends " at line L column C"; keep it only for syntax errors where the path
-    // is not yet known.
-    let message = match (path.as_str(), message.rfind(" at line ")) {
-        (".", _) | (_, None) => message,
-        (_, Some(at)) => message[..at].to_string(),
+    // serde_json appends " at line L column C"; the path says more, except for syntax errors.
+    let message = match message.rfind(" at line ") {
+        Some(at) if !(inner.is_syntax() || inner.is_eof()) => message[..at].to_string(),
+        _ => message,
     };
-    let message = if inner.is_syntax() || inner.is_eof() {
-        format!("malformed JSON: {message}")
-    } else if message.starts_with("recursion limit exceeded") {
+    let message = if message.starts_with("recursion limit exceeded") {
         "model too deep: nesting exceeds the JSON recursion limit".to_string()
+    } else if inner.is_syntax() || inner.is_eof() {
+        format!("malformed JSON: {message}")
     } else {
         message
     };

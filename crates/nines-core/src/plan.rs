@@ -269,7 +269,7 @@ impl Builder<'_> {
                 } else if kofn.k == 0 || kofn.k as usize > n {
                     self.problem(
                         format!("{base}.k"),
-                        format!("k = {} must be between 1 and the {n} children", kofn.k),
+                        format!("k = {} must be between 1 and n = {n} children", kofn.k),
                     );
                 }
                 let kids = self.nodes(&kofn.children, &format!("{base}.children"), depth, copies);

@@ -24,8 +24,14 @@ fn app_service_times_sql_database() {
 /// queue fallback (99.9%): 99.95% × (1 − 0.0001 × 0.001) = 99.949990005%.
 #[test]
 fn web_app_with_fallback_path() {
-    let parts = [a("99.95"), combine(Combine::Parallel, &[a("99.99"), a("99.9")]).unwrap()];
-    assert_eq!(combine(Combine::Serial, &parts).unwrap().percent(), "99.949990005");
+    let parts = [
+        a("99.95"),
+        combine(Combine::Parallel, &[a("99.99"), a("99.9")]).unwrap(),
+    ];
+    assert_eq!(
+        combine(Combine::Serial, &parts).unwrap().percent(),
+        "99.949990005"
+    );
 }
 
 /// Same source, multi-region: two regions of a 99.95% stack, 1 − 0.0005² = 99.999975%.
@@ -40,7 +46,10 @@ fn two_regions() {
 /// <https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/availability.html>
 #[test]
 fn three_in_series() {
-    assert_eq!(percent(Combine::Serial, &["99.99", "99.99", "99.99"]), "99.9700029999");
+    assert_eq!(
+        percent(Combine::Serial, &["99.99", "99.99", "99.99"]),
+        "99.9700029999"
+    );
 }
 
 /// Same source, "Calculating availability with redundant components": two independent 99.9%
@@ -64,9 +73,8 @@ fn twelve_nines_are_not_rounded_to_100() {
 /// (365.2425/12 days) allows 2629.746 s.
 #[test]
 fn downtime_of_three_nines() {
-    let seconds = |convention: &str| {
-        Downtime::new(a("99.9"), Convention::parse(convention).unwrap()).seconds
-    };
+    let seconds =
+        |convention: &str| Downtime::new(a("99.9"), Convention::parse(convention).unwrap()).seconds;
     assert_eq!(seconds("30-day").month, 43.2 * 60.0);
     assert_eq!(seconds("30-day").year, 8.76 * 3600.0);
     assert_eq!(seconds("2026-02").month, 40.32 * 60.0);

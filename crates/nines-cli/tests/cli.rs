@@ -1,0 +1,243 @@
+//! The CLI contract scripts depend on: JSON keys, exit codes, one-line errors naming the
+//! argument or JSON path.
+
+use serde::Deserialize;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn nines(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nines"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("nines runs");
+    if let Some(text) = stdin {
+        let mut input = child.stdin.take().expect("stdin");
+        // A bad model may be rejected before all of it is read.
+        let _ = input.write_all(text.as_bytes());
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("nines finishes")
+}
+
+fn json<T: for<'de> Deserialize<'de>>(args: &[&str]) -> T {
+    let out = nines(args, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+/// Runs with bad input and returns the single stderr line; asserts exit code 2.
+fn bad(args: &[&str], stdin: Option<&str>) -> String {
+    let out = nines(args, stdin);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    stderr
+}
+
+#[derive(Deserialize)]
+struct Composite {
+    availability: f64,
+    unavailability: f64,
+    percent: String,
+    nines: f64,
+}
+
+#[test]
+fn composition_commands() {
+    let c: Composite = json(&["serial", "99.95", "99.99", "--json"]);
+    assert_eq!(c.percent, "99.940005");
+    assert!((c.unavailability - 5.9995e-4).abs() < 1e-18);
+    assert!((c.availability - 0.999_400_05).abs() < 1e-15);
+
+    let c: Composite = json(&["parallel", "99.99%", "99.9", "--json"]);
+    assert_eq!(c.percent, "99.99999");
+    assert!((c.nines - 7.0).abs() < 1e-12);
+
+    // 2 of 3 at 99.9%: 3u²(1−u) + u³ = 2.998e-6
+    let c: Composite = json(&["k-of-n", "2", "99.9", "99.9", "99.9", "--json"]);
+    assert_eq!(c.percent, "99.9997002");
+}
+
+#[derive(Deserialize)]
+struct DowntimeOut {
+    convention: String,
+    seconds: Seconds,
+    availability: f64,
+}
+
+#[derive(Deserialize)]
+struct Seconds {
+    day: f64,
+    week: f64,
+    month: f64,
+    quarter: f64,
+    year: f64,
+}
+
+#[test]
+fn downtime_both_ways() {
+    let d: DowntimeOut = json(&["downtime", "99.9", "--month", "2026-02", "--json"]);
+    assert_eq!(d.convention, "2026-02");
+    assert_eq!(d.seconds.month, 2419.2);
+    assert_eq!(d.seconds.day, 86.4);
+    assert_eq!(d.seconds.week, 604.8);
+    assert_eq!(d.seconds.quarter, 7776.0); // Jan–Mar 2026: 90 days
+    assert_eq!(d.seconds.year, 31_536.0);
+
+    let d: DowntimeOut = json(&["downtime", "99.9", "--convention", "gregorian", "--json"]);
+    assert_eq!(d.convention, "gregorian");
+    assert_eq!(d.seconds.month, 2629.746);
+
+    let d: DowntimeOut = json(&[
+        "downtime",
+        "--allowed",
+        "43m12s",
+        "--per",
+        "month",
+        "--convention",
+        "30-day",
+        "--json",
+    ]);
+    assert_eq!(d.availability, 0.999);
+    assert_eq!(d.convention, "30-day");
+}
+
+#[derive(Deserialize)]
+struct ReportHead {
+    schema_version: u32,
+    availability: f64,
+    unavailability: f64,
+    percent: String,
+}
+
+#[test]
+fn eval_reads_files_and_stdin() {
+    let model = r#"{"root": {"serial": {"children": [
+        {"component": {"id": "web", "catalog": "azure/app-service/paid-tiers"}},
+        {"component": {"id": "sql", "catalog": "azure/sql-database/not-zone-redundant"}}]}}}"#;
+    let out = nines(&["eval", "-", "--json"], Some(model));
+    assert!(out.status.success());
+    let r: ReportHead = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.schema_version, 1);
+    assert_eq!(r.percent, "99.940005");
+    assert!((r.unavailability - 5.9995e-4).abs() < 1e-18);
+    assert!((r.availability + r.unavailability - 1.0).abs() < 1e-15);
+
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/examples/azure-web-sql.json"
+    );
+    let out = nines(&["eval", example, "--month", "2026-02"], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("availability    99.940005%"), "{text}");
+    assert!(text.contains("calendar month 2026-02 (28 days)"), "{text}");
+}
+
+#[test]
+fn catalog_lists_and_shows() {
+    let entries: Vec<serde_json::Value> = json(&["catalog", "virtual machines", "--json"]);
+    assert!(entries.len() >= 5);
+    let one: serde_json::Value = json(&["catalog", "show", "azure/backup/standard", "--json"]);
+    assert_eq!(one["credit_cap"], 25.0);
+    let out = nines(
+        &[
+            "catalog",
+            "show",
+            "azure/virtual-machines/availability-zones",
+        ],
+        None,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("below 99.99% → 10% credit (after 4 min 19.2 s down in the month)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2_naming_the_argument() {
+    assert!(bad(&["serial", "abc"], None).contains("'abc' for '<AVAILABILITIES>...': not a number"));
+    assert!(bad(&["serial", "100.5%"], None).contains("100.5% is outside 0..=100%"));
+    assert!(
+        bad(&["parallel", "NaN"], None).contains("'NaN' for '<AVAILABILITIES>...': not a number")
+    );
+    assert!(bad(&["serial"], None).contains("<AVAILABILITIES>"));
+    assert_eq!(
+        bad(&["k-of-n", "4", "99.9", "99.9", "99.9"], None),
+        "nines: k: k = 4 must be between 1 and n = 3 children\n"
+    );
+    assert!(bad(&["downtime", "99.9", "--month", "2026-13"], None).contains("--month"));
+    assert!(
+        bad(&["downtime", "--allowed", "31d", "--per", "day"], None).starts_with("nines: allowed:")
+    );
+    assert!(bad(&["catalog", "show", "nope/nope/nope"], None).contains("unknown catalog id"));
+    assert!(
+        bad(&["eval", "/no/such/file.json"], None).starts_with("nines: FILE /no/such/file.json")
+    );
+}
+
+#[test]
+fn bad_models_exit_2_naming_the_json_path() {
+    let eval = |model: &str| bad(&["eval", "-"], Some(model));
+    assert!(eval(r#"{"root": "#)
+        .starts_with("nines: root: malformed JSON: EOF while parsing a value at line 1"));
+    assert!(eval(r#"{"root": {"component": {"availabilty": 99}}}"#)
+        .starts_with("nines: root.component.availabilty: unknown field `availabilty`"));
+    assert_eq!(
+        eval(r#"{"root": {"parallel": {"children": []}}}"#),
+        "nines: root.parallel.children: empty group: add at least one child\n"
+    );
+    assert_eq!(
+        eval(
+            r#"{"root": {"k_of_n": {"k": 3, "children": [{"component": {"availability": 99}}]}}}"#
+        ),
+        "nines: root.k_of_n.k: k = 3 must be between 1 and n = 1 children\n"
+    );
+    assert_eq!(
+        eval(r#"{"root": {"component": {"catalog": "aws/nope/x"}}}"#),
+        "nines: root.component.catalog: unknown catalog id \"aws/nope/x\" (see `nines catalog`)\n"
+    );
+    assert_eq!(
+        eval(r#"{"root": {"component": {"availability": 100.5}}}"#),
+        "nines: root.component.availability: 100.5% is outside 0..=100%\n"
+    );
+    assert_eq!(
+        eval(r#"{"root": {"shared": "idp"}}"#),
+        "nines: root.shared: unknown shared component \"idp\": define it under \"shared\"\n"
+    );
+    // Several problems come back together, on one line.
+    let many = eval(
+        r#"{"root": {"serial": {"children": [{"parallel": {"children": []}}, {"component": {}}]}}}"#,
+    );
+    assert!(many.contains("root.serial.children[0].parallel.children: empty group"));
+    assert!(many.contains("; root.serial.children[1].component: give exactly one of"));
+}
+
+#[test]
+fn too_deep_and_too_large_models_are_refused() {
+    let deep = format!(
+        r#"{{"root": {}{{"component": {{"availability": 99}}}}{}}}"#,
+        r#"{"serial": {"children": ["#.repeat(40),
+        "]}}".repeat(40)
+    );
+    assert!(bad(&["eval", "-"], Some(&deep)).contains("model too deep"));
+    let deeper = format!(
+        r#"{{"root": {}{{"component": {{"availability": 99}}}}{}}}"#,
+        r#"{"serial": {"children": ["#.repeat(200),
+        "]}}".repeat(200)
+    );
+    assert!(bad(&["eval", "-"], Some(&deeper)).contains("model too deep"));
+    let wide = format!(
+        r#"{{"root": {{"serial": {{"children": [{}]}}}}}}"#,
+        vec![r#"{"component": {"availability": 99}}"#; 1_000_001].join(",")
+    );
+    assert!(bad(&["eval", "-"], Some(&wide)).contains("model too large: more than 1000000 nodes"));
+}
