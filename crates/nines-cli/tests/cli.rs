@@ -241,3 +241,27 @@ fn too_deep_and_too_large_models_are_refused() {
     );
     assert!(bad(&["eval", "-"], Some(&wide)).contains("model too large: more than 1000000 nodes"));
 }
+
+/// The CLI prints exactly the golden report (the golden tests pin the report itself).
+#[test]
+fn eval_json_is_the_golden_report() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let out = nines(
+        &[
+            "eval",
+            &format!("{root}/data/examples/azure-two-regions.json"),
+            "--month",
+            "2026-02",
+            "--json",
+        ],
+        None,
+    );
+    let golden = std::fs::read(format!(
+        "{root}/tests/golden/examples/azure-two-regions.report.json"
+    ))
+    .expect("golden report");
+    assert!(
+        out.stdout == golden,
+        "CLI output differs from the golden report"
+    );
+}
