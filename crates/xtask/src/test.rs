@@ -1,0 +1,232 @@
+//! `cargo xtask test`: every check and test, in order, failing fast. CI runs exactly this.
+//!
+//! A step whose files have not landed yet is skipped loudly; the summary lists every step and the
+//! last line is `xtask test: N passed, M failed`.
+
+use crate::cmd::{self, Cmd};
+use crate::{install, pkg};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// The web app's gzipped wasm + JS budget, in bytes (issue 4).
+const WEB_BUDGET: u64 = 350_000;
+
+/// What a step did when it did not fail.
+enum Done {
+    Ran,
+    Skipped(String),
+}
+
+type StepResult = Result<Done, String>;
+type Step = fn() -> StepResult;
+
+/// The steps in order: a name for the log and the summary, and what runs.
+const STEPS: &[(&str, Step)] = &[
+    ("install", install_tools),
+    ("fmt", fmt),
+    ("clippy", clippy),
+    ("clippy (wasm32)", clippy_wasm),
+    ("test", cargo_test),
+    ("web build", web_build),
+    ("web size", web_size),
+    ("e2e deps", e2e_deps),
+    ("e2e", e2e),
+    ("pkg", package),
+    ("node tests", node_tests),
+];
+
+enum Outcome {
+    Ok(Duration),
+    Failed(Duration, String),
+    Skipped(String),
+    NotRun,
+}
+
+/// Runs every step; the exit code is a failure if any step failed.
+pub fn run() -> ExitCode {
+    let total = STEPS.len();
+    let mut outcomes = Vec::with_capacity(total);
+    let mut failed = false;
+    for (i, (name, step)) in STEPS.iter().enumerate() {
+        if failed {
+            outcomes.push(Outcome::NotRun);
+            continue;
+        }
+        println!("\n==> xtask test [{}/{total}] {name}", i + 1);
+        let start = Instant::now();
+        let outcome = match step() {
+            Ok(Done::Ran) => Outcome::Ok(start.elapsed()),
+            Ok(Done::Skipped(why)) => {
+                println!("==> {name}: SKIPPED ({why})");
+                Outcome::Skipped(why)
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("==> {name}: FAILED: {e}");
+                Outcome::Failed(start.elapsed(), e)
+            }
+        };
+        outcomes.push(outcome);
+    }
+
+    println!("\nxtask test summary:");
+    let (mut passed, mut failures) = (0, 0);
+    for ((name, _), outcome) in STEPS.iter().zip(&outcomes) {
+        match outcome {
+            Outcome::Ok(t) => {
+                passed += 1;
+                println!("  ok       {name:<16} {:>7.1} s", t.as_secs_f64());
+            }
+            Outcome::Failed(t, e) => {
+                failures += 1;
+                println!("  FAILED   {name:<16} {:>7.1} s  {e}", t.as_secs_f64());
+            }
+            Outcome::Skipped(why) => println!("  SKIPPED  {name:<16}            {why}"),
+            Outcome::NotRun => {
+                println!("  not run  {name:<16}            (an earlier step failed)")
+            }
+        }
+    }
+    println!("xtask test: {passed} passed, {failures} failed");
+    if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn ran(result: Result<(), String>) -> StepResult {
+    result.map(|()| Done::Ran)
+}
+
+fn missing(path: &str) -> Option<Done> {
+    (!cmd::exists(path)).then(|| Done::Skipped(format!("{path} does not exist yet")))
+}
+
+fn install_tools() -> StepResult {
+    ran(install::all())
+}
+
+fn fmt() -> StepResult {
+    ran(cmd::cargo(["fmt", "--all", "--check"]).run())
+}
+
+fn clippy() -> StepResult {
+    ran(cmd::cargo([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .run())
+}
+
+fn clippy_wasm() -> StepResult {
+    let args = ["clippy", "-p", "nines-web", "-p", "nines-wasm", "--target"];
+    ran(cmd::cargo(args)
+        .args([install::WASM_TARGET, "--", "-D", "warnings"])
+        .run())
+}
+
+fn cargo_test() -> StepResult {
+    ran(cmd::cargo(["test", "--workspace"]).run())
+}
+
+fn web_build() -> StepResult {
+    if let Some(skip) = missing("index.html").or_else(|| missing("Trunk.toml")) {
+        return Ok(skip);
+    }
+    ran(Cmd::new("trunk")
+        .args(["build", "--release", "--offline"])
+        .run())
+}
+
+fn web_size() -> StepResult {
+    let mut files = Vec::new();
+    collect(Path::new("dist"), &mut files);
+    files.sort();
+    if files.is_empty() {
+        return Ok(Done::Skipped(
+            "no .wasm or .js in dist/ (the web build was skipped)".into(),
+        ));
+    }
+    let mut total = 0;
+    let mut lines = Vec::new();
+    for file in &files {
+        let raw = fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let gz = Cmd::new("gzip")
+            .args(["-9", "-c", &file.to_string_lossy()])
+            .read()?
+            .len() as u64;
+        total += gz;
+        lines.push(format!(
+            "  {:>9} gzipped  {:>9} raw  {}",
+            kb(gz),
+            kb(raw),
+            file.display()
+        ));
+    }
+    println!("web app size (gzip -9):");
+    for line in lines {
+        println!("{line}");
+    }
+    let verdict = if total <= WEB_BUDGET {
+        "within"
+    } else {
+        "OVER"
+    };
+    println!(
+        "  {:>9} gzipped in total: {verdict} the {} budget",
+        kb(total),
+        kb(WEB_BUDGET)
+    );
+    Ok(Done::Ran)
+}
+
+/// The `.wasm` and `.js` files under `dir`.
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|x| x == "wasm" || x == "js") {
+            out.push(path);
+        }
+    }
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+fn e2e_deps() -> StepResult {
+    if let Some(skip) = missing("tests/e2e/package-lock.json") {
+        return Ok(skip);
+    }
+    ran(Cmd::new("npm").args(["ci", "--prefix", "tests/e2e"]).run())
+}
+
+fn e2e() -> StepResult {
+    if let Some(skip) = missing("tests/e2e/e2e.mjs") {
+        return Ok(skip);
+    }
+    ran(Cmd::new("node").args(["tests/e2e/e2e.mjs"]).run())
+}
+
+fn package() -> StepResult {
+    println!("$ cargo xtask pkg");
+    ran(pkg::run())
+}
+
+fn node_tests() -> StepResult {
+    if let Some(skip) = missing("tests/node") {
+        return Ok(skip);
+    }
+    ran(Cmd::new("node").args(["--test", "tests/node/"]).run())
+}
