@@ -113,3 +113,33 @@ fn time(ns: f64) -> String {
         ns => format!("{ns:.2} ns"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ESTIMATES: &str = r#"{"mean":{"confidence_interval":{"confidence_level":0.95,
+        "lower_bound":2.9e6,"upper_bound":3.1e6},"point_estimate":3012345.5,"standard_error":1.0},
+        "median":{"point_estimate":1.0}}"#;
+    const BENCHMARK: &str = r#"{"group_id":"evaluate","function_id":"100k",
+        "throughput":{"Elements":100000},"full_id":"evaluate/100k","title":"evaluate/100k"}"#;
+
+    #[test]
+    fn reads_criterion_json() {
+        let mean = number_after(ESTIMATES, &["\"mean\"", "\"point_estimate\":"]);
+        assert_eq!(mean, Some(3_012_345.5));
+        assert_eq!(number_after(BENCHMARK, &["\"Elements\":"]), Some(100_000.0));
+        assert_eq!(
+            string_after(BENCHMARK, "\"full_id\":").as_deref(),
+            Some("evaluate/100k")
+        );
+        assert_eq!(number_after(BENCHMARK, &["\"Bytes\":"]), None);
+    }
+
+    #[test]
+    fn prints_times_in_a_readable_unit() {
+        assert_eq!(time(42.0), "42.00 ns");
+        assert_eq!(time(3_012_345.5), "3.012 ms");
+        assert_eq!(time(2.5e9), "2.500 s");
+    }
+}

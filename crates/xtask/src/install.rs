@@ -223,18 +223,42 @@ fn other_install(krate: &str) -> Option<u32> {
 fn locked_version(package: &str) -> Result<Option<String>, String> {
     let lock =
         fs::read_to_string("Cargo.lock").map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    Ok(version_in_lock(&lock, package))
+}
+
+fn version_in_lock(lock: &str, package: &str) -> Option<String> {
     let name = format!("name = \"{package}\"");
     let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == name {
-            let version = lines.next().and_then(|l| l.strip_prefix("version = \""));
-            return Ok(version.map(|v| v.trim_end_matches('"').to_owned()));
-        }
-    }
-    Ok(None)
+    lines.find(|l| *l == name)?;
+    let version = lines.next()?.strip_prefix("version = \"")?;
+    Some(version.trim_end_matches('"').to_owned())
 }
 
 fn done(what: &str) -> Result<(), String> {
     println!("install: {what} already installed");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_version_from_the_lockfile() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"0.2.1\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
+        assert_eq!(
+            version_in_lock(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(version_in_lock(lock, "trunk"), None);
+    }
+
+    #[test]
+    fn the_pinned_wasm_bindgen_matches_the_workspace_lockfile() {
+        let lock = include_str!("../../../Cargo.lock");
+        if let Some(locked) = version_in_lock(lock, "wasm-bindgen") {
+            assert_eq!(locked, WASM_BINDGEN);
+        }
+    }
 }
