@@ -18,6 +18,7 @@ pub struct Catalog {
 
 /// The catalog version and date a report was computed with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogVersion {
     /// e.g. `2026.11.25`.
     pub version: String,

@@ -144,6 +144,7 @@ pub struct ConventionError(pub String);
 
 /// Seconds in each period under a convention.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Periods {
     /// 86,400 s.
     pub day: f64,

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// One thing wrong with an input, at a JSON path such as `root.serial.children[1].k_of_n.k`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// Where, as a JSON path from the document root (`.` for the whole document).
     pub path: String,

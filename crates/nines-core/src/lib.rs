@@ -67,6 +67,8 @@ mod money;
 mod plan;
 pub mod report;
 mod scenario;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sla;
 
 pub use availability::{Availability, AvailabilityError, Percent, PRINTED_DIGITS};

@@ -31,6 +31,7 @@ pub const MAX_INCIDENTS: usize = 10_000;
 
 /// An architecture to evaluate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Model {
     /// A name for the design.
@@ -59,6 +60,7 @@ fn default_currency() -> String {
 
 /// A node of the architecture tree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Node {
     /// Up only if every child is up.
@@ -79,6 +81,7 @@ pub enum Node {
 
 /// Children of a serial or parallel group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     /// A display name.
@@ -90,6 +93,7 @@ pub struct Group {
 
 /// `k` of the children must be up.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KOfN {
     /// A display name.
@@ -103,6 +107,7 @@ pub struct KOfN {
 
 /// Active-passive failover.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Failover {
     /// A display name.
@@ -121,6 +126,7 @@ pub struct Failover {
 
 /// Identical copies of a subtree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Replicate {
     /// A display name, e.g. "Regions".
@@ -136,6 +142,7 @@ pub struct Replicate {
 ///
 /// Exactly one of `catalog`, `sla`, `availability` or `mtbf_hours` (with `mttr_hours`) is given.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Component {
     /// Unique id within the model, used by incidents and in the report.
@@ -169,6 +176,7 @@ pub struct Component {
 
 /// One outage in a scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Incident {
     /// The component's id (or a shared component's key).

@@ -16,6 +16,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything nines knows about one model under one convention.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -55,6 +56,7 @@ pub struct Report {
 
 /// The calendar convention.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConventionInfo {
     /// `calendar-month`, `30-day`, `365/12` or `gregorian`.
     pub name: &'static str,
@@ -81,6 +83,7 @@ impl ConventionInfo {
 
 /// Expected downtime per period at some availability.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Downtime {
     /// Seconds (12 significant digits).
     pub seconds: Periods,
@@ -90,6 +93,7 @@ pub struct Downtime {
 
 /// Human-readable durations per period.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PeriodTexts {
     /// Per day.
     pub day: String,
@@ -135,6 +139,7 @@ pub fn round12(x: f64) -> f64 {
 
 /// One component's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ComponentReport {
     /// Its id (the JSON path when the model gave none).
     pub id: String,
@@ -166,6 +171,7 @@ pub struct ComponentReport {
 
 /// The contract view.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contract {
     /// Currency of every amount.
     pub currency: String,
@@ -188,6 +194,7 @@ pub struct Contract {
 
 /// A component with an SLA.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Service {
     /// The component id.
     pub component: String,
@@ -222,6 +229,7 @@ pub struct Service {
 
 /// A credit tier as downtime.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TierReport {
     /// Uptime threshold, percent.
     pub below: Percent,
@@ -235,6 +243,7 @@ pub struct TierReport {
 
 /// Worst case: every service at its bottom tier in the same month.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorstCase {
     /// Sum of monthly fees of services with SLAs.
     pub fees: Money,
@@ -249,6 +258,7 @@ pub struct WorstCase {
 
 /// The outage scenario's outcome.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Scenario {
     /// Start of the month the incidents fall in (UTC).
     pub window_start: chrono::NaiveDateTime,
@@ -269,6 +279,7 @@ pub struct Scenario {
 
 /// One service in the scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScenarioService {
     /// Component id.
     pub component: String,
@@ -289,6 +300,7 @@ pub struct ScenarioService {
 
 /// Something a reader must know.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Caveat {
     /// What kind; the report lists the loudest kinds first.
     pub kind: CaveatKind,
@@ -303,6 +315,7 @@ pub struct Caveat {
 
 /// Kinds of caveat, loudest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaveatKind {
     /// The SLA promises nothing about your data.
@@ -325,6 +338,7 @@ pub enum CaveatKind {
 
 /// The inputs, echoed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Input {
     /// The model as parsed.
     pub model: Model,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// One SLA: a provider's commitment for one service configuration, with its source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sla {
     /// Stable slug `provider/service/configuration`.
@@ -53,6 +54,7 @@ pub struct Sla {
 
 /// The measurement window of an SLA.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Window {
     /// A calendar month.
@@ -63,6 +65,7 @@ pub enum Window {
 
 /// What counts as downtime under an SLA.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DowntimeDefinition {
     /// The kind of measurement.
@@ -82,6 +85,7 @@ pub struct DowntimeDefinition {
 
 /// How an SLA measures downtime.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DowntimeKind {
     /// Minutes in which the service is unavailable.
@@ -98,6 +102,7 @@ pub enum DowntimeKind {
 
 /// "Uptime below `below`% earns `credit`% of the monthly fee."
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreditTier {
     /// The uptime threshold, in percent.
@@ -108,6 +113,7 @@ pub struct CreditTier {
 
 /// The smallest credit issued.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MinimumCredit {
     /// The amount.
@@ -121,6 +127,7 @@ pub struct MinimumCredit {
 
 /// What an SLA promises about data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DataGuarantee {
     /// The kind of promise.
@@ -131,6 +138,7 @@ pub struct DataGuarantee {
 
 /// Whether data is covered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DataGuaranteeKind {
     /// The service holds no customer data of note (compute, network).
@@ -141,6 +149,7 @@ pub enum DataGuaranteeKind {
 
 /// Provenance of an SLA entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The page the text came from.
@@ -156,6 +165,7 @@ pub struct Source {
 
 /// How well an entry is sourced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceStatus {
     /// The provider's current text was seen.
