@@ -68,9 +68,12 @@ fn wasm_target() -> Result<(), String> {
 
 fn trunk() -> Result<(), String> {
     let wanted = format!("trunk {TRUNK}");
-    cargo_install("trunk", &["--locked", "trunk", "--version", TRUNK], || {
-        version_is("trunk", |v| v.trim() == wanted)
-    })
+    cargo_install(
+        "trunk",
+        TRUNK,
+        &["--locked", "trunk", "--version", TRUNK],
+        || version_is("trunk", |v| v.trim() == wanted),
+    )
 }
 
 fn wasm_bindgen() -> Result<(), String> {
@@ -85,6 +88,7 @@ fn wasm_bindgen() -> Result<(), String> {
     // Not `--locked`: the CLI's lockfile names a crate version the registry no longer has.
     cargo_install(
         "wasm-bindgen-cli",
+        WASM_BINDGEN,
         &["wasm-bindgen-cli", "--version", WASM_BINDGEN],
         || {
             version_is("wasm-bindgen", |v| {
@@ -168,9 +172,15 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
 /// `cargo install ARGS` unless `installed()` already holds. When another `cargo install` of the
 /// same crate is running (another task in the same tree), waits for it instead of compiling the
 /// crate a second time.
-fn cargo_install(krate: &str, args: &[&str], installed: impl Fn() -> bool) -> Result<(), String> {
+fn cargo_install(
+    krate: &str,
+    version: &str,
+    args: &[&str],
+    installed: impl Fn() -> bool,
+) -> Result<(), String> {
+    let what = format!("{krate} {version}");
     if installed() {
-        return done(krate);
+        return done(&what);
     }
     if let Some(pid) = other_install(krate) {
         println!("install: waiting for the running `cargo install {krate}` (pid {pid}) to finish");
@@ -178,10 +188,10 @@ fn cargo_install(krate: &str, args: &[&str], installed: impl Fn() -> bool) -> Re
             thread::sleep(Duration::from_secs(5));
         }
         if installed() {
-            return done(krate);
+            return done(&what);
         }
     }
-    println!("install: {krate} is missing or at another version; compiling it takes minutes");
+    println!("install: {what} is missing; compiling it takes minutes");
     cmd::cargo(["install"]).args(args).run()?;
     if installed() {
         Ok(())
