@@ -57,7 +57,10 @@ pub fn run() -> ExitCode {
         println!("\n==> xtask test [{}/{total}] {name}", i + 1);
         let start = Instant::now();
         let outcome = match step() {
-            Ok(Done::Ran) => Outcome::Ok(start.elapsed()),
+            Ok(Done::Ran) => {
+                println!("==> {name}: ok ({:.1} s)", start.elapsed().as_secs_f64());
+                Outcome::Ok(start.elapsed())
+            }
             Ok(Done::Skipped(why)) => {
                 println!("==> {name}: SKIPPED ({why})");
                 Outcome::Skipped(why)
