@@ -1,0 +1,131 @@
+use super::architecture_editor::ArchitectureEditor;
+use super::calculator::Calculator;
+use super::catalog_picker::CatalogPicker;
+use super::compare::Compare;
+use super::results::Results;
+use super::scenario_panel::ScenarioPanel;
+use super::toolbar::Toolbar;
+use crate::catalog::catalog;
+use crate::codec::model_from_fragment;
+use crate::examples::example;
+use crate::hooks::{restore, use_autosave, use_undo_keys};
+use crate::perf::record_first_result;
+use crate::state::{now_ms, Action, AppContext, AppState, View};
+use nines_core::model::{Component, Group, Node};
+use nines_core::{Availability, Model};
+use yew::prelude::*;
+
+/// The whole app: toolbar, tabs, and the page picked.
+#[function_component(App)]
+pub fn app() -> Html {
+    let app = use_reducer(initial_state);
+    use_autosave(app.model.clone());
+    use_undo_keys(app.clone());
+    use_effect_with((), |_| record_first_result(now_ms()));
+
+    let tab = |view: View, label: &'static str, testid: &'static str| {
+        let app = app.clone();
+        let selected = app.view == view;
+        html! {
+            <button role="tab" aria-selected={selected.to_string()} data-testid={testid}
+                class={classes!("tab", selected.then_some("active"))}
+                onclick={Callback::from(move |_| app.dispatch(Action::SetView(view)))}>
+                {label}
+            </button>
+        }
+    };
+    let version = catalog().version();
+    html! {
+        <ContextProvider<AppContext> context={app.clone()}>
+            <header class="masthead">
+                <h1><span class="logo">{"nines"}</span>{" — composite availability & SLA calculator"}</h1>
+                <Toolbar />
+            </header>
+            <nav class="tabs" role="tablist" aria-label="Views">
+                {tab(View::Design, "Design", "tab-design")}
+                {tab(View::Calculator, "Downtime calculator", "tab-calculator")}
+                {tab(View::Compare, "Compare", "tab-compare")}
+            </nav>
+            <main>
+                {match app.view {
+                    View::Design => html! {
+                        <div class="design">
+                            <div class="column">
+                                <ArchitectureEditor />
+                                <CatalogPicker />
+                            </div>
+                            <div class="column">
+                                <Results />
+                                <ScenarioPanel />
+                            </div>
+                        </div>
+                    },
+                    View::Calculator => html! { <Calculator /> },
+                    View::Compare => html! { <Compare /> },
+                }}
+            </main>
+            <footer>
+                {format!("Every figure is computed by nines-core {} in your browser; nothing leaves this page. SLA catalog {} ({}).",
+                    env!("CARGO_PKG_VERSION"), version.version, version.date)}
+            </footer>
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// The model from the share link, else the autosaved one, else the first example.
+fn initial_state() -> AppState {
+    let mut problems = Vec::new();
+    let from_link = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .and_then(|hash| model_from_fragment(&hash))
+        .and_then(|result| result.map_err(|p| problems = p).ok());
+    let model = from_link
+        .or_else(restore)
+        .or_else(|| example("azure-web-sql.json"))
+        .unwrap_or_else(starter);
+    let mut state = AppState::new(model, current_month());
+    state.import_problems = problems;
+    state
+}
+
+/// A one-component design, for when no example is bundled.
+fn starter() -> Model {
+    let component = Component {
+        id: Some("web".to_string()),
+        availability: Availability::parse_percent("99.95").ok(),
+        ..Component::default()
+    };
+    Model {
+        name: Some("Untitled design".to_string()),
+        currency: "USD".to_string(),
+        business_loss_per_hour: None,
+        shared: Default::default(),
+        root: Node::Serial(Group {
+            name: None,
+            children: vec![Node::Component(component)],
+        }),
+        incidents: Vec::new(),
+    }
+}
+
+/// This month (UTC) as `YYYY-MM`, from the browser clock.
+fn current_month() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}",
+        now.get_utc_full_year(),
+        now.get_utc_month() + 1
+    )
+}
+
+/// An empty design.
+pub fn blank_model() -> Model {
+    Model {
+        name: Some("Untitled design".to_string()),
+        root: Node::Serial(Group {
+            name: None,
+            children: Vec::new(),
+        }),
+        ..starter()
+    }
+}

@@ -1,0 +1,109 @@
+use super::field::Field;
+use crate::hooks::use_app;
+use crate::state::ConventionChoice;
+use nines_core::{parse_duration, required_availability, Availability, Downtime};
+use yew::prelude::*;
+
+const PERIODS: [&str; 5] = ["day", "week", "month", "quarter", "year"];
+
+/// Percent ↔ allowed downtime, both ways, every convention side by side.
+#[function_component(Calculator)]
+pub fn calculator() -> Html {
+    let percent = use_state(|| "99.95".to_string());
+    let allowed = use_state(|| "43m12s".to_string());
+    let period = use_state(|| "month".to_string());
+    let Some(app) = use_app() else {
+        return html! {};
+    };
+    let conventions: Vec<(String, nines_core::Convention)> = ConventionChoice::ALL
+        .into_iter()
+        .map(|c| {
+            let label = match c {
+                ConventionChoice::CalendarMonth => format!("Calendar month {}", app.month),
+                other => other.label().to_string(),
+            };
+            (label, c.convention(&app.month))
+        })
+        .collect();
+    let keep = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |text: String| {
+            state.set(text);
+            None
+        })
+    };
+    let on_period = {
+        let period = period.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            period.set(select.value());
+        })
+    };
+    let availability = Availability::parse_percent(&percent);
+    let seconds = parse_duration(&allowed);
+    html! {
+        <div class="calculator">
+            <section class="panel" aria-labelledby="calc-down-heading">
+                <h2 id="calc-down-heading">{"Availability → allowed downtime"}</h2>
+                <Field label="Availability" unit="%" value={(*percent).clone()} on_commit={keep(&percent)} testid="calc-percent" />
+                {match availability {
+                    Err(e) => html! { <p class="error" role="alert">{e.to_string()}</p> },
+                    Ok(a) => html! {
+                        <div class="table-scroll">
+                        <table data-testid="calc-downtime">
+                            <caption>{format!("Downtime allowed at {}%", a.percent())}</caption>
+                            <thead><tr><th scope="col">{"Convention"}</th>
+                                {for PERIODS.iter().map(|p| html! { <th scope="col">{format!("per {p}")}</th> })}</tr></thead>
+                            <tbody>
+                                {for conventions.iter().map(|(label, convention)| {
+                                    let d = Downtime::new(a, *convention);
+                                    html! {
+                                        <tr>
+                                            <th scope="row">{label}</th>
+                                            <td>{&d.text.day}</td><td>{&d.text.week}</td><td>{&d.text.month}</td>
+                                            <td>{&d.text.quarter}</td><td>{&d.text.year}</td>
+                                        </tr>
+                                    }
+                                })}
+                            </tbody>
+                        </table>
+                        </div>
+                    },
+                }}
+            </section>
+            <section class="panel" aria-labelledby="calc-up-heading">
+                <h2 id="calc-up-heading">{"Allowed downtime → required availability"}</h2>
+                <div class="form-row">
+                    <Field label="Allowed downtime" value={(*allowed).clone()} on_commit={keep(&allowed)}
+                        testid="calc-allowed" placeholder="e.g. 43m12s, 8.76h, 1d2h" />
+                    <label class="field compact">
+                        <span class="label">{"Per"}</span>
+                        <select onchange={on_period} data-testid="calc-period">
+                            {for PERIODS.iter().map(|p| html! { <option value={*p} selected={*period == *p}>{*p}</option> })}
+                        </select>
+                    </label>
+                </div>
+                {match seconds {
+                    Err(e) => html! { <p class="error" role="alert">{e.to_string()}</p> },
+                    Ok(seconds) => html! {
+                        <table data-testid="calc-required">
+                            <caption>{format!("Availability needed for at most {} per {}", *allowed, *period)}</caption>
+                            <thead><tr><th scope="col">{"Convention"}</th><th scope="col">{"Required availability"}</th></tr></thead>
+                            <tbody>
+                                {for conventions.iter().map(|(label, convention)| html! {
+                                    <tr>
+                                        <th scope="row">{label}</th>
+                                        <td>{match required_availability(seconds, &period, *convention) {
+                                            Ok(a) => format!("{}%", a.percent()),
+                                            Err(p) => p.message,
+                                        }}</td>
+                                    </tr>
+                                })}
+                            </tbody>
+                        </table>
+                    },
+                }}
+            </section>
+        </div>
+    }
+}

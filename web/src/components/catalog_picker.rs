@@ -1,0 +1,109 @@
+use super::sla_details::{status_badge, SlaDetails};
+use crate::catalog::{catalog, providers};
+use crate::hooks::use_app;
+use crate::state::Action;
+use crate::tree;
+use nines_core::model::{Component, Node};
+use yew::prelude::*;
+
+/// Most search results listed.
+const SHOWN: usize = 40;
+
+/// Search the SLA catalog, read an entry, add it to the selected group.
+#[function_component(CatalogPicker)]
+pub fn catalog_picker() -> Html {
+    let query = use_state(String::new);
+    let provider = use_state(String::new);
+    let chosen = use_state(|| None::<String>);
+    let Some(app) = use_app() else {
+        return html! {};
+    };
+    let matches = catalog().search(&query, (!provider.is_empty()).then_some(provider.as_str()));
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let on_provider = {
+        let provider = provider.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            provider.set(select.value());
+        })
+    };
+    let target = tree::group_for(&app.model.root, &app.selected);
+    let target_name = tree::node_at(&app.model.root, &target)
+        .map(|n| {
+            n.name()
+                .map(str::to_string)
+                .unwrap_or_else(|| n.kind().replace('_', "-"))
+        })
+        .unwrap_or_default();
+    let selected_sla = chosen.as_ref().and_then(|id| catalog().get(id));
+    let on_add = {
+        let app = app.clone();
+        let chosen = chosen.clone();
+        Callback::from(move |_| {
+            let Some(sla) = chosen.as_ref().and_then(|id| catalog().get(id)) else {
+                return;
+            };
+            let base = sla.id.split('/').nth(1).unwrap_or("service");
+            app.dispatch(Action::Add(Node::Component(Component {
+                id: Some(base.to_string()),
+                name: Some(format!("{} ({})", sla.service, sla.provider)),
+                catalog: Some(sla.id.clone()),
+                ..Component::default()
+            })));
+        })
+    };
+    html! {
+        <section class="panel catalog" aria-labelledby="catalog-heading">
+            <h2 id="catalog-heading">{"SLA catalog"}</h2>
+            <div class="search-row">
+                <label class="field grow">
+                    <span class="label">{"Search service or configuration"}</span>
+                    <input type="search" value={(*query).clone()} oninput={on_query}
+                        placeholder="e.g. sql zone" data-testid="catalog-search" />
+                </label>
+                <label class="field compact">
+                    <span class="label">{"Provider"}</span>
+                    <select onchange={on_provider} data-testid="catalog-provider">
+                        <option value="" selected={provider.is_empty()}>{"All"}</option>
+                        {for providers().into_iter().map(|p| html! {
+                            <option value={p} selected={*provider == p}>{p.to_uppercase()}</option>
+                        })}
+                    </select>
+                </label>
+            </div>
+            <p class="hint">{format!("{} entries match", matches.len())}</p>
+            <ul class="catalog-results" data-testid="catalog-results">
+                {for matches.iter().take(SHOWN).map(|sla| {
+                    let id = sla.id.clone();
+                    let pressed = chosen.as_deref() == Some(id.as_str());
+                    let chosen = chosen.clone();
+                    html! {
+                        <li>
+                            <button class={classes!("catalog-entry", pressed.then_some("chosen"))}
+                                aria-pressed={pressed.to_string()} data-testid="catalog-entry"
+                                data-id={id.clone()}
+                                onclick={Callback::from(move |_| chosen.set(Some(id.clone())))}>
+                                <span class="provider">{sla.provider.to_uppercase()}</span>
+                                <span class="name">{&sla.service}<small>{&sla.configuration}</small></span>
+                                <span class="figure">{format!("{}%", sla.commitment.percent())}</span>
+                                {status_badge(sla.source.status)}
+                            </button>
+                        </li>
+                    }
+                })}
+            </ul>
+            if let Some(sla) = selected_sla {
+                <button class="primary" data-testid="catalog-add" onclick={on_add}>
+                    {format!("Add to “{target_name}”")}
+                </button>
+                <SlaDetails sla={sla.clone()} convention={app.convention()} />
+            }
+        </section>
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<nines_web::App>::new().render();
+}

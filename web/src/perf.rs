@@ -1,0 +1,28 @@
+//! Timings exposed on `window.__nines_perf` for the end-to-end test to print.
+
+use wasm_bindgen::JsValue;
+
+fn set(key: &str, value: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let target = js_sys::Reflect::get(&window, &JsValue::from_str("__nines_perf"))
+        .ok()
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| {
+            let object = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(&window, &JsValue::from_str("__nines_perf"), &object);
+            object
+        });
+    let _ = js_sys::Reflect::set(&target, &JsValue::from_str(key), &JsValue::from_f64(value));
+}
+
+/// Records how long the last `nines_core::evaluate` took, and counts evaluations.
+pub fn record_evaluation(ms: f64) {
+    set("evaluate_ms", ms);
+}
+
+/// Records when the first computed result was on screen (ms since navigation start).
+pub fn record_first_result(ms: f64) {
+    set("first_result_ms", ms);
+}

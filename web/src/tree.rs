@@ -1,0 +1,314 @@
+//! Addressing and restructuring the model tree by child-index paths. Pure data moves, no math.
+
+use nines_core::model::{Component, Failover, Group, KOfN, Model, Node, Replicate};
+use std::collections::BTreeSet;
+
+/// A node's position: child indices from the root (failover: 0 primary, 1 standby).
+pub type NodePath = Vec<usize>;
+
+/// The kinds of group the editor offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupKind {
+    /// All must be up.
+    Serial,
+    /// Any one suffices.
+    Parallel,
+    /// At least k must be up.
+    KOfN,
+    /// Active-passive with a switchover.
+    Failover,
+    /// Identical copies, e.g. regions.
+    Replicate,
+}
+
+impl GroupKind {
+    /// Every kind, in menu order.
+    pub const ALL: [GroupKind; 5] = [
+        Self::Serial,
+        Self::Parallel,
+        Self::KOfN,
+        Self::Failover,
+        Self::Replicate,
+    ];
+
+    /// The model's JSON key for this kind.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Serial => "serial",
+            Self::Parallel => "parallel",
+            Self::KOfN => "k_of_n",
+            Self::Failover => "failover",
+            Self::Replicate => "replicate",
+        }
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Serial => "Serial (all needed)",
+            Self::Parallel => "Parallel (any one)",
+            Self::KOfN => "k-of-n",
+            Self::Failover => "Failover (active-passive)",
+            Self::Replicate => "Replicate (copies, e.g. regions)",
+        }
+    }
+
+    /// The kind named by a JSON key.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// The kind of a node, if it is a group.
+    pub fn of(node: &Node) -> Option<Self> {
+        Self::from_key(node.kind())
+    }
+}
+
+/// The children of a node, in display order.
+pub fn children(node: &Node) -> Vec<&Node> {
+    match node {
+        Node::Serial(g) | Node::Parallel(g) => g.children.iter().collect(),
+        Node::KOfN(k) => k.children.iter().collect(),
+        Node::Failover(f) => vec![&f.primary, &f.standby],
+        Node::Replicate(r) => vec![&r.child],
+        Node::Component(_) | Node::Shared(_) => Vec::new(),
+    }
+}
+
+fn child_mut(node: &mut Node, index: usize) -> Option<&mut Node> {
+    match node {
+        Node::Serial(g) | Node::Parallel(g) => g.children.get_mut(index),
+        Node::KOfN(k) => k.children.get_mut(index),
+        Node::Failover(f) => match index {
+            0 => Some(&mut f.primary),
+            1 => Some(&mut f.standby),
+            _ => None,
+        },
+        Node::Replicate(r) => (index == 0).then_some(&mut *r.child),
+        Node::Component(_) | Node::Shared(_) => None,
+    }
+}
+
+/// A list of children that can grow and shrink (serial, parallel, k-of-n).
+fn child_list_mut(node: &mut Node) -> Option<&mut Vec<Node>> {
+    match node {
+        Node::Serial(g) | Node::Parallel(g) => Some(&mut g.children),
+        Node::KOfN(k) => Some(&mut k.children),
+        _ => None,
+    }
+}
+
+/// The node at `path`.
+pub fn node_at<'a>(root: &'a Node, path: &[usize]) -> Option<&'a Node> {
+    path.iter()
+        .try_fold(root, |node, &i| children(node).get(i).copied())
+}
+
+/// The node at `path`, mutably.
+pub fn node_at_mut<'a>(root: &'a mut Node, path: &[usize]) -> Option<&'a mut Node> {
+    path.iter().try_fold(root, |node, &i| child_mut(node, i))
+}
+
+/// Whether new children can be appended to this node.
+pub fn accepts_children(node: &Node) -> bool {
+    child_list_mut(&mut node.clone()).is_some() || matches!(node, Node::Replicate(_))
+}
+
+/// Appends `new` to the group at `path` (for a replicate, to its copied group); returns the
+/// new node's path.
+pub fn append(root: &mut Node, path: &[usize], new: Node) -> Option<NodePath> {
+    let target = node_at_mut(root, path)?;
+    if let Node::Replicate(r) = target {
+        if child_list_mut(&mut r.child).is_none() {
+            let old = std::mem::replace(&mut *r.child, Node::Component(Component::default()));
+            *r.child = Node::Serial(Group {
+                name: None,
+                children: vec![old],
+            });
+        }
+        let list = child_list_mut(&mut r.child)?;
+        list.push(new);
+        let mut result = path.to_vec();
+        result.extend([0, list.len() - 1]);
+        return Some(result);
+    }
+    let list = child_list_mut(target)?;
+    list.push(new);
+    let mut result = path.to_vec();
+    result.push(list.len() - 1);
+    Some(result)
+}
+
+/// Removes the node at `path` from a growable group; returns it.
+pub fn remove(root: &mut Node, path: &[usize]) -> Option<Node> {
+    let (&last, parent) = path.split_last()?;
+    let list = child_list_mut(node_at_mut(root, parent)?)?;
+    (last < list.len()).then(|| list.remove(last))
+}
+
+/// Moves the node at `path` one place up (`-1`) or down (`+1`) among its siblings.
+pub fn shift(root: &mut Node, path: &[usize], up: bool) -> Option<NodePath> {
+    let (&last, parent) = path.split_last()?;
+    let parent_node = node_at_mut(root, parent)?;
+    if let Node::Failover(f) = parent_node {
+        std::mem::swap(&mut f.primary, &mut f.standby);
+        let mut moved = parent.to_vec();
+        moved.push(1 - last.min(1));
+        return Some(moved);
+    }
+    let list = child_list_mut(parent_node)?;
+    let other = if up {
+        last.checked_sub(1)?
+    } else {
+        last.checked_add(1).filter(|&i| i < list.len())?
+    };
+    list.swap(last, other);
+    let mut moved = parent.to_vec();
+    moved.push(other);
+    Some(moved)
+}
+
+/// The nearest node at or above `path` that accepts children.
+pub fn group_for(root: &Node, path: &[usize]) -> NodePath {
+    let mut candidate = path.to_vec();
+    loop {
+        if node_at(root, &candidate).is_some_and(accepts_children) || candidate.is_empty() {
+            return candidate;
+        }
+        candidate.pop();
+    }
+}
+
+/// Turns a group into another kind, keeping its members where the new kind allows.
+pub fn convert(node: Node, kind: GroupKind) -> Node {
+    let name = node.name().map(str::to_string);
+    let mut members: Vec<Node> = match node {
+        Node::Serial(g) | Node::Parallel(g) => g.children,
+        Node::KOfN(k) => k.children,
+        Node::Failover(f) => vec![*f.primary, *f.standby],
+        Node::Replicate(r) => vec![*r.child],
+        leaf => vec![leaf],
+    };
+    match kind {
+        GroupKind::Serial => Node::Serial(Group {
+            name,
+            children: members,
+        }),
+        GroupKind::Parallel => Node::Parallel(Group {
+            name,
+            children: members,
+        }),
+        GroupKind::KOfN => Node::KOfN(KOfN {
+            name,
+            k: 1,
+            children: members,
+        }),
+        GroupKind::Failover => {
+            let placeholder = || {
+                Node::Serial(Group {
+                    name: None,
+                    children: Vec::new(),
+                })
+            };
+            let standby = if members.len() > 1 {
+                members.remove(1)
+            } else {
+                placeholder()
+            };
+            let primary = if members.is_empty() {
+                placeholder()
+            } else {
+                members.remove(0)
+            };
+            Node::Failover(Failover {
+                name,
+                primary: Box::new(primary),
+                standby: Box::new(standby),
+                switchover_minutes: 5.0,
+                incidents_per_year: Some(4.0),
+            })
+        }
+        GroupKind::Replicate => {
+            let child = if members.len() == 1 {
+                members.remove(0)
+            } else {
+                Node::Serial(Group {
+                    name: None,
+                    children: members,
+                })
+            };
+            Node::Replicate(Replicate {
+                name,
+                copies: 2,
+                child: Box::new(child),
+            })
+        }
+    }
+}
+
+/// An empty group of `kind`.
+pub fn empty_group(kind: GroupKind) -> Node {
+    convert(
+        Node::Serial(Group {
+            name: None,
+            children: Vec::new(),
+        }),
+        kind,
+    )
+}
+
+/// Every component id and shared key in the model.
+pub fn ids(model: &Model) -> BTreeSet<String> {
+    fn walk(node: &Node, out: &mut BTreeSet<String>) {
+        match node {
+            Node::Component(c) => {
+                if let Some(id) = &c.id {
+                    out.insert(id.clone());
+                }
+            }
+            Node::Shared(key) => {
+                out.insert(key.clone());
+            }
+            group => children(group).into_iter().for_each(|c| walk(c, out)),
+        }
+    }
+    let mut out: BTreeSet<String> = model.shared.keys().cloned().collect();
+    walk(&model.root, &mut out);
+    out
+}
+
+/// `base`, or `base-2`, `base-3`, … whichever is not yet used in the model.
+pub fn unique_id(model: &Model, base: &str) -> String {
+    let taken = ids(model);
+    let base = if base.is_empty() { "component" } else { base };
+    std::iter::once(base.to_string())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| !taken.contains(id))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// Gives every component of a fragment (e.g. a template) an id not used in the model.
+pub fn with_unique_ids(model: &Model, mut node: Node) -> Node {
+    fn walk(node: &mut Node, model: &mut Model) {
+        match node {
+            Node::Component(c) => {
+                let id = unique_id(model, c.id.as_deref().unwrap_or("component"));
+                c.id = Some(id.clone());
+                // Reserve it so siblings in the fragment get different ids.
+                model.shared.insert(id, Component::default());
+            }
+            Node::Shared(_) => {}
+            group => {
+                let count = children(group).len();
+                for i in 0..count {
+                    if let Some(child) = child_mut(group, i) {
+                        walk(child, model);
+                    }
+                }
+            }
+        }
+    }
+    let mut scratch = model.clone();
+    walk(&mut node, &mut scratch);
+    node
+}
