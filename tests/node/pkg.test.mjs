@@ -1,0 +1,205 @@
+// The JavaScript package (`cargo xtask pkg` → pkg/) imported from Node: every golden fixture
+// gives byte for byte the report the CLI printed, errors carry JSON paths, the README runs.
+//
+// Run: cargo xtask pkg && node --test tests/node/
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { load, pkg } from "./load.mjs";
+
+const nines = await load();
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+/** [model path, golden report path] for every fixture and example (tests/README.md). */
+function fixtures() {
+  const pairs = [];
+  for (const [models, golden] of [
+    ["tests/fixtures", "tests/golden"],
+    ["data/examples", "tests/golden/examples"],
+  ]) {
+    for (const name of readdirSync(join(root, models)).filter((n) => n.endsWith(".json")).sort()) {
+      const report = join(root, golden, name.replace(/\.json$/, ".report.json"));
+      if (existsSync(report)) pairs.push([join(root, models, name), report]);
+    }
+  }
+  return pairs;
+}
+
+// Golden reports are `nines eval MODEL --month 2026-02 --json`: to_string_pretty + "\n".
+const GOLDEN_OPTIONS = { convention: "2026-02" };
+
+test("there are golden fixtures to compare", () => {
+  assert.ok(fixtures().length >= 6, `only ${fixtures().length} fixtures found`);
+});
+
+for (const [model, golden] of fixtures()) {
+  const name = model.slice(root.length);
+  test(`evaluateJson is byte-identical to the CLI: ${name}`, () => {
+    const text = readFileSync(model, "utf8");
+    const expected = readFileSync(golden, "utf8");
+    assert.equal(nines.evaluateJson(text, GOLDEN_OPTIONS) + "\n", expected);
+    // The same model as a JS object and the options as JSON text give the same bytes.
+    assert.equal(
+      nines.evaluateJson(JSON.parse(text), JSON.stringify(GOLDEN_OPTIONS)) + "\n",
+      expected,
+    );
+    assert.deepEqual(nines.evaluate(text, GOLDEN_OPTIONS), JSON.parse(expected));
+  });
+}
+
+const SIMPLE = {
+  root: { serial: { children: [
+    { component: { id: "front", availability: 99.95 } },
+    { parallel: { children: [
+      { component: { id: "db1", availability: 99.99 } },
+      { component: { id: "db2", availability: 99.9 } },
+    ] } },
+  ] } },
+};
+
+test("evaluate returns the report as an object", () => {
+  const report = nines.evaluate(SIMPLE, { convention: "2026-02" });
+  assert.equal(report.percent, "99.949990005");
+  assert.equal(report.weakest_link, "front");
+  assert.equal(report.convention.name, "calendar-month");
+  assert.equal(report.components.length, 3);
+  assert.equal(nines.evaluate(SIMPLE).convention.name, "30-day", "30-day is the default");
+});
+
+function throws(fn, type, path) {
+  let error;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof type, `expected ${type.name}, got ${error}`);
+  assert.ok(Array.isArray(error.problems) && error.problems.length > 0, "error.problems");
+  if (path !== undefined) {
+    assert.equal(error.problems[0].path, path);
+    assert.ok(error.message.startsWith(`${path}: `), error.message);
+  }
+  return error;
+}
+
+test("a bad value is a RangeError naming its JSON path", () => {
+  const e = throws(
+    () => nines.evaluate({ root: { serial: { children: [{ component: { availability: 100.5 } }] } } }),
+    RangeError,
+    "root.serial.children[0].component.availability",
+  );
+  assert.match(e.problems[0].message, /100\.5% is outside 0\.\.=100%/);
+});
+
+test("every model problem is listed on the error", () => {
+  const e = throws(
+    () =>
+      nines.evaluate({
+        root: { serial: { children: [
+          { k_of_n: { k: 3, children: [{ component: { availability: 99 } }] } },
+          { component: { catalog: "azure/no-such/service" } },
+          { parallel: { children: [] } },
+        ] } },
+      }),
+    RangeError,
+  );
+  assert.ok(e.problems.length >= 3, JSON.stringify(e.problems));
+  for (const p of e.problems) assert.match(p.path, /^root\.serial\.children\[\d\]/);
+});
+
+test("a bad shape is a TypeError naming its JSON path", () => {
+  throws(() => nines.evaluate({ root: { component: { availabilty: 99.9 } } }), TypeError, "root.component.availabilty");
+  throws(() => nines.evaluate("{ not json"), TypeError);
+  throws(() => nines.evaluate({ name: "no root" }), TypeError);
+  throws(() => nines.evaluate(undefined), TypeError, "model");
+  throws(() => nines.evaluate(SIMPLE, { convention: "2026-02", colour: 1 }), TypeError, "options.colour");
+});
+
+test("an unknown convention is a RangeError on options.convention", () => {
+  throws(() => nines.evaluate(SIMPLE, { convention: "lunar" }), RangeError, "options.convention");
+  throws(() => nines.downtime(99.9, { convention: "2026-13" }), RangeError, "options.convention");
+});
+
+test("downtime", () => {
+  const d = nines.downtime("99.95%");
+  assert.equal(d.percent, "99.95");
+  assert.equal(d.downtime.seconds.month, 1296);
+  assert.equal(d.downtime.text.month, "21 min 36 s");
+  assert.equal(nines.downtime(99.9, { convention: "2026-02" }).downtime.text.month, "40 min 19.2 s");
+  assert.equal(nines.downtime(100).nines, null);
+  throws(() => nines.downtime(100.5), RangeError, "percent");
+  throws(() => nines.downtime({}), TypeError, "percent");
+});
+
+test("required", () => {
+  assert.equal(nines.required("43m12s", "month").percent, "99.9");
+  assert.equal(nines.required(2592, "month").percent, "99.9");
+  throws(() => nines.required(1e9, "month"), RangeError, "allowed");
+  throws(() => nines.required(60, "fortnight"), RangeError, "per");
+});
+
+test("serial, parallel, kOfN", () => {
+  assert.equal(nines.serial([99.9, "99.9%"]).percent, "99.8001");
+  assert.equal(nines.parallel([99.9, 99.9]).percent, "99.9999");
+  assert.equal(nines.kOfN(2, [99, 99, 99]).percent, "99.9702");
+  assert.equal(nines.kOfN(3, [99.9, 99.9, 99.9]).percent, nines.serial([99.9, 99.9, 99.9]).percent);
+  throws(() => nines.serial([]), RangeError);
+  throws(() => nines.kOfN(4, [99, 99, 99]), RangeError, "k");
+  throws(() => nines.parallel([99, 101]), RangeError, "availabilities[1]");
+  throws(() => nines.parallel(99), TypeError, "availabilities");
+});
+
+test("catalog and version", () => {
+  const all = nines.catalog();
+  assert.ok(all.entries.length > 10);
+  const vms = nines.catalog("virtual machines", { provider: "azure" });
+  assert.ok(vms.entries.length > 0);
+  for (const e of vms.entries) assert.equal(e.provider, "azure");
+  const v = nines.version();
+  assert.equal(v.catalog.version, all.version);
+  assert.equal(v.report_schema_version, 1);
+  assert.equal(nines.evaluate(SIMPLE).generator, v.generator);
+});
+
+test("a custom catalog replaces the bundled one", () => {
+  const entry = nines.catalog("virtual machines", { provider: "azure" }).entries[0];
+  const catalog = { version: "test", date: "2026-01-01", entries: [entry] };
+  const model = { root: { component: { catalog: entry.id, monthly_fee: 100 } } };
+  assert.equal(nines.evaluate(model, { catalog }).catalog.version, "test");
+  assert.equal(nines.evaluate(model, { catalog: JSON.stringify(catalog) }).catalog.version, "test");
+  throws(() => nines.evaluate(model, { catalog: { version: "x" } }), TypeError);
+});
+
+test("the package README example runs and prints what it says", () => {
+  const readme = readFileSync(join(pkg, "README.md"), "utf8");
+  const code = readme.match(/```js\n([\s\S]*?)```/)[1];
+  const dir = mkdtempSync(join(tmpdir(), "nines-readme-"));
+  const script = join(dir, "example.mjs");
+  writeFileSync(
+    script,
+    code
+      .replace('"./nines.js"', JSON.stringify(new URL("nines.js", `file://${pkg}/`).href))
+      .replace(
+        'new URL("./nines_bg.wasm", import.meta.url)',
+        `new URL(${JSON.stringify(new URL("nines_bg.wasm", `file://${pkg}/`).href)})`,
+      ),
+  );
+  const printed = execFileSync(process.execPath, [script], { encoding: "utf8" }).trim().split("\n");
+  const promised = [...code.matchAll(/\/\/ (.+)$/gm)].map((m) => m[1].trim());
+  assert.deepEqual(printed, promised);
+});
+
+test("package.json and types are in the package", () => {
+  const meta = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+  assert.equal(meta.type, "module");
+  assert.equal(meta.version, nines.version().version);
+  const types = readFileSync(join(pkg, meta.types), "utf8");
+  for (const name of ["interface Report", "interface Model", "export function evaluate(", "NinesError"]) {
+    assert.ok(types.includes(name), `${meta.types} lacks ${name}`);
+  }
+});
