@@ -207,7 +207,20 @@ async function main() {
     await page.waitForSelector('[data-testid=availability]', { timeout: 10000 });
     const shownAt = await page.evaluate(() => performance.now());
     const perf = await page.evaluate(() => window.__nines_perf ?? {});
-    figure('navigation → first computed result', `${(perf.first_result_ms ?? shownAt).toFixed(0)} ms in-app, ${shownAt.toFixed(0)} ms until visible to the test (target ≤ 1000 ms)`);
+    const loads = [perf.first_result_ms ?? shownAt];
+    const starts = [perf.start_ms ?? NaN];
+    for (let i = 0; i < 4; i++) {
+      const fresh = await browser.newContext();
+      const again = await fresh.newPage();
+      await again.goto(base);
+      await again.waitForSelector('[data-testid=availability]');
+      const p = await again.evaluate(() => window.__nines_perf ?? {});
+      loads.push(p.first_result_ms);
+      starts.push(p.start_ms);
+      await fresh.close();
+    }
+    const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    figure('navigation → first computed result', `median ${med(loads).toFixed(0)} ms of ${loads.length} cold loads (app code starts at ${med(starts).toFixed(0)} ms; first load ${loads[0].toFixed(0)} ms, visible to the test at ${shownAt.toFixed(0)} ms) (target ≤ 1000 ms)`);
     check('load: the first example is evaluated', /^\d/.test(await availabilityText(page)), await availabilityText(page));
   });
 

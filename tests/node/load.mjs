@@ -2,8 +2,8 @@
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** Absolute path of the package folder. */
-export const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
+/** Absolute path of the package folder: `$NINES_PKG`, or pkg/ at the repository root. */
+export const pkg = process.env.NINES_PKG ?? fileURLToPath(new URL("../../pkg", import.meta.url));
 
 /** The initialized module. */
 export async function load() {

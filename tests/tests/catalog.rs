@@ -1,5 +1,6 @@
 //! The bundled catalog: every entry valid, and the key entries exactly as published
 //! (numbers from the research notes in `shared/sla-facts.md`, sources in each entry).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: failing loudly is the point
 
 use nines_core::sla::{DataGuaranteeKind, DowntimeKind, SourceStatus};
 use nines_core::Catalog;
@@ -56,8 +57,11 @@ fn every_entry_is_valid_and_sourced() {
     }
 }
 
-/// `(id, commitment, [(below, credit)], cap)` as published.
-const PUBLISHED: &[(&str, f64, &[(f64, f64)], f64)] = &[
+/// `(below, credit)` pairs of a credit table, in percent.
+type Tiers = &'static [(f64, f64)];
+
+/// `(id, commitment, tiers, cap)` as published.
+const PUBLISHED: &[(&str, f64, Tiers, f64)] = &[
     // Microsoft Online Services consolidated SLA, September 2026 edition.
     (
         "azure/virtual-machines/availability-zones",

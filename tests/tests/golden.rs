@@ -1,5 +1,6 @@
 //! Golden reports: each model's report, byte for byte, as `nines eval --month 2026-02 --json`
 //! prints it. `NINES_BLESS=1` rewrites the references.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: failing loudly is the point
 
 use nines_core::{evaluate_json, Catalog, Convention, Options};
 use std::path::{Path, PathBuf};

@@ -40,11 +40,7 @@ pub(crate) fn solve(plan: &Plan) -> Solution {
         scratch: Vec::new(),
         prefix: Vec::new(),
     };
-    let var_u: Vec<f64> = plan
-        .vars
-        .iter()
-        .map(|&leaf| plan.leaves[leaf].availability.unavailability())
-        .collect();
+    let var_u: Vec<f64> = plan.vars.iter().map(|&leaf| plan.leaf_u[leaf]).collect();
     let m = var_u.len();
     let mut state_u = vec![0.0; m];
     let mut gradient = vec![0.0; plan.leaves.len()];
@@ -88,7 +84,7 @@ pub(crate) fn solve(plan: &Plan) -> Solution {
 fn forward(plan: &Plan, state_u: &[f64], sweep: &mut Sweep) {
     for (i, step) in plan.steps.iter().enumerate() {
         let value = match *step {
-            Step::Leaf(leaf) => plan.leaves[leaf].availability.unavailability(),
+            Step::Leaf(leaf) => plan.leaf_u[leaf],
             Step::Var(v) => state_u[v],
             Step::Serial(span) => plan
                 .span(span)

@@ -137,7 +137,8 @@ pub fn combine(how: Combine, parts: &[Availability]) -> Result<Availability, Pro
         root,
         incidents: Vec::new(),
     };
-    let plan = plan(&model, &Catalog::empty(), Convention::default()).map_err(|problems| {
+    let catalog = Catalog::empty();
+    let plan = plan(&model, &catalog, Convention::default()).map_err(|problems| {
         // Report in terms of the argument list rather than the internal model.
         Problems(
             problems
@@ -199,12 +200,14 @@ fn component_reports(plan: &Plan, gradient: &[f64]) -> Vec<ComponentReport> {
         .map(|(leaf, g)| (leaf.availability.unavailability() * g).max(0.0))
         .collect();
     let sum: f64 = attributed.iter().sum();
+    // Models reuse a handful of availabilities: format each distinct one once.
+    let mut percents: BTreeMap<u64, String> = BTreeMap::new();
     plan.leaves
         .iter()
         .zip(&attributed)
         .map(|(leaf, &attributed)| ComponentReport {
-            id: leaf.id.clone(),
-            name: leaf.name.clone(),
+            id: leaf.id.to_string(),
+            name: leaf.name.unwrap_or(&leaf.id).to_string(),
             path: leaf.path.clone(),
             source: match leaf.origin {
                 Origin::Catalog(_) => "catalog",
@@ -220,7 +223,10 @@ fn component_reports(plan: &Plan, gradient: &[f64]) -> Vec<ComponentReport> {
             instances: leaf.instances,
             availability: leaf.availability.fraction(),
             unavailability: leaf.availability.unavailability(),
-            percent: leaf.availability.percent(),
+            percent: percents
+                .entry(leaf.availability.unavailability().to_bits())
+                .or_insert_with(|| leaf.availability.percent())
+                .clone(),
             attributed_unavailability: attributed,
             share: if sum > 0.0 { attributed / sum } else { 0.0 },
         })
@@ -233,7 +239,7 @@ fn services(plan: &Plan, month_seconds: f64) -> Vec<Service> {
         .filter_map(|leaf| {
             let sla = leaf.sla.as_ref()?;
             Some(Service {
-                component: leaf.id.clone(),
+                component: leaf.id.to_string(),
                 sla: sla.id.clone(),
                 provider: sla.provider.clone(),
                 service: sla.service.clone(),
@@ -261,7 +267,7 @@ fn services(plan: &Plan, month_seconds: f64) -> Vec<Service> {
         .collect()
 }
 
-fn instances_fee(leaf: &Leaf, fee: Money) -> Money {
+fn instances_fee(leaf: &Leaf<'_>, fee: Money) -> Money {
     Money::from_cents(fee.cents().saturating_mul(leaf.instances as i64))
 }
 
@@ -317,7 +323,7 @@ fn scenario(
         .leaves
         .iter()
         .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
+        .map(|(i, l)| (&*l.id, i))
         .collect();
     let mut outages = Vec::new();
     for (i, incident) in model.incidents.iter().enumerate() {
@@ -379,7 +385,7 @@ fn scenario(
             let credit = Money::from_cents(one.cents().saturating_mul(outer as i64));
             total_credit = total_credit + credit;
             services.push(ScenarioService {
-                component: leaf.id.clone(),
+                component: leaf.id.to_string(),
                 sla: sla.id.clone(),
                 copy: copy_tag,
                 downtime_seconds: down as f64 / 1000.0,

@@ -10,7 +10,9 @@ use crate::model::{
 };
 use crate::money::Money;
 use crate::sla::Sla;
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt::Write;
 
 /// A node of the plan. Children always precede their parent, so one forward sweep evaluates
 /// the tree and one backward sweep differentiates it.
@@ -58,13 +60,14 @@ pub(crate) enum Origin {
 
 /// A component as the engine sees it.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Leaf {
-    pub id: String,
-    pub name: String,
+pub(crate) struct Leaf<'a> {
+    pub id: Cow<'a, str>,
+    /// The display name, when the model gives one.
+    pub name: Option<&'a str>,
     pub path: String,
     pub origin: Origin,
     pub availability: Availability,
-    pub sla: Option<Sla>,
+    pub sla: Option<&'a Sla>,
     pub fee: Option<Money>,
     pub shared: bool,
     /// Product of the copies of every enclosing `replicate`.
@@ -75,16 +78,18 @@ pub(crate) struct Leaf {
 
 /// A validated, flattened model.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Plan {
+pub(crate) struct Plan<'a> {
     pub steps: Vec<Step>,
     pub children: Vec<usize>,
-    pub leaves: Vec<Leaf>,
+    pub leaves: Vec<Leaf<'a>>,
+    /// Each leaf's unavailability, dense for the engine's sweeps.
+    pub leaf_u: Vec<f64>,
     /// Leaf index of each conditioned shared component.
     pub vars: Vec<usize>,
     pub warnings: Vec<Problem>,
 }
 
-impl Plan {
+impl Plan<'_> {
     pub(crate) fn root(&self) -> usize {
         self.steps.len() - 1
     }
@@ -95,11 +100,11 @@ impl Plan {
 }
 
 /// Validates `model` against `catalog` and flattens it.
-pub(crate) fn plan(
-    model: &Model,
-    catalog: &Catalog,
+pub(crate) fn plan<'a>(
+    model: &'a Model,
+    catalog: &'a Catalog,
     convention: Convention,
-) -> Result<Plan, Vec<Problem>> {
+) -> Result<Plan<'a>, Vec<Problem>> {
     let mut builder = Builder {
         catalog,
         convention,
@@ -109,19 +114,25 @@ pub(crate) fn plan(
         vars: Vec::new(),
         problems: Vec::new(),
         warnings: Vec::new(),
-        ids: BTreeMap::new(),
+        ids: HashSet::new(),
         shared_leaf: BTreeMap::new(),
         shared_var: BTreeMap::new(),
         node_count: 0,
     };
     let uses = shared_uses(&model.root);
     builder.declare_shared(model, &uses);
-    let _root = builder.node(&model.root, "root".to_string(), 0, (1, 1));
+    let mut path = String::from("root");
+    builder.node(&model.root, &mut path, 0, (1, 1));
     builder.check_incidents(model);
     if builder.problems.is_empty() {
         Ok(Plan {
             steps: builder.steps,
             children: builder.children,
+            leaf_u: builder
+                .leaves
+                .iter()
+                .map(|l| l.availability.unavailability())
+                .collect(),
             leaves: builder.leaves,
             vars: builder.vars,
             warnings: builder.warnings,
@@ -158,23 +169,23 @@ struct Builder<'a> {
     convention: Convention,
     steps: Vec<Step>,
     children: Vec<usize>,
-    leaves: Vec<Leaf>,
+    leaves: Vec<Leaf<'a>>,
     vars: Vec<usize>,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
-    /// Component id → path where it was defined.
-    ids: BTreeMap<String, String>,
+    /// Component ids seen so far.
+    ids: HashSet<Cow<'a, str>>,
     shared_leaf: BTreeMap<String, usize>,
     shared_var: BTreeMap<String, usize>,
     node_count: usize,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
     }
 
-    fn declare_shared(&mut self, model: &Model, uses: &BTreeMap<String, u64>) {
+    fn declare_shared(&mut self, model: &'a Model, uses: &BTreeMap<String, u64>) {
         for (key, component) in &model.shared {
             let path = format!("shared.{key}");
             let count = uses.get(key).copied().unwrap_or(0);
@@ -218,13 +229,20 @@ impl Builder<'_> {
     }
 
     /// Adds `node` (after its children) and returns its step index; on a problem it records it
-    /// and returns a placeholder so that the rest of the tree is still checked.
-    fn node(&mut self, node: &Node, path: String, depth: usize, copies: (u64, u32)) -> usize {
+    /// and returns a placeholder so that the rest of the tree is still checked. `path` is the
+    /// node's JSON path, extended and restored as the walk goes down and up.
+    fn node(
+        &mut self,
+        node: &'a Node,
+        path: &mut String,
+        depth: usize,
+        copies: (u64, u32),
+    ) -> usize {
         self.node_count += 1;
         if self.node_count > MAX_NODES {
             if self.node_count == MAX_NODES + 1 {
                 self.problem(
-                    path,
+                    path.clone(),
                     format!("model too large: more than {MAX_NODES} nodes"),
                 );
             }
@@ -232,88 +250,75 @@ impl Builder<'_> {
         }
         if depth > MAX_DEPTH {
             self.problem(
-                path,
+                path.clone(),
                 format!("model too deep: groups nest more than {MAX_DEPTH} levels"),
             );
             return self.push(Step::Leaf(0));
         }
-        match node {
+        let here = path.len();
+        path.push('.');
+        path.push_str(node.kind());
+        let step = match node {
             Node::Serial(group) | Node::Parallel(group) => {
-                let kind = node.kind();
-                let path = format!("{path}.{kind}.children");
                 if group.children.is_empty() {
-                    self.problem(path.clone(), "empty group: add at least one child");
+                    self.problem(
+                        format!("{path}.children"),
+                        "empty group: add at least one child",
+                    );
                 }
-                let kids = self.nodes(&group.children, &path, depth, copies);
-                let span = self.span(kids);
-                let step = if kind == "serial" {
+                let span = self.nodes(&group.children, path, depth, copies);
+                if matches!(node, Node::Serial(_)) {
                     Step::Serial(span)
                 } else {
                     Step::Parallel(span)
-                };
-                self.push(step)
+                }
             }
             Node::KOfN(kofn) => {
-                let base = format!("{path}.k_of_n");
                 let n = kofn.children.len();
                 if n == 0 {
                     self.problem(
-                        format!("{base}.children"),
+                        format!("{path}.children"),
                         "empty group: add at least one child",
                     );
                 } else if n > MAX_K_OF_N_CHILDREN {
                     self.problem(
-                        format!("{base}.children"),
+                        format!("{path}.children"),
                         format!("{n} children; k_of_n takes at most {MAX_K_OF_N_CHILDREN}"),
                     );
                 } else if kofn.k == 0 || kofn.k as usize > n {
                     self.problem(
-                        format!("{base}.k"),
+                        format!("{path}.k"),
                         format!("k = {} must be between 1 and n = {n} children", kofn.k),
                     );
                 }
-                let kids = self.nodes(&kofn.children, &format!("{base}.children"), depth, copies);
-                let children = self.span(kids);
-                self.push(Step::KOfN {
+                let children = self.nodes(&kofn.children, path, depth, copies);
+                Step::KOfN {
                     k: kofn.k as usize,
                     children,
-                })
+                }
             }
             Node::Failover(failover) => {
-                let base = format!("{path}.failover");
-                let primary = self.node(
-                    &failover.primary,
-                    format!("{base}.primary"),
-                    depth + 1,
-                    copies,
-                );
-                let standby = self.node(
-                    &failover.standby,
-                    format!("{base}.standby"),
-                    depth + 1,
-                    copies,
-                );
+                let primary = self.child(&failover.primary, path, ".primary", depth, copies);
+                let standby = self.child(&failover.standby, path, ".standby", depth, copies);
                 let minutes = failover.switchover_minutes;
                 if !(minutes.is_finite() && minutes >= 0.0) {
                     self.problem(
-                        format!("{base}.switchover_minutes"),
+                        format!("{path}.switchover_minutes"),
                         format!("{minutes} is not a duration in minutes (expected ≥ 0)"),
                     );
                 }
-                let per_hour = self.failure_rate(failover, &base);
-                let switch_loss = (per_hour * minutes / 60.0).clamp(0.0, 1.0);
-                self.push(Step::Failover {
+                let per_hour = self.failure_rate(failover, path);
+                Step::Failover {
                     primary,
                     standby,
-                    switch_loss,
+                    switch_loss: (per_hour * minutes / 60.0).clamp(0.0, 1.0),
                     switch_ms: (minutes.max(0.0) * 60_000.0).round() as i64,
-                })
+                }
             }
             Node::Replicate(replicate) => {
-                let base = format!("{path}.replicate");
                 if replicate.copies == 0 || replicate.copies > MAX_COPIES {
                     self.problem(
-                        format!("{base}.copies"),
+                        format!("{path}.copies"),
                         format!(
                             "copies = {} must be between 1 and {MAX_COPIES}",
                             replicate.copies
@@ -321,56 +326,77 @@ impl Builder<'_> {
                     );
                 }
                 let copies_here = replicate.copies.max(1);
-                let child = self.node(
-                    &replicate.child,
-                    format!("{base}.child"),
-                    depth + 1,
-                    (copies.0.saturating_mul(u64::from(copies_here)), copies_here),
-                );
-                self.push(Step::Replicate {
+                let inner = (copies.0.saturating_mul(u64::from(copies_here)), copies_here);
+                let child = self.child(&replicate.child, path, ".child", depth, inner);
+                Step::Replicate {
                     copies: copies_here,
                     child,
-                })
-            }
-            Node::Component(component) => {
-                let path = format!("{path}.component");
-                let fallback = path.clone();
-                match self.leaf(component, &path, &fallback, copies) {
-                    Some(leaf) => {
-                        self.leaves.push(leaf);
-                        self.push(Step::Leaf(self.leaves.len() - 1))
-                    }
-                    None => self.push(Step::Leaf(0)),
                 }
             }
+            Node::Component(component) => match self.leaf(component, path, path, copies) {
+                Some(leaf) => {
+                    self.leaves.push(leaf);
+                    Step::Leaf(self.leaves.len() - 1)
+                }
+                None => Step::Leaf(0),
+            },
             Node::Shared(key) => {
                 if let Some(&var) = self.shared_var.get(key) {
-                    self.push(Step::Var(var))
+                    Step::Var(var)
                 } else if let Some(&leaf) = self.shared_leaf.get(key) {
-                    self.push(Step::Leaf(leaf))
+                    Step::Leaf(leaf)
                 } else {
                     self.problem(
-                        format!("{path}.shared"),
+                        path.clone(),
                         format!("unknown shared component {key:?}: define it under \"shared\""),
                     );
-                    self.push(Step::Leaf(0))
+                    Step::Leaf(0)
                 }
             }
-        }
+        };
+        path.truncate(here);
+        self.push(step)
     }
 
-    fn nodes(
+    /// One named child such as `.primary`.
+    fn child(
         &mut self,
-        nodes: &[Node],
-        path: &str,
+        node: &'a Node,
+        path: &mut String,
+        field: &str,
         depth: usize,
         copies: (u64, u32),
-    ) -> Vec<usize> {
-        nodes
+    ) -> usize {
+        let here = path.len();
+        path.push_str(field);
+        let step = self.node(node, path, depth + 1, copies);
+        path.truncate(here);
+        step
+    }
+
+    /// A `children` list; returns its span.
+    fn nodes(
+        &mut self,
+        nodes: &'a [Node],
+        path: &mut String,
+        depth: usize,
+        copies: (u64, u32),
+    ) -> Span {
+        let here = path.len();
+        path.push_str(".children");
+        let kids: Vec<usize> = nodes
             .iter()
             .enumerate()
-            .map(|(i, child)| self.node(child, format!("{path}[{i}]"), depth + 1, copies))
-            .collect()
+            .map(|(i, child)| {
+                let list = path.len();
+                let _ = write!(path, "[{i}]");
+                let step = self.node(child, path, depth + 1, copies);
+                path.truncate(list);
+                step
+            })
+            .collect();
+        path.truncate(here);
+        self.span(kids)
     }
 
     /// Primary failures per hour for a failover node.
@@ -401,24 +427,28 @@ impl Builder<'_> {
         }
     }
 
+    /// A component at `path`; its id defaults to `default_id`.
     fn leaf(
         &mut self,
-        component: &Component,
+        component: &'a Component,
         path: &str,
-        fallback_id: &str,
+        default_id: &str,
         (instances, innermost_copies): (u64, u32),
-    ) -> Option<Leaf> {
-        let id = component
-            .id
-            .clone()
-            .unwrap_or_else(|| fallback_id.to_string());
-        if let Some(previous) = self.ids.insert(id.clone(), path.to_string()) {
-            self.problem(
-                format!("{path}.id"),
-                format!(
-                    "duplicate id {id:?} (also at {previous}); to use one component in several places, define it under \"shared\""
-                ),
+    ) -> Option<Leaf<'a>> {
+        let id = match &component.id {
+            Some(id) => Cow::Borrowed(id.as_str()),
+            None => Cow::Owned(default_id.to_string()),
+        };
+        if !self.ids.insert(id.clone()) {
+            let previous = self
+                .leaves
+                .iter()
+                .find(|l| l.id == id)
+                .map_or("another component", |l| l.path.as_str());
+            let message = format!(
+                "duplicate id {id:?} (also at {previous}); to use one component in several places, define it under \"shared\""
             );
+            self.problem(format!("{path}.id"), message);
         }
         let sources = [
             component.catalog.is_some(),
@@ -447,13 +477,13 @@ impl Builder<'_> {
             (
                 Origin::Catalog(catalog_id.clone()),
                 sla.commitment,
-                Some(sla.clone()),
+                Some(sla),
             )
         } else if let Some(sla) = &component.sla {
             for (field, message) in sla.problems() {
                 self.problem(format!("{path}.sla.{field}"), message);
             }
-            (Origin::InlineSla, sla.commitment, Some((**sla).clone()))
+            (Origin::InlineSla, sla.commitment, Some(&**sla))
         } else if let Some(availability) = component.availability {
             (Origin::Custom, availability, None)
         } else {
@@ -486,7 +516,7 @@ impl Builder<'_> {
             ));
         }
         Some(Leaf {
-            name: component.name.clone().unwrap_or_else(|| id.clone()),
+            name: component.name.as_deref(),
             id,
             path: path.to_string(),
             origin,
@@ -553,7 +583,10 @@ impl Builder<'_> {
                 ),
             );
         }
-        let known: BTreeSet<&str> = self.leaves.iter().map(|l| l.id.as_str()).collect();
+        if model.incidents.is_empty() {
+            return;
+        }
+        let known: BTreeSet<&str> = self.leaves.iter().map(|l| &*l.id).collect();
         let mut problems = Vec::new();
         for (i, incident) in model.incidents.iter().enumerate() {
             if !known.contains(incident.component.as_str()) {

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: failing loudly is the point
 #[test]
 fn bundled_catalog_and_templates_load() {
     let catalog = nines_core::Catalog::bundled().unwrap_or_else(|p| panic!("{p:?}"));

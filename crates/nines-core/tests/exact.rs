@@ -4,6 +4,7 @@
 //! copies are independent instances, a shared component is one instance wherever it is used)
 //! with exact rational probabilities, and asks the structure whether the system is up. It
 //! shares no formula with the engine.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: failing loudly is the point
 
 use nines_core::model::{Component, Group, KOfN, Model, Node, Replicate};
 use nines_core::{combine, evaluate, Availability, Catalog, Combine, Options};

@@ -1,5 +1,6 @@
 //! Published worked examples, each with its source. Percentages are compared as the exact
 //! strings nines prints; downtime in seconds.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: failing loudly is the point
 
 use nines_core::{combine, Availability, Combine, Convention, Downtime};
 
