@@ -26,3 +26,8 @@ pub fn record_evaluation(ms: f64) {
 pub fn record_first_result(ms: f64) {
     set("first_result_ms", ms);
 }
+
+/// Records when the app started running (ms since navigation start): wasm loaded and compiled.
+pub fn record_start(ms: f64) {
+    set("start_ms", ms);
+}

@@ -168,8 +168,8 @@ impl AppState {
     /// A state showing `model` for `month` (`YYYY-MM`).
     pub fn new(model: Model, month: String) -> Self {
         let mut state = Self {
+            month: scenario_month(&model).unwrap_or(month),
             model,
-            month,
             convention: ConventionChoice::CalendarMonth,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -280,10 +280,14 @@ impl Reducible for AppState {
             }),
             Action::Load(model) => {
                 state.import_problems.clear();
+                if let Some(month) = scenario_month(&model) {
+                    state.month = month;
+                }
                 state.edit(|current, selected| {
                     *current = model;
                     selected.clear();
                 });
+                state.recompute();
             }
             Action::ImportFailed(problems) => state.import_problems = problems,
             Action::Undo => {
@@ -334,6 +338,12 @@ impl Reducible for AppState {
         }
         Rc::new(state)
     }
+}
+
+/// The month (`YYYY-MM`) of a model's first incident, so that its scenario is in view.
+fn scenario_month(model: &Model) -> Option<String> {
+    let first = model.incidents.iter().map(|i| i.start).min()?;
+    Some(first.format("%Y-%m").to_string())
 }
 
 /// The app state shared with every component.

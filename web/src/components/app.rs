@@ -9,7 +9,7 @@ use crate::catalog::catalog;
 use crate::codec::model_from_fragment;
 use crate::examples::example;
 use crate::hooks::{restore, use_autosave, use_undo_keys};
-use crate::perf::record_first_result;
+use crate::perf::{record_first_result, record_start};
 use crate::state::{now_ms, Action, AppContext, AppState, View};
 use nines_core::model::{Component, Group, Node};
 use nines_core::{Availability, Model};
@@ -74,6 +74,7 @@ pub fn app() -> Html {
 
 /// The model from the share link, else the autosaved one, else the first example.
 fn initial_state() -> AppState {
+    record_start(now_ms());
     let mut problems = Vec::new();
     let from_link = web_sys::window()
         .and_then(|w| w.location().hash().ok())
