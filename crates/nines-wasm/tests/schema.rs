@@ -4,6 +4,9 @@
 //!
 //! Regenerate with `NINES_BLESS=1 cargo test -p nines-wasm --test schema`.
 
+// Test helpers fail by panicking.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use nines_core::{Catalog, Convention, Options};
 use serde_json::Value;
 use std::fs;
@@ -81,6 +84,7 @@ fn examples_and_golden_files_validate() {
 
     let mut files = Vec::new();
     json_files(&root().join("data/examples"), &mut files);
+    json_files(&root().join("tests/fixtures"), &mut files);
     json_files(&root().join("tests/golden"), &mut files);
     files.sort();
     let (mut models, mut reports) = (0, 0);
