@@ -34,7 +34,9 @@ const TYPES: &str = include_str!("types.d.ts");
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Model | string")] model: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions | string")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | string")] options: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
     parse_output(&evaluate_json(model, options)?)
 }
@@ -47,9 +49,11 @@ pub fn evaluate(
 #[wasm_bindgen(js_name = evaluateJson)]
 pub fn evaluate_json(
     #[wasm_bindgen(unchecked_param_type = "Model | string")] model: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions | string")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | string")] options: Option<
+        JsValue,
+    >,
 ) -> Result<String, JsValue> {
-    let options = EvaluateOptions::from_js(&options)?;
+    let options = EvaluateOptions::from_js(options)?;
     let convention = options.convention()?;
     let custom;
     let catalog = match options.catalog {
@@ -73,9 +77,11 @@ pub fn evaluate_json(
 #[wasm_bindgen(unchecked_return_type = "DowntimeResult")]
 pub fn downtime(
     #[wasm_bindgen(unchecked_param_type = "number | string")] percent: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ConventionOptions | string")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ConventionOptions | string")] options: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
-    let convention = ConventionOptions::from_js(&options)?.convention()?;
+    let convention = ConventionOptions::from_js(options)?.convention()?;
     let availability = percent_from(&percent, "percent")?;
     output(&DowntimeResult {
         figure: Figure::new(availability),
@@ -93,9 +99,11 @@ pub fn downtime(
 pub fn required(
     #[wasm_bindgen(unchecked_param_type = "number | string")] allowed: JsValue,
     per: &str,
-    #[wasm_bindgen(unchecked_param_type = "ConventionOptions | string")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ConventionOptions | string")] options: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
-    let convention = ConventionOptions::from_js(&options)?.convention()?;
+    let convention = ConventionOptions::from_js(options)?.convention()?;
     let seconds = match (allowed.as_f64(), allowed.as_string()) {
         (Some(seconds), _) => seconds,
         (None, Some(text)) => parse_duration(&text)
@@ -148,10 +156,12 @@ pub fn k_of_n(
 /// `TypeError` for malformed options, `Error` if the bundled catalog is broken.
 #[wasm_bindgen(unchecked_return_type = "CatalogResult")]
 pub fn catalog(
-    query: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "CatalogOptions | string")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] query: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "CatalogOptions | string")] options: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
-    let options = CatalogOptions::from_js(&options)?;
+    let options = CatalogOptions::from_js(options)?;
     let catalog = bundled()?;
     let version = catalog.version();
     output(&CatalogResult {
@@ -247,11 +257,11 @@ struct CatalogOptions {
 
 /// Options arrive as `undefined`, an object, or JSON text.
 trait FromJs: Sized + Default + serde::de::DeserializeOwned {
-    fn from_js(value: &JsValue) -> Result<Self, JsValue> {
-        if value.is_undefined() || value.is_null() {
+    fn from_js(value: Option<JsValue>) -> Result<Self, JsValue> {
+        let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
             return Ok(Self::default());
-        }
-        let text = input_text(value, "options")?;
+        };
+        let text = input_text(&value, "options")?;
         let mut de = serde_json::Deserializer::from_str(&text);
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = match e.path().to_string().as_str() {
