@@ -381,6 +381,25 @@ async function main() {
     check('keyboard undo/redo', true, 'delete, Ctrl+Z, Ctrl+Y, Ctrl+Z');
   });
 
+  await step('shared component', async () => {
+    await page.click('[data-testid=tab-design]');
+    const before = await availabilityText(page);
+    await page.click('[data-testid=node][data-path="2.0"]');
+    await page.click('[data-testid=make-shared]');
+    await page.waitForSelector('.kind-shared');
+    const same = (await availabilityText(page)) === before;
+    await page.click('[data-testid=node][data-path=""]');
+    await page.selectOption('[data-testid=add-shared]', 'virtual-machines');
+    await waitForAvailabilityChange(page, before);
+    const references = await page.$$eval('.kind-shared', (els) => els.length);
+    const problems = await page.$$('[data-testid=model-problems]');
+    check('shared component', same && references === 2 && problems.length === 0,
+      `made shared without changing ${before}%, referenced twice → ${await availabilityText(page)}%`);
+    await page.click('[data-testid=undo]');
+    await page.click('[data-testid=undo]');
+    await page.waitForFunction((old) => document.querySelector('[data-testid=availability]').textContent.trim() === old, before);
+  });
+
   await step('downtime calculator', async () => {
     await page.click('[data-testid=tab-calculator]');
     await page.fill('[data-testid=calc-percent]', '99.9');

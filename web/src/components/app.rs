@@ -8,7 +8,7 @@ use super::toolbar::Toolbar;
 use crate::catalog::catalog;
 use crate::codec::model_from_fragment;
 use crate::examples::example;
-use crate::hooks::{restore, use_autosave, use_undo_keys};
+use crate::hooks::{restore, restore_saved, use_autosave, use_undo_keys};
 use crate::perf::{record_first_result, record_start};
 use crate::state::{now_ms, Action, AppContext, AppState, View};
 use nines_core::model::{Component, Group, Node};
@@ -19,7 +19,7 @@ use yew::prelude::*;
 #[function_component(App)]
 pub fn app() -> Html {
     let app = use_reducer(initial_state);
-    use_autosave(app.model.clone());
+    use_autosave(app.model.clone(), app.saved.clone());
     use_undo_keys(app.clone());
     use_effect_with((), |_| record_first_result(now_ms()));
 
@@ -80,13 +80,33 @@ fn initial_state() -> AppState {
         .and_then(|w| w.location().hash().ok())
         .and_then(|hash| model_from_fragment(&hash))
         .and_then(|result| result.map_err(|p| problems = p).ok());
+    if from_link.is_some() || !problems.is_empty() {
+        forget_fragment();
+    }
     let model = from_link
         .or_else(restore)
         .or_else(|| example("azure-web-sql.json"))
         .unwrap_or_else(starter);
     let mut state = AppState::new(model, current_month());
     state.import_problems = problems;
+    state.saved = restore_saved();
     state
+}
+
+/// Drops the `#m=…` fragment once read, so that a reload shows the autosaved edits.
+fn forget_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let page = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page));
+    }
 }
 
 /// A one-component design, for when no example is bundled.

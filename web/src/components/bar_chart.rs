@@ -48,8 +48,10 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
         });
     }
     html! {
-        <canvas ref={canvas} width={WIDTH.to_string()} height={height.to_string()} class="chart"
-            role="img" aria-label={props.title.clone()} data-testid={props.testid.clone()} />
+        <div class="chart-box">
+            <canvas ref={canvas} width={WIDTH.to_string()} height={height.to_string()} class="chart"
+                role="img" aria-label={props.title.clone()} data-testid={props.testid.clone()} />
+        </div>
     }
 }
 
@@ -57,23 +59,35 @@ fn draw(
     canvas: web_sys::HtmlCanvasElement,
     bars: &[Bar],
 ) -> Result<(), Box<dyn std::error::Error>> {
+    // Draw at the box's CSS width so that text stays crisp and sized like the page's.
+    let width = canvas
+        .parent_element()
+        .map(|p| p.client_width())
+        .filter(|&w| w > 0)
+        .map_or(WIDTH, |w| w as u32);
+    canvas.set_width(width);
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas")?;
     let area = backend.into_drawing_area();
     area.fill(&WHITE)?;
+    let font = ("sans-serif", 13).into_font().color(&BLACK);
+    let widest = |texts: &mut dyn Iterator<Item = &str>| {
+        texts
+            .filter_map(|t| area.estimate_text_size(t, &font).ok())
+            .map(|(w, _)| w)
+            .max()
+            .unwrap_or(0)
+    };
+    let labels: Vec<String> = bars.iter().map(|b| clip(&b.label, 28)).collect();
+    let label_width = (widest(&mut labels.iter().map(String::as_str)) + 12).min(width * 2 / 5);
+    let text_width = widest(&mut bars.iter().map(|b| b.text.as_str())) + 12;
+    let bar_space = f64::from(width.saturating_sub(label_width + text_width).max(40));
     let largest = bars.iter().map(|b| b.value).fold(0.0, f64::max);
     let scale = if largest > 0.0 { largest } else { 1.0 };
-    let (label_width, text_width) = (190, 150);
-    let bar_space = f64::from(WIDTH - label_width - text_width);
-    let font = ("sans-serif", 14).into_font();
-    for (i, bar) in bars.iter().enumerate() {
+    for (i, (bar, label)) in bars.iter().zip(&labels).enumerate() {
         let top = 8 + ROW as i32 * i as i32;
         let length = (bar.value.max(0.0) / scale * bar_space) as i32;
         let color = PALETTE[i % PALETTE.len()];
-        area.draw(&Text::new(
-            clip(&bar.label, 26),
-            (4, top + 6),
-            font.clone().color(&BLACK),
-        ))?;
+        area.draw(&Text::new(label.clone(), (4, top + 7), font.clone()))?;
         let left = label_width as i32;
         area.draw(&Rectangle::new(
             [
@@ -84,8 +98,8 @@ fn draw(
         ))?;
         area.draw(&Text::new(
             bar.text.clone(),
-            (left + length + 6, top + 6),
-            font.clone().color(&BLACK),
+            (left + length + 6, top + 7),
+            font.clone(),
         ))?;
     }
     area.present()?;

@@ -52,7 +52,7 @@ pub fn catalog_picker() -> Html {
             let base = sla.id.split('/').nth(1).unwrap_or("service");
             app.dispatch(Action::Add(Node::Component(Component {
                 id: Some(base.to_string()),
-                name: Some(format!("{} ({})", sla.service, sla.provider)),
+                name: Some(sla.service.clone()),
                 catalog: Some(sla.id.clone()),
                 ..Component::default()
             })));

@@ -84,9 +84,12 @@ pub fn toolbar() -> Html {
             let Some(location) = web_sys::window().map(|w| w.location()) else {
                 return;
             };
-            let fragment = share_fragment(&app.model);
-            let _ = location.set_hash(&fragment);
-            share_url.set(location.href().unwrap_or_default());
+            let page = format!(
+                "{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default()
+            );
+            share_url.set(format!("{page}#{}", share_fragment(&app.model)));
         })
     };
     let on_name = {
