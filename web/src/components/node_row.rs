@@ -31,7 +31,17 @@ pub fn node_row(props: &NodeRowProps) -> Html {
         .map(usize::to_string)
         .collect::<Vec<_>>()
         .join(".");
-    let (label, detail) = describe(node);
+    let (label, detail) = match node {
+        Node::Shared(key) => (
+            app.model
+                .shared
+                .get(key)
+                .and_then(|c| c.name.clone())
+                .unwrap_or_else(|| key.clone()),
+            Some(format!("{key} · one instance, counted once")),
+        ),
+        other => describe(other),
+    };
     let figure = leaf_id(node).and_then(|id| {
         app.report
             .as_ref()
@@ -125,7 +135,7 @@ fn describe(node: &Node) -> (String, Option<String>) {
             c.id.clone()
                 .filter(|id| c.name.is_some() && Some(id) != c.name.as_ref()),
         ),
-        Node::Shared(key) => (key.clone(), Some("used once, counted once".to_string())),
+        Node::Shared(key) => (key.clone(), None),
         Node::KOfN(k) => (
             k.name.clone().unwrap_or_default(),
             Some(format!("{} of {} needed", k.k, k.children.len())),
