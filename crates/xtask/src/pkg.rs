@@ -4,7 +4,7 @@
 //! 2. `wasm-bindgen --target web`: one ES module that works in browsers and in Node
 //!    (`initSync({module: readFileSync(...)})`), its `.wasm` and its `.d.ts` (the API's own
 //!    types come from `crates/nines-wasm/src/types.d.ts`).
-//! 3. `wasm-opt` when it is on `PATH` (the xtask puts binaryen's from npm there).
+//! 3. `wasm-opt -O3` when binaryen's (from npm, in [`WASM_OPT`]) or one on `PATH` is found.
 //! 4. `package.json`, `README.md` with a runnable example, and the JSON Schemas.
 //!
 //! Prints the `.wasm` size raw and gzipped against the 150 KB budget. Uses only std; runs
@@ -20,6 +20,9 @@ pub const OUT: &str = "pkg";
 pub const NAME: &str = "nines";
 /// The gzipped `.wasm` budget (issue 5).
 pub const WASM_GZIP_BUDGET: u64 = 150 * 1024;
+
+/// `wasm-opt` from the binaryen npm package, as `cargo xtask` installs it; else `PATH`.
+pub const WASM_OPT: &str = "target/tools/node_modules/.bin/wasm-opt";
 
 const TARGET: &str = "wasm32-unknown-unknown";
 /// Features Rust enables by default on wasm32 that `wasm-opt` must accept.
@@ -57,8 +60,10 @@ pub fn run() -> Result<(), String> {
     )?;
 
     let wasm = out.join(format!("{NAME}_bg.wasm"));
-    if probe("wasm-opt") {
-        let mut opt = Command::new("wasm-opt");
+    let local = Path::new(WASM_OPT);
+    let wasm_opt = if local.exists() { WASM_OPT } else { "wasm-opt" };
+    if probe(wasm_opt) {
+        let mut opt = Command::new(wasm_opt);
         opt.arg("-O3")
             .args(WASM_FEATURES)
             .arg(&wasm)
@@ -66,7 +71,9 @@ pub fn run() -> Result<(), String> {
             .arg(&wasm);
         run_cmd(&mut opt)?;
     } else {
-        println!("pkg: wasm-opt not found on PATH; the .wasm is not optimized further");
+        println!(
+            "pkg: wasm-opt not found ({WASM_OPT} or PATH); the .wasm is not optimized further"
+        );
     }
 
     write(out, "package.json", &package_json())?;
