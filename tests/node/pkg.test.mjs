@@ -203,3 +203,43 @@ test("package.json and types are in the package", () => {
     assert.ok(types.includes(name), `${meta.types} lacks ${name}`);
   }
 });
+
+test("hostile input throws TypeError or RangeError, never a wasm trap", () => {
+  let deep = { component: { availability: 99 } };
+  for (let i = 0; i < 40; i++) deep = { serial: { children: [deep] } };
+  const one = { component: { availability: 99 } };
+  const inputs = [
+    null, 5, [], "", "[".repeat(100_000), { root: deep }, { root: 1n },
+    { root: { replicate: { copies: 1e9, child: one } } },
+    { root: { k_of_n: { k: 0, children: [one] } } },
+    { root: { component: { mtbf_hours: 0, mttr_hours: 0 } } },
+    { root: { component: { availability: 99, monthly_fee: 1e300 } } },
+    { root: { failover: { primary: one, standby: one, switchover_minutes: -5, incidents_per_year: 1e308 } } },
+    { root: { component: { id: "a", availability: 99 } }, incidents: [{ component: "a", start: "2026-02-30T00:00:00", minutes: 1 }] },
+    { root: { shared: "x" } },
+  ];
+  for (const input of inputs) {
+    assert.throws(
+      () => nines.evaluate(input, { convention: "2026-02" }),
+      (e) => (e instanceof TypeError || e instanceof RangeError) && Array.isArray(e.problems),
+      `input ${String(JSON.stringify(input, (_, v) => (typeof v === "bigint" ? "1n" : v))).slice(0, 60)}`,
+    );
+  }
+  for (const f of [
+    () => nines.downtime(NaN),
+    () => nines.downtime(Infinity),
+    () => nines.required(NaN, "day"),
+    () => nines.kOfN(4294967295, [99]),
+    () => nines.serial([null]),
+    () => nines.catalog(undefined, "not json"),
+  ]) {
+    assert.throws(f, (e) => e instanceof TypeError || e instanceof RangeError);
+  }
+  // A huge but valid scenario still evaluates, and the module is still usable afterwards.
+  const huge = {
+    root: { component: { id: "a", catalog: "azure/virtual-machines/availability-zones", monthly_fee: 1e12 } },
+    incidents: [{ component: "a", start: "9999-12-31T23:59:59", minutes: 1e15, copy: 4294967295 }],
+  };
+  assert.equal(typeof nines.evaluate(huge).percent, "string");
+  assert.equal(nines.parallel([99, 99]).percent, "99.99");
+});

@@ -268,7 +268,13 @@ trait FromJs: Sized + Default + serde::de::DeserializeOwned {
                 "." => "options".to_string(),
                 path => format!("options.{path}"),
             };
-            type_error(&path, &e.into_inner().to_string())
+            let inner = e.into_inner();
+            let message = if inner.is_syntax() || inner.is_eof() {
+                format!("malformed JSON: {inner}")
+            } else {
+                inner.to_string()
+            };
+            type_error(&path, &message)
         })
     }
 }
