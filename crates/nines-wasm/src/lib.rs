@@ -27,6 +27,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
+/// An options argument: absent, an object, or JSON text.
+type JsOptions = Option<JsValue>;
+
 /// Evaluates a model (a JS object or JSON text) and returns the report as an object.
 ///
 /// # Errors
@@ -34,9 +37,7 @@ const TYPES: &str = include_str!("types.d.ts");
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Model | string")] model: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | string")] options: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | string")] options: JsOptions,
 ) -> Result<JsValue, JsValue> {
     parse_output(&evaluate_json(model, options)?)
 }
@@ -49,9 +50,7 @@ pub fn evaluate(
 #[wasm_bindgen(js_name = evaluateJson)]
 pub fn evaluate_json(
     #[wasm_bindgen(unchecked_param_type = "Model | string")] model: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | string")] options: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | string")] options: JsOptions,
 ) -> Result<String, JsValue> {
     let options = EvaluateOptions::from_js(options)?;
     let convention = options.convention()?;
@@ -77,9 +76,8 @@ pub fn evaluate_json(
 #[wasm_bindgen(unchecked_return_type = "DowntimeResult")]
 pub fn downtime(
     #[wasm_bindgen(unchecked_param_type = "number | string")] percent: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ConventionOptions | string")] options: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "ConventionOptions | string")]
+    options: JsOptions,
 ) -> Result<JsValue, JsValue> {
     let convention = ConventionOptions::from_js(options)?.convention()?;
     let availability = percent_from(&percent, "percent")?;
@@ -99,9 +97,8 @@ pub fn downtime(
 pub fn required(
     #[wasm_bindgen(unchecked_param_type = "number | string")] allowed: JsValue,
     per: &str,
-    #[wasm_bindgen(unchecked_optional_param_type = "ConventionOptions | string")] options: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "ConventionOptions | string")]
+    options: JsOptions,
 ) -> Result<JsValue, JsValue> {
     let convention = ConventionOptions::from_js(options)?.convention()?;
     let seconds = match (allowed.as_f64(), allowed.as_string()) {
@@ -157,9 +154,7 @@ pub fn k_of_n(
 #[wasm_bindgen(unchecked_return_type = "CatalogResult")]
 pub fn catalog(
     #[wasm_bindgen(unchecked_optional_param_type = "string")] query: Option<String>,
-    #[wasm_bindgen(unchecked_optional_param_type = "CatalogOptions | string")] options: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "CatalogOptions | string")] options: JsOptions,
 ) -> Result<JsValue, JsValue> {
     let options = CatalogOptions::from_js(options)?;
     let catalog = bundled()?;
@@ -257,7 +252,7 @@ struct CatalogOptions {
 
 /// Options arrive as `undefined`, an object, or JSON text.
 trait FromJs: Sized + Default + serde::de::DeserializeOwned {
-    fn from_js(value: Option<JsValue>) -> Result<Self, JsValue> {
+    fn from_js(value: JsOptions) -> Result<Self, JsValue> {
         let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
             return Ok(Self::default());
         };
