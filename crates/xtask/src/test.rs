@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// The web app's gzipped wasm + JS budget, in bytes (issue 4).
-const WEB_BUDGET: u64 = 350_000;
+/// The web app's gzipped wasm + JS budget, in bytes (issue 4: 350 KB, counted as KiB like the
+/// package's budget and the e2e figure).
+const WEB_BUDGET: u64 = 350 * 1024;
 
 /// What a step did when it did not fail.
 enum Done {
@@ -162,7 +163,7 @@ fn web_size() -> StepResult {
     for file in &files {
         let raw = fs::metadata(file).map(|m| m.len()).unwrap_or(0);
         let gz = Cmd::new("gzip")
-            .args(["-9", "-c", &file.to_string_lossy()])
+            .args(["-9", "-n", "-c", &file.to_string_lossy()])
             .read()?
             .len() as u64;
         total += gz;
@@ -205,7 +206,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn kb(bytes: u64) -> String {
-    format!("{:.1} KB", bytes as f64 / 1000.0)
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
 
 fn e2e_deps() -> StepResult {
