@@ -150,6 +150,9 @@ test("serial, parallel, kOfN", () => {
   assert.equal(nines.kOfN(3, [99.9, 99.9, 99.9]).percent, nines.serial([99.9, 99.9, 99.9]).percent);
   throws(() => nines.serial([]), RangeError);
   throws(() => nines.kOfN(4, [99, 99, 99]), RangeError, "k");
+  throws(() => nines.kOfN(-1, [99, 99, 99]), RangeError, "k");
+  throws(() => nines.kOfN(1.5, [99, 99, 99]), RangeError, "k");
+  throws(() => nines.kOfN(NaN, [99, 99, 99]), RangeError, "k");
   throws(() => nines.parallel([99, 101]), RangeError, "availabilities[1]");
   throws(() => nines.parallel(99), TypeError, "availabilities");
 });

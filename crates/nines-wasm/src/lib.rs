@@ -140,10 +140,17 @@ pub fn parallel(
 /// `RangeError` for `k` outside `1..=n` or a bad percentage, naming its index.
 #[wasm_bindgen(js_name = kOfN, unchecked_return_type = "Figure")]
 pub fn k_of_n(
-    k: u32,
+    k: f64,
     #[wasm_bindgen(unchecked_param_type = "Array<number | string>")] parts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    combined(Combine::KOfN(k), &parts)
+    // JS numbers reach us as f64; refuse what a u32 conversion would silently wrap or truncate.
+    if !(k.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&k)) {
+        return Err(range_error(vec![Problem::new(
+            "k",
+            format!("{k} is not a whole number of children"),
+        )]));
+    }
+    combined(Combine::KOfN(k as u32), &parts)
 }
 
 /// Catalog entries whose id, provider, service or configuration contain every word of
