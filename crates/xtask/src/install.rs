@@ -1,8 +1,8 @@
 //! Installs the tools the tasks need, each skipped when it is already there at the right version.
 //!
-//! The versions are pinned here: trunk 0.21.14 (0.22 needs a newer rustc than the workspace's
-//! minimum), wasm-bindgen-cli matching the `wasm-bindgen` crate in `Cargo.lock`, and `wasm-opt`
-//! from the binaryen npm package (a prebuilt binary, so no network download at build time).
+//! The versions are pinned here: trunk 0.21.14 (0.22 needs a newer rustc), wasm-bindgen-cli
+//! matching the `wasm-bindgen` crate in `Cargo.lock`, and `wasm-opt` from the binaryen npm package
+//! (it runs on Node and comes from the npm registry, so `trunk --offline` never downloads it).
 
 use crate::cmd::{self, Cmd};
 use std::fs;
@@ -85,7 +85,7 @@ fn wasm_bindgen() -> Result<(), String> {
             ));
         }
     }
-    // Not `--locked`: the CLI's lockfile names a crate version the registry no longer has.
+    // Not `--locked`: the CLI's lockfile names a crate version the registry lacks.
     cargo_install(
         "wasm-bindgen-cli",
         WASM_BINDGEN,
