@@ -77,8 +77,24 @@ fn draw(
             .max()
             .unwrap_or(0)
     };
-    let labels: Vec<String> = bars.iter().map(|b| clip(&b.label, 28)).collect();
-    let label_width = (widest(&mut labels.iter().map(String::as_str)) + 12).min(width * 2 / 5);
+    let full: Vec<String> = bars.iter().map(|b| clip(&b.label, 28)).collect();
+    let label_width = (widest(&mut full.iter().map(String::as_str)) + 12).min(width * 2 / 5);
+    let fits = |text: &str| {
+        area.estimate_text_size(text, &font)
+            .is_ok_and(|(w, _)| w + 12 <= label_width)
+    };
+    let labels: Vec<String> = full
+        .iter()
+        .map(|label| {
+            let mut chars = label.chars().count();
+            let mut shown = label.clone();
+            while !fits(&shown) && chars > 2 {
+                chars -= 1;
+                shown = clip(label, chars);
+            }
+            shown
+        })
+        .collect();
     let text_width = widest(&mut bars.iter().map(|b| b.text.as_str())) + 12;
     let bar_space = f64::from(width.saturating_sub(label_width + text_width).max(40));
     let largest = bars.iter().map(|b| b.value).fold(0.0, f64::max);

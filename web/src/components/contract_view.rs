@@ -45,7 +45,7 @@ pub fn contract_view(props: &ContractViewProps) -> Html {
             {for contract.services.iter().map(|s| html! {
                 <details class="service" data-testid="service">
                     <summary>
-                        <strong>{&s.component}</strong>{format!(" — {} {} ({}): {}%", s.provider.to_uppercase(), s.service, s.configuration, s.commitment)}
+                        <strong>{&s.component}</strong>{format!(" — {} ({}): {}%", s.service, s.configuration, s.commitment)}
                     </summary>
                     <p>
                         {format!("Fee {} × {} instance(s); credits capped at {}%, at most {}% in one month. ",
