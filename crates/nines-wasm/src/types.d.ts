@@ -63,7 +63,7 @@ export interface Component {
   name?: string;
   /** A catalog id such as `azure/virtual-machines/availability-zones`. */
   catalog?: string;
-  sla?: Sla<number>;
+  sla?: Sla;
   availability?: PercentNumber;
   mtbf_hours?: number;
   mttr_hours?: number;
@@ -94,14 +94,14 @@ export type DowntimeKind =
 export type SourceStatus = "primary" | "archived" | "secondary" | "unverified";
 
 /** One SLA: a provider's commitment for one service configuration. */
-export interface Sla<Pct = PercentNumber> {
+export interface Sla {
   /** `provider/service/configuration`. */
   id: string;
   provider: string;
   service: string;
   configuration: string;
   preconditions?: string[];
-  commitment: Pct;
+  commitment: PercentNumber;
   window: Window;
   downtime_definition: {
     kind: DowntimeKind;
