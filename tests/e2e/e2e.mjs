@@ -422,6 +422,15 @@ async function main() {
     await page.click('[data-testid=tab-design]');
   });
 
+  await step('caveats stand out', async () => {
+    await page.selectOption('[data-testid=examples]', 'backup-storage.json');
+    await page.waitForSelector('[data-testid=caveat-no_data_guarantee]');
+    const data = await page.textContent('[data-testid=caveat-no_data_guarantee]');
+    const cap = await page.textContent('[data-testid=caveat-credit_cap] >> nth=0');
+    check('caveats stand out', data.includes('not cover') && cap.includes('25%'), `${data.trim().slice(0, 60)}… | ${cap.trim()}`);
+    await page.screenshot({ path: path.join(artifacts, 'backup-1280.png') });
+  });
+
   await step('narrow screen (360 px)', async () => {
     const narrow = await browser.newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2 });
     const small = await narrow.newPage();

@@ -31,3 +31,8 @@ pub fn record_first_result(ms: f64) {
 pub fn record_start(ms: f64) {
     set("start_ms", ms);
 }
+
+/// Records when the first state (model parsed and evaluated) was ready (ms since navigation).
+pub fn record_state_ready(ms: f64) {
+    set("state_ready_ms", ms);
+}

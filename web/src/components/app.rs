@@ -4,12 +4,13 @@ use super::catalog_picker::CatalogPicker;
 use super::compare::Compare;
 use super::results::Results;
 use super::scenario_panel::ScenarioPanel;
+use super::summary_bar::SummaryBar;
 use super::toolbar::Toolbar;
 use crate::catalog::catalog;
 use crate::codec::model_from_fragment;
 use crate::examples::example;
 use crate::hooks::{restore, restore_saved, use_autosave, use_undo_keys};
-use crate::perf::{record_first_result, record_start};
+use crate::perf::{record_first_result, record_start, record_state_ready};
 use crate::state::{now_ms, Action, AppContext, AppState, View};
 use nines_core::model::{Component, Group, Node};
 use nines_core::{Availability, Model};
@@ -58,6 +59,7 @@ pub fn app() -> Html {
                                 <Results />
                                 <ScenarioPanel />
                             </div>
+                            <SummaryBar />
                         </div>
                     },
                     View::Calculator => html! { <Calculator /> },
@@ -90,6 +92,7 @@ fn initial_state() -> AppState {
     let mut state = AppState::new(model, current_month());
     state.import_problems = problems;
     state.saved = restore_saved();
+    record_state_ready(now_ms());
     state
 }
 

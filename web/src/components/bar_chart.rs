@@ -1,5 +1,6 @@
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// One bar.
@@ -26,6 +27,8 @@ pub struct BarChartProps {
 }
 
 const WIDTH: u32 = 640;
+const FONT_FAMILY: &str = "sans-serif";
+const FONT_SIZE: u32 = 13;
 const ROW: u32 = 30;
 const PALETTE: [RGBColor; 4] = [
     RGBColor(37, 99, 235),
@@ -66,37 +69,42 @@ fn draw(
         .filter(|&w| w > 0)
         .map_or(WIDTH, |w| w as u32);
     canvas.set_width(width);
-    let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas")?;
-    let area = backend.into_drawing_area();
-    area.fill(&WHITE)?;
-    let font = ("sans-serif", 13).into_font().color(&BLACK);
-    let widest = |texts: &mut dyn Iterator<Item = &str>| {
-        texts
-            .filter_map(|t| area.estimate_text_size(t, &font).ok())
-            .map(|(w, _)| w)
-            .max()
+    // Measure text on the canvas itself: plotters' own estimate forces a page layout per call.
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .ok_or("no 2d context")?
+        .dyn_into()
+        .map_err(|_| "no 2d context")?;
+    context.set_font(&format!("{FONT_SIZE}px {FONT_FAMILY}"));
+    let measure = |text: &str| {
+        context
+            .measure_text(text)
+            .map(|m| m.width() as u32)
             .unwrap_or(0)
     };
     let full: Vec<String> = bars.iter().map(|b| clip(&b.label, 28)).collect();
-    let label_width = (widest(&mut full.iter().map(String::as_str)) + 12).min(width * 2 / 5);
-    let fits = |text: &str| {
-        area.estimate_text_size(text, &font)
-            .is_ok_and(|(w, _)| w + 12 <= label_width)
-    };
+    let widest_label = full.iter().map(|l| measure(l)).max().unwrap_or(0);
+    let label_width = (widest_label + 12).min(width * 2 / 5);
     let labels: Vec<String> = full
         .iter()
         .map(|label| {
             let mut chars = label.chars().count();
             let mut shown = label.clone();
-            while !fits(&shown) && chars > 2 {
+            while measure(&shown) + 12 > label_width && chars > 2 {
                 chars -= 1;
                 shown = clip(label, chars);
             }
             shown
         })
         .collect();
-    let text_width = widest(&mut bars.iter().map(|b| b.text.as_str())) + 12;
+    let text_width = bars.iter().map(|b| measure(&b.text)).max().unwrap_or(0) + 12;
     let bar_space = f64::from(width.saturating_sub(label_width + text_width).max(40));
+    let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas")?;
+    let area = backend.into_drawing_area();
+    area.fill(&WHITE)?;
+    let font = (FONT_FAMILY, FONT_SIZE).into_font().color(&BLACK);
     let largest = bars.iter().map(|b| b.value).fold(0.0, f64::max);
     let scale = if largest > 0.0 { largest } else { 1.0 };
     for (i, (bar, label)) in bars.iter().zip(&labels).enumerate() {

@@ -18,4 +18,5 @@ mod problem_list;
 mod results;
 mod scenario_panel;
 mod sla_details;
+mod summary_bar;
 mod toolbar;
