@@ -422,6 +422,19 @@ async function main() {
     await page.click('[data-testid=tab-design]');
   });
 
+  await step('every input labelled', async () => {
+    const unlabelled = [];
+    for (const tab of ['tab-design', 'tab-calculator', 'tab-compare']) {
+      await page.click(`[data-testid=${tab}]`);
+      if (tab === 'tab-design') await page.click('[data-testid=catalog-entry] >> nth=0');
+      unlabelled.push(...await page.$$eval('input, select, textarea', (els) => els
+        .filter((e) => !e.closest('label') && !e.getAttribute('aria-label') && !(e.id && document.querySelector(`label[for="${e.id}"]`)))
+        .map((e) => e.dataset.testid || e.outerHTML.slice(0, 60))));
+    }
+    await page.click('[data-testid=tab-design]');
+    check('every input labelled', unlabelled.length === 0, unlabelled.length ? unlabelled.join(', ') : 'design, calculator and compare views');
+  });
+
   await step('caveats stand out', async () => {
     await page.selectOption('[data-testid=examples]', 'backup-storage.json');
     await page.waitForSelector('[data-testid=caveat-no_data_guarantee]');
