@@ -64,3 +64,35 @@ pub fn model_from_fragment(fragment: &str) -> Option<Result<Model, Vec<Problem>>
         .and_then(|text| Model::from_json(&text));
     Some(result)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WITH_MONEY: &str = r#"{"business_loss_per_hour": 5000.5, "root": {"component":
+        {"id": "a", "availability": 99.95, "monthly_fee": 146}}}"#;
+
+    #[test]
+    fn model_json_round_trips_with_money() {
+        let model = Model::from_json(WITH_MONEY).unwrap();
+        assert_eq!(
+            Model::from_json(&model_to_json(&model, true)).unwrap(),
+            model
+        );
+    }
+
+    #[test]
+    fn share_fragment_round_trips() {
+        let model = Model::from_json(WITH_MONEY).unwrap();
+        let fragment = share_fragment(&model);
+        assert!(fragment.starts_with("m="));
+        assert_eq!(
+            model_from_fragment(&format!("#{fragment}"))
+                .unwrap()
+                .unwrap(),
+            model
+        );
+        assert!(model_from_fragment("#other").is_none());
+        assert!(model_from_fragment("#m=%%%").unwrap().is_err());
+    }
+}

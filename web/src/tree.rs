@@ -312,3 +312,74 @@ pub fn with_unique_ids(model: &Model, mut node: Node) -> Node {
     walk(&mut node, &mut scratch);
     node
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaf(id: &str) -> Node {
+        Node::Component(Component {
+            id: Some(id.to_string()),
+            ..Component::default()
+        })
+    }
+
+    fn model(root: Node) -> Model {
+        Model::from_json(r#"{"root": {"shared": "x"}}"#)
+            .map(|m| Model { root, ..m })
+            .unwrap()
+    }
+
+    fn serial(children: Vec<Node>) -> Node {
+        Node::Serial(Group {
+            name: None,
+            children,
+        })
+    }
+
+    #[test]
+    fn append_remove_and_shift_by_path() {
+        let mut root = serial(vec![leaf("a"), serial(vec![leaf("b")])]);
+        assert_eq!(append(&mut root, &[1], leaf("c")), Some(vec![1, 1]));
+        assert_eq!(shift(&mut root, &[1, 1], true), Some(vec![1, 0]));
+        assert!(
+            matches!(node_at(&root, &[1, 0]), Some(Node::Component(c)) if c.id.as_deref() == Some("c"))
+        );
+        assert!(shift(&mut root, &[1, 0], true).is_none());
+        assert!(remove(&mut root, &[0]).is_some());
+        assert_eq!(children(&root).len(), 1);
+        assert!(remove(&mut root, &[]).is_none());
+    }
+
+    #[test]
+    fn appending_to_a_replicated_leaf_wraps_it() {
+        let mut root = convert(leaf("a"), GroupKind::Replicate);
+        assert_eq!(append(&mut root, &[], leaf("b")), Some(vec![0, 1]));
+        assert_eq!(group_for(&root, &[0, 1]), vec![0]);
+    }
+
+    #[test]
+    fn conversions_keep_members() {
+        let pair = serial(vec![leaf("a"), leaf("b")]);
+        let failover = convert(pair, GroupKind::Failover);
+        assert_eq!(children(&failover).len(), 2);
+        let back = convert(failover, GroupKind::KOfN);
+        assert!(matches!(&back, Node::KOfN(k) if k.children.len() == 2 && k.k == 1));
+    }
+
+    #[test]
+    fn ids_stay_unique() {
+        let m = model(serial(vec![leaf("web"), leaf("web-2")]));
+        assert_eq!(unique_id(&m, "web"), "web-3");
+        assert_eq!(unique_id(&m, "db"), "db");
+        let fragment = with_unique_ids(&m, serial(vec![leaf("web"), leaf("web")]));
+        let ids: Vec<_> = children(&fragment)
+            .iter()
+            .filter_map(|n| match n {
+                Node::Component(c) => c.id.clone(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["web-3", "web-4"]);
+    }
+}
