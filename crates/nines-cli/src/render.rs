@@ -65,8 +65,8 @@ pub fn report(r: &Report) -> String {
         );
     }
     let contract = &r.contract;
+    let cur = &contract.currency;
     if !contract.services.is_empty() {
-        let cur = &contract.currency;
         let _ = writeln!(out, "\ncontract (credit tiers as downtime per month)");
         for s in &contract.services {
             let tiers: Vec<String> = s
@@ -97,31 +97,31 @@ pub fn report(r: &Report) -> String {
                 .map(|l| format!(", against a business loss of {cur} {l}"))
                 .unwrap_or_default()
         );
-        if let Some(s) = &contract.scenario {
+    }
+    if let Some(s) = &contract.scenario {
+        let _ = writeln!(
+            out,
+            "\nscenario (month from {}): architecture down {} (uptime {}%), credits owed {cur} {}{}",
+            s.window_start,
+            format_duration(s.architecture_downtime_seconds),
+            s.architecture_uptime,
+            s.total_credit,
+            s.business_loss
+                .map(|l| format!(", business loss {cur} {l}"))
+                .unwrap_or_default()
+        );
+        for svc in &s.services {
             let _ = writeln!(
                 out,
-                "\nscenario (month from {}): architecture down {} (uptime {}%), credits owed {cur} {}{}",
-                s.window_start,
-                format_duration(s.architecture_downtime_seconds),
-                s.architecture_uptime,
-                s.total_credit,
-                s.business_loss
-                    .map(|l| format!(", business loss {cur} {l}"))
-                    .unwrap_or_default()
+                "  {:<28} down {}, uptime {}%, credit {}% = {cur} {}",
+                svc.copy
+                    .map(|c| format!("{} (copy {c})", svc.component))
+                    .unwrap_or_else(|| svc.component.clone()),
+                format_duration(svc.downtime_seconds),
+                svc.uptime,
+                svc.credit_percent.value(),
+                svc.credit
             );
-            for svc in &s.services {
-                let _ = writeln!(
-                    out,
-                    "  {:<28} down {}, uptime {}%, credit {}% = {cur} {}",
-                    svc.copy
-                        .map(|c| format!("{} (copy {c})", svc.component))
-                        .unwrap_or_else(|| svc.component.clone()),
-                    format_duration(svc.downtime_seconds),
-                    svc.uptime,
-                    svc.credit_percent.value(),
-                    svc.credit
-                );
-            }
         }
     }
     if !r.caveats.is_empty() {

@@ -1,5 +1,9 @@
 //! Evaluating a generated 100,000-component model (target: ≤ 50 ns per component).
 //!
+//! Three figures: `model_to_availability` (validation and the exact engine: the composite),
+//! `model_to_report` (plus every per-component figure, the contract view and the echoed
+//! model), `json_to_report_json` (plus parsing the model and printing the report).
+//!
 //! The model is a serial chain of 20,000 blocks, each
 //! `serial[failover(c, c), k_of_n(2, [c, c, c])]`: five components per block, every kind of
 //! step the engine has. `cargo xtask bench` prints the figures per component.
@@ -65,6 +69,9 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate_100k");
     group.sample_size(20);
     group.throughput(Throughput::Elements(COMPONENTS as u64));
+    group.bench_function("model_to_availability", |b| {
+        b.iter(|| nines_core::availability(&model, &catalog, &options))
+    });
     group.bench_function("model_to_report", |b| {
         b.iter(|| evaluate(&model, &catalog, &options).map(|r| r.unavailability))
     });

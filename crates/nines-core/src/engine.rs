@@ -31,8 +31,9 @@ struct Sweep {
     prefix: Vec<f64>,
 }
 
-/// Solves the plan exactly, conditioning on shared variables.
-pub(crate) fn solve(plan: &Plan) -> Solution {
+/// Solves the plan exactly, conditioning on shared variables; with `gradient`, also
+/// differentiates it (otherwise [`Solution::gradient`] is all zeros).
+pub(crate) fn solve(plan: &Plan<'_>, with_gradient: bool) -> Solution {
     let n = plan.steps.len();
     let mut sweep = Sweep {
         u: vec![0.0; n],
@@ -68,7 +69,7 @@ pub(crate) fn solve(plan: &Plan) -> Solution {
             var_gradient[v] += sign * rest * u_state;
             prefix *= factors[v];
         }
-        if weight > 0.0 {
+        if with_gradient && weight > 0.0 {
             backward(plan, weight, &mut sweep, &mut gradient);
         }
     }
@@ -81,7 +82,7 @@ pub(crate) fn solve(plan: &Plan) -> Solution {
     }
 }
 
-fn forward(plan: &Plan, state_u: &[f64], sweep: &mut Sweep) {
+fn forward(plan: &Plan<'_>, state_u: &[f64], sweep: &mut Sweep) {
     for (i, step) in plan.steps.iter().enumerate() {
         let value = match *step {
             Step::Leaf(leaf) => plan.leaf_u[leaf],
@@ -137,7 +138,7 @@ fn power(x: f64, n: u32) -> f64 {
     result
 }
 
-fn backward(plan: &Plan, weight: f64, sweep: &mut Sweep, gradient: &mut [f64]) {
+fn backward(plan: &Plan<'_>, weight: f64, sweep: &mut Sweep, gradient: &mut [f64]) {
     let n = plan.steps.len();
     sweep.adjoint.iter_mut().for_each(|a| *a = 0.0);
     sweep.adjoint[n - 1] = weight;

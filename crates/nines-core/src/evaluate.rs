@@ -28,7 +28,7 @@ pub struct Options {
 /// range, unknown catalog id, unknown shared reference, duplicate id, …).
 pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<Report, Problems> {
     let plan = plan(model, catalog, options.convention)?;
-    let solution = solve(&plan);
+    let solution = solve(&plan, true);
     let composite = Availability::from_computed(solution.unavailability);
     let convention = options.convention;
     let periods = convention.periods();
@@ -78,6 +78,23 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
             convention,
         },
     })
+}
+
+/// Only the composite availability of a model: validation and the exact engine, without the
+/// report (per-component figures, contract view, caveats). For tools that evaluate many
+/// variants of a design.
+///
+/// # Errors
+/// [`Problems`] as for [`evaluate`].
+pub fn availability(
+    model: &Model,
+    catalog: &Catalog,
+    options: &Options,
+) -> Result<Availability, Problems> {
+    let plan = plan(model, catalog, options.convention)?;
+    Ok(Availability::from_computed(
+        solve(&plan, false).unavailability,
+    ))
 }
 
 /// Parses a model from JSON and evaluates it.
@@ -154,7 +171,9 @@ pub fn combine(how: Combine, parts: &[Availability]) -> Result<Availability, Pro
                 .collect(),
         )
     })?;
-    Ok(Availability::from_computed(solve(&plan).unavailability))
+    Ok(Availability::from_computed(
+        solve(&plan, false).unavailability,
+    ))
 }
 
 /// The availability that allows `seconds` of downtime per `period` (`day`, `week`, `month`,
@@ -208,7 +227,7 @@ fn component_reports(plan: &Plan, gradient: &[f64]) -> Vec<ComponentReport> {
         .map(|(leaf, &attributed)| ComponentReport {
             id: leaf.id.to_string(),
             name: leaf.name.unwrap_or(&leaf.id).to_string(),
-            path: leaf.path.clone(),
+            path: plan.path(leaf),
             source: match leaf.origin {
                 Origin::Catalog(_) => "catalog",
                 Origin::InlineSla => "sla",
@@ -216,7 +235,7 @@ fn component_reports(plan: &Plan, gradient: &[f64]) -> Vec<ComponentReport> {
                 Origin::OnPrem { .. } => "on_prem",
             },
             catalog: match &leaf.origin {
-                Origin::Catalog(id) => Some(id.clone()),
+                Origin::Catalog(id) => Some(id.to_string()),
                 _ => None,
             },
             shared: leaf.shared,

@@ -78,7 +78,9 @@ pub use catalog::{Catalog, CatalogVersion, Template};
 pub use convention::{Convention, ConventionError, Periods, YearMonth, YearMonthError};
 pub use duration::{format_duration, parse_duration, DurationError};
 pub use error::{Problem, Problems};
-pub use evaluate::{combine, evaluate, evaluate_json, required_availability, Combine, Options};
+pub use evaluate::{
+    availability, combine, evaluate, evaluate_json, required_availability, Combine, Options,
+};
 pub use model::Model;
 pub use money::{Money, MoneyError};
 pub use report::{Downtime, Report};

@@ -181,7 +181,8 @@ pub struct Component {
 pub struct Incident {
     /// The component's id (or a shared component's key).
     pub component: String,
-    /// When it started, `YYYY-MM-DDTHH:MM[:SS]` in UTC.
+    /// When it started, `YYYY-MM-DDTHH:MM[:SS][Z]` in UTC.
+    #[serde(deserialize_with = "utc_minute_or_second")]
     pub start: chrono::NaiveDateTime,
     /// How long it lasted, minutes.
     pub minutes: f64,
@@ -232,4 +233,20 @@ impl Node {
             Self::Shared(_) => "shared",
         }
     }
+}
+
+/// Reads `2026-02-03T10:00`, `2026-02-03T10:00:30` or either with a trailing `Z`.
+fn utc_minute_or_second<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<chrono::NaiveDateTime, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    let trimmed = text.trim().trim_end_matches('Z');
+    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
+        .iter()
+        .find_map(|format| chrono::NaiveDateTime::parse_from_str(trimmed, format).ok())
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "expected a UTC time such as 2026-02-03T10:00, got {text:?}"
+            ))
+        })
 }

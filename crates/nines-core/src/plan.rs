@@ -12,7 +12,7 @@ use crate::money::Money;
 use crate::sla::Sla;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::fmt::Write;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A node of the plan. Children always precede their parent, so one forward sweep evaluates
 /// the tree and one backward sweep differentiates it.
@@ -49,10 +49,41 @@ pub(crate) struct Span {
     pub len: usize,
 }
 
+/// A JSON path kept as segments and formatted only when shown (`root.serial.children[1]`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct JsonPath<'a>(Vec<Segment<'a>>);
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Segment<'a> {
+    Field(&'static str),
+    Key(&'a str),
+    Index(usize),
+}
+
+impl std::fmt::Display for JsonPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_path(f, &self.0)
+    }
+}
+
+fn write_path(f: &mut impl std::fmt::Write, segments: &[Segment<'_>]) -> std::fmt::Result {
+    {
+        for (i, segment) in segments.iter().enumerate() {
+            let dot = if i == 0 { "" } else { "." };
+            match segment {
+                Segment::Field(name) => write!(f, "{dot}{name}")?,
+                Segment::Key(key) => write!(f, "{dot}{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Where a leaf's availability comes from.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Origin {
-    Catalog(String),
+pub(crate) enum Origin<'a> {
+    Catalog(&'a str),
     InlineSla,
     Custom,
     OnPrem { mtbf_hours: f64, mttr_hours: f64 },
@@ -64,8 +95,9 @@ pub(crate) struct Leaf<'a> {
     pub id: Cow<'a, str>,
     /// The display name, when the model gives one.
     pub name: Option<&'a str>,
-    pub path: String,
-    pub origin: Origin,
+    /// Its JSON path, a span of [`Plan::path_segments`].
+    pub path: Span,
+    pub origin: Origin<'a>,
     pub availability: Availability,
     pub sla: Option<&'a Sla>,
     pub fee: Option<Money>,
@@ -84,6 +116,8 @@ pub(crate) struct Plan<'a> {
     pub leaves: Vec<Leaf<'a>>,
     /// Each leaf's unavailability, dense for the engine's sweeps.
     pub leaf_u: Vec<f64>,
+    /// The leaves' JSON paths, back to back.
+    pub path_segments: Vec<Segment<'a>>,
     /// Leaf index of each conditioned shared component.
     pub vars: Vec<usize>,
     pub warnings: Vec<Problem>,
@@ -96,6 +130,14 @@ impl Plan<'_> {
 
     pub(crate) fn span(&self, span: Span) -> &[usize] {
         &self.children[span.start..span.start + span.len]
+    }
+
+    /// A leaf's JSON path, e.g. `root.serial.children[0].component`.
+    pub(crate) fn path(&self, leaf: &Leaf<'_>) -> String {
+        let mut text = String::new();
+        let segments = &self.path_segments[leaf.path.start..leaf.path.start + leaf.path.len];
+        let _ = write_path(&mut text, segments);
+        text
     }
 }
 
@@ -114,15 +156,22 @@ pub(crate) fn plan<'a>(
         vars: Vec::new(),
         problems: Vec::new(),
         warnings: Vec::new(),
-        ids: HashSet::new(),
+        ids: HashSet::default(),
+        path: JsonPath::default(),
+        path_segments: Vec::new(),
+        pending: Vec::new(),
         shared_leaf: BTreeMap::new(),
         shared_var: BTreeMap::new(),
         node_count: 0,
     };
-    let uses = shared_uses(&model.root);
+    let (uses, components) = census(&model.root);
+    let leaves = components + model.shared.len();
+    builder.leaves.reserve(leaves);
+    builder.ids.reserve(leaves);
+    builder.path_segments.reserve(leaves * 8);
     builder.declare_shared(model, &uses);
-    let mut path = String::from("root");
-    builder.node(&model.root, &mut path, 0, (1, 1));
+    builder.path.0.push(Segment::Field("root"));
+    builder.node(&model.root, 0, (1, 1));
     builder.check_incidents(model);
     if builder.problems.is_empty() {
         Ok(Plan {
@@ -134,6 +183,7 @@ pub(crate) fn plan<'a>(
                 .map(|l| l.availability.unavailability())
                 .collect(),
             leaves: builder.leaves,
+            path_segments: builder.path_segments,
             vars: builder.vars,
             warnings: builder.warnings,
         })
@@ -143,9 +193,10 @@ pub(crate) fn plan<'a>(
 }
 
 /// How often each shared key is used, counting every copy made by an enclosing `replicate`
-/// (a reference inside two regions is used twice).
-fn shared_uses(root: &Node) -> BTreeMap<String, u64> {
+/// (a reference inside two regions is used twice), and how many components the tree holds.
+fn census(root: &Node) -> (BTreeMap<String, u64>, usize) {
     let mut uses = BTreeMap::new();
+    let mut components = 0;
     let mut stack = vec![(root, 1u64)];
     while let Some((node, copies)) = stack.pop() {
         match node {
@@ -157,11 +208,11 @@ fn shared_uses(root: &Node) -> BTreeMap<String, u64> {
             Node::Replicate(r) => {
                 stack.push((&r.child, copies.saturating_mul(u64::from(r.copies))));
             }
-            Node::Component(_) => {}
+            Node::Component(_) => components += 1,
             Node::Shared(key) => *uses.entry(key.clone()).or_insert(0) += copies,
         }
     }
-    uses
+    (uses, components)
 }
 
 struct Builder<'a> {
@@ -174,7 +225,13 @@ struct Builder<'a> {
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
     /// Component ids seen so far.
-    ids: HashSet<Cow<'a, str>>,
+    ids: HashSet<Cow<'a, str>, BuildHasherDefault<Fnv>>,
+    /// Where the walk is.
+    path: JsonPath<'a>,
+    /// Every leaf's path, back to back.
+    path_segments: Vec<Segment<'a>>,
+    /// Child step indices of the groups being built (a stack shared by all levels).
+    pending: Vec<usize>,
     shared_leaf: BTreeMap<String, usize>,
     shared_var: BTreeMap<String, usize>,
     node_count: usize,
@@ -185,17 +242,31 @@ impl<'a> Builder<'a> {
         self.problems.push(Problem::new(path, message));
     }
 
+    /// A problem at the current path followed by `suffix` (e.g. `.k`).
+    fn problem_here(&mut self, suffix: &str, message: impl Into<String>) {
+        let path = format!("{}{suffix}", self.path);
+        self.problem(path, message);
+    }
+
+    fn enter(&mut self, segment: Segment<'a>) {
+        self.path.0.push(segment);
+    }
+
+    fn leave(&mut self) {
+        self.path.0.pop();
+    }
+
     fn declare_shared(&mut self, model: &'a Model, uses: &BTreeMap<String, u64>) {
         for (key, component) in &model.shared {
-            let path = format!("shared.{key}");
+            self.path = JsonPath(vec![Segment::Field("shared"), Segment::Key(key)]);
             let count = uses.get(key).copied().unwrap_or(0);
             if count == 0 {
                 self.warnings.push(Problem::new(
-                    path.clone(),
+                    self.path.to_string(),
                     "defined but never referenced with {\"shared\": ...}",
                 ));
             }
-            if let Some(mut leaf) = self.leaf(component, &path, key, (1, 1)) {
+            if let Some(mut leaf) = self.leaf(component, Some(key), (1, 1)) {
                 leaf.shared = true;
                 self.shared_leaf.insert(key.clone(), self.leaves.len());
                 if count > 1 {
@@ -205,6 +276,7 @@ impl<'a> Builder<'a> {
                 self.leaves.push(leaf);
             }
         }
+        self.path = JsonPath::default();
         if self.vars.len() > MAX_SHARED {
             self.problem(
                 "shared",
@@ -221,52 +293,41 @@ impl<'a> Builder<'a> {
         self.steps.len() - 1
     }
 
-    fn span(&mut self, kids: Vec<usize>) -> Span {
+    /// Moves `pending[from..]` into [`Plan::children`].
+    fn span(&mut self, from: usize) -> Span {
         let start = self.children.len();
-        let len = kids.len();
-        self.children.extend(kids);
-        Span { start, len }
+        self.children.extend(self.pending.drain(from..));
+        Span {
+            start,
+            len: self.children.len() - start,
+        }
     }
 
     /// Adds `node` (after its children) and returns its step index; on a problem it records it
-    /// and returns a placeholder so that the rest of the tree is still checked. `path` is the
-    /// node's JSON path, extended and restored as the walk goes down and up.
-    fn node(
-        &mut self,
-        node: &'a Node,
-        path: &mut String,
-        depth: usize,
-        copies: (u64, u32),
-    ) -> usize {
+    /// and returns a placeholder so that the rest of the tree is still checked. `self.path` is
+    /// the node's JSON path.
+    fn node(&mut self, node: &'a Node, depth: usize, copies: (u64, u32)) -> usize {
         self.node_count += 1;
         if self.node_count > MAX_NODES {
             if self.node_count == MAX_NODES + 1 {
-                self.problem(
-                    path.clone(),
-                    format!("model too large: more than {MAX_NODES} nodes"),
-                );
+                self.problem_here("", format!("model too large: more than {MAX_NODES} nodes"));
             }
             return self.push(Step::Leaf(0));
         }
         if depth > MAX_DEPTH {
-            self.problem(
-                path.clone(),
+            self.problem_here(
+                "",
                 format!("model too deep: groups nest more than {MAX_DEPTH} levels"),
             );
             return self.push(Step::Leaf(0));
         }
-        let here = path.len();
-        path.push('.');
-        path.push_str(node.kind());
+        self.enter(Segment::Field(node.kind()));
         let step = match node {
             Node::Serial(group) | Node::Parallel(group) => {
                 if group.children.is_empty() {
-                    self.problem(
-                        format!("{path}.children"),
-                        "empty group: add at least one child",
-                    );
+                    self.problem_here(".children", "empty group: add at least one child");
                 }
-                let span = self.nodes(&group.children, path, depth, copies);
+                let span = self.nodes(&group.children, depth, copies);
                 if matches!(node, Node::Serial(_)) {
                     Step::Serial(span)
                 } else {
@@ -276,38 +337,35 @@ impl<'a> Builder<'a> {
             Node::KOfN(kofn) => {
                 let n = kofn.children.len();
                 if n == 0 {
-                    self.problem(
-                        format!("{path}.children"),
-                        "empty group: add at least one child",
-                    );
+                    self.problem_here(".children", "empty group: add at least one child");
                 } else if n > MAX_K_OF_N_CHILDREN {
-                    self.problem(
-                        format!("{path}.children"),
+                    self.problem_here(
+                        ".children",
                         format!("{n} children; k_of_n takes at most {MAX_K_OF_N_CHILDREN}"),
                     );
                 } else if kofn.k == 0 || kofn.k as usize > n {
-                    self.problem(
-                        format!("{path}.k"),
+                    self.problem_here(
+                        ".k",
                         format!("k = {} must be between 1 and n = {n} children", kofn.k),
                     );
                 }
-                let children = self.nodes(&kofn.children, path, depth, copies);
+                let children = self.nodes(&kofn.children, depth, copies);
                 Step::KOfN {
                     k: kofn.k as usize,
                     children,
                 }
             }
             Node::Failover(failover) => {
-                let primary = self.child(&failover.primary, path, ".primary", depth, copies);
-                let standby = self.child(&failover.standby, path, ".standby", depth, copies);
+                let primary = self.child(&failover.primary, "primary", depth, copies);
+                let standby = self.child(&failover.standby, "standby", depth, copies);
                 let minutes = failover.switchover_minutes;
                 if !(minutes.is_finite() && minutes >= 0.0) {
-                    self.problem(
-                        format!("{path}.switchover_minutes"),
+                    self.problem_here(
+                        ".switchover_minutes",
                         format!("{minutes} is not a duration in minutes (expected ≥ 0)"),
                     );
                 }
-                let per_hour = self.failure_rate(failover, path);
+                let per_hour = self.failure_rate(failover);
                 Step::Failover {
                     primary,
                     standby,
@@ -317,8 +375,8 @@ impl<'a> Builder<'a> {
             }
             Node::Replicate(replicate) => {
                 if replicate.copies == 0 || replicate.copies > MAX_COPIES {
-                    self.problem(
-                        format!("{path}.copies"),
+                    self.problem_here(
+                        ".copies",
                         format!(
                             "copies = {} must be between 1 and {MAX_COPIES}",
                             replicate.copies
@@ -327,13 +385,13 @@ impl<'a> Builder<'a> {
                 }
                 let copies_here = replicate.copies.max(1);
                 let inner = (copies.0.saturating_mul(u64::from(copies_here)), copies_here);
-                let child = self.child(&replicate.child, path, ".child", depth, inner);
+                let child = self.child(&replicate.child, "child", depth, inner);
                 Step::Replicate {
                     copies: copies_here,
                     child,
                 }
             }
-            Node::Component(component) => match self.leaf(component, path, path, copies) {
+            Node::Component(component) => match self.leaf(component, None, copies) {
                 Some(leaf) => {
                     self.leaves.push(leaf);
                     Step::Leaf(self.leaves.len() - 1)
@@ -346,65 +404,52 @@ impl<'a> Builder<'a> {
                 } else if let Some(&leaf) = self.shared_leaf.get(key) {
                     Step::Leaf(leaf)
                 } else {
-                    self.problem(
-                        path.clone(),
+                    self.problem_here(
+                        "",
                         format!("unknown shared component {key:?}: define it under \"shared\""),
                     );
                     Step::Leaf(0)
                 }
             }
         };
-        path.truncate(here);
+        self.leave();
         self.push(step)
     }
 
-    /// One named child such as `.primary`.
+    /// One named child such as `primary`.
     fn child(
         &mut self,
         node: &'a Node,
-        path: &mut String,
-        field: &str,
+        field: &'static str,
         depth: usize,
         copies: (u64, u32),
     ) -> usize {
-        let here = path.len();
-        path.push_str(field);
-        let step = self.node(node, path, depth + 1, copies);
-        path.truncate(here);
+        self.enter(Segment::Field(field));
+        let step = self.node(node, depth + 1, copies);
+        self.leave();
         step
     }
 
     /// A `children` list; returns its span.
-    fn nodes(
-        &mut self,
-        nodes: &'a [Node],
-        path: &mut String,
-        depth: usize,
-        copies: (u64, u32),
-    ) -> Span {
-        let here = path.len();
-        path.push_str(".children");
-        let kids: Vec<usize> = nodes
-            .iter()
-            .enumerate()
-            .map(|(i, child)| {
-                let list = path.len();
-                let _ = write!(path, "[{i}]");
-                let step = self.node(child, path, depth + 1, copies);
-                path.truncate(list);
-                step
-            })
-            .collect();
-        path.truncate(here);
-        self.span(kids)
+    fn nodes(&mut self, nodes: &'a [Node], depth: usize, copies: (u64, u32)) -> Span {
+        self.enter(Segment::Field("children"));
+        let from = self.pending.len();
+        for (i, child) in nodes.iter().enumerate() {
+            self.enter(Segment::Index(i));
+            let step = self.node(child, depth + 1, copies);
+            self.pending.push(step);
+            self.leave();
+        }
+        self.leave();
+        self.span(from)
     }
 
     /// Primary failures per hour for a failover node.
-    fn failure_rate(&mut self, failover: &crate::model::Failover, base: &str) -> f64 {
+    fn failure_rate(&mut self, failover: &crate::model::Failover) -> f64 {
         if let Some(per_year) = failover.incidents_per_year {
             if !(per_year.is_finite() && per_year >= 0.0) {
-                self.problem(
-                    format!("{base}.incidents_per_year"),
+                self.problem_here(
+                    ".incidents_per_year",
                     format!("{per_year} is not a rate (expected ≥ 0)"),
                 );
                 return 0.0;
@@ -418,8 +463,8 @@ impl<'a> Builder<'a> {
         match mtbf {
             Some((mtbf, mttr)) if mtbf + mttr > 0.0 => 1.0 / (mtbf + mttr),
             _ => {
-                self.problem(
-                    format!("{base}.incidents_per_year"),
+                self.problem_here(
+                    ".incidents_per_year",
                     "required unless the primary is a component with mtbf_hours and mttr_hours",
                 );
                 0.0
@@ -427,28 +472,32 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A component at `path`; its id defaults to `default_id`.
+    /// The component at `self.path`; its id defaults to `default_id`, else to its path.
     fn leaf(
         &mut self,
         component: &'a Component,
-        path: &str,
-        default_id: &str,
+        default_id: Option<&'a str>,
         (instances, innermost_copies): (u64, u32),
     ) -> Option<Leaf<'a>> {
-        let id = match &component.id {
-            Some(id) => Cow::Borrowed(id.as_str()),
-            None => Cow::Owned(default_id.to_string()),
+        let id = match (&component.id, default_id) {
+            (Some(id), _) => Cow::Borrowed(id.as_str()),
+            (None, Some(id)) => Cow::Borrowed(id),
+            (None, None) => Cow::Owned(self.path.to_string()),
         };
         if !self.ids.insert(id.clone()) {
-            let previous = self
-                .leaves
-                .iter()
-                .find(|l| l.id == id)
-                .map_or("another component", |l| l.path.as_str());
+            let previous = self.leaves.iter().find(|l| l.id == id).map_or(
+                "another component".to_string(),
+                |l| {
+                    let mut text = String::new();
+                    let span = &self.path_segments[l.path.start..l.path.start + l.path.len];
+                    let _ = write_path(&mut text, span);
+                    text
+                },
+            );
             let message = format!(
                 "duplicate id {id:?} (also at {previous}); to use one component in several places, define it under \"shared\""
             );
-            self.problem(format!("{path}.id"), message);
+            self.problem_here(".id", message);
         }
         let sources = [
             component.catalog.is_some(),
@@ -460,34 +509,30 @@ impl<'a> Builder<'a> {
         .filter(|&&given| given)
         .count();
         if sources != 1 {
-            self.problem(
-                path.to_string(),
+            self.problem_here(
+                "",
                 "give exactly one of catalog, sla, availability, or mtbf_hours with mttr_hours",
             );
             return None;
         }
         let (origin, availability, sla) = if let Some(catalog_id) = &component.catalog {
             let Some(sla) = self.catalog.get(catalog_id) else {
-                self.problem(
-                    format!("{path}.catalog"),
+                self.problem_here(
+                    ".catalog",
                     format!("unknown catalog id {catalog_id:?} (see `nines catalog`)"),
                 );
                 return None;
             };
-            (
-                Origin::Catalog(catalog_id.clone()),
-                sla.commitment,
-                Some(sla),
-            )
+            (Origin::Catalog(catalog_id), sla.commitment, Some(sla))
         } else if let Some(sla) = &component.sla {
             for (field, message) in sla.problems() {
-                self.problem(format!("{path}.sla.{field}"), message);
+                self.problem_here(&format!(".sla.{field}"), message);
             }
             (Origin::InlineSla, sla.commitment, Some(&**sla))
         } else if let Some(availability) = component.availability {
             (Origin::Custom, availability, None)
         } else {
-            let availability = self.on_prem(component, path)?;
+            let availability = self.on_prem(component)?;
             let (mtbf_hours, mttr_hours) = (
                 component.mtbf_hours.unwrap_or(0.0),
                 component.mttr_hours.unwrap_or(0.0),
@@ -504,21 +549,28 @@ impl<'a> Builder<'a> {
         if component.maintenance_hours_per_month.is_some()
             && !matches!(origin, Origin::OnPrem { .. })
         {
-            self.problem(
-                format!("{path}.maintenance_hours_per_month"),
+            self.problem_here(
+                ".maintenance_hours_per_month",
                 "only components given by mtbf_hours and mttr_hours take maintenance hours",
             );
         }
         if component.monthly_fee.is_some() && sla.is_none() {
             self.warnings.push(Problem::new(
-                format!("{path}.monthly_fee"),
+                format!("{}.monthly_fee", self.path),
                 "no SLA: this fee earns no service credits",
             ));
         }
         Some(Leaf {
             name: component.name.as_deref(),
             id,
-            path: path.to_string(),
+            path: {
+                let start = self.path_segments.len();
+                self.path_segments.extend_from_slice(&self.path.0);
+                Span {
+                    start,
+                    len: self.path.0.len(),
+                }
+            },
             origin,
             availability,
             sla,
@@ -530,7 +582,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Steady-state availability MTBF/(MTBF+MTTR), less planned maintenance.
-    fn on_prem(&mut self, component: &Component, path: &str) -> Option<Availability> {
+    fn on_prem(&mut self, component: &Component) -> Option<Availability> {
         let positive = |v: Option<f64>| v.filter(|x| x.is_finite() && *x >= 0.0);
         let (Some(mtbf), Some(mttr)) = (
             positive(component.mtbf_hours),
@@ -541,17 +593,11 @@ impl<'a> Builder<'a> {
             } else {
                 "mttr_hours"
             };
-            self.problem(
-                format!("{path}.{field}"),
-                "required with the other (hours, ≥ 0)",
-            );
+            self.problem_here(&format!(".{field}"), "required with the other (hours, ≥ 0)");
             return None;
         };
         if mtbf + mttr <= 0.0 {
-            self.problem(
-                format!("{path}.mtbf_hours"),
-                "mtbf_hours + mttr_hours must be positive",
-            );
+            self.problem_here(".mtbf_hours", "mtbf_hours + mttr_hours must be positive");
             return None;
         }
         let repair = mttr / (mtbf + mttr);
@@ -560,8 +606,8 @@ impl<'a> Builder<'a> {
             None => 0.0,
             Some(h) if h.is_finite() && (0.0..=month_hours).contains(&h) => h / month_hours,
             Some(h) => {
-                self.problem(
-                    format!("{path}.maintenance_hours_per_month"),
+                self.problem_here(
+                    ".maintenance_hours_per_month",
                     format!("{h} is not between 0 and the {month_hours} hours of the month"),
                 );
                 return None;
@@ -612,5 +658,28 @@ impl<'a> Builder<'a> {
             }
         }
         self.problems.extend(problems);
+    }
+}
+
+/// FNV-1a: ids are short, trusted to be unique-checked only, and SipHash's DoS resistance buys
+/// nothing here (the caller already holds the whole model in memory).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
     }
 }
