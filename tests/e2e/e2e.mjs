@@ -422,6 +422,23 @@ async function main() {
     await page.click('[data-testid=tab-design]');
   });
 
+  await step('group kinds', async () => {
+    await page.click('[data-testid=new]');
+    await page.click('[data-testid=add-custom]');
+    await page.click('[data-testid=node][data-path=""]');
+    await page.click('[data-testid=add-custom]');
+    await page.click('[data-testid=node][data-path=""]');
+    const seen = [];
+    for (const kind of ['parallel', 'failover', 'replicate', 'k_of_n', 'serial']) {
+      await page.selectOption('[data-testid=group-kind]', kind);
+      await page.waitForFunction((k) => document.querySelector('[data-testid=node][data-path=""]')?.closest('li').classList.contains(`kind-${k}`), kind);
+      const problems = await page.$$('[data-testid=model-problems]');
+      seen.push(`${kind} ${problems.length ? 'PROBLEMS' : `${await availabilityText(page)}%`}`);
+    }
+    const ok = seen[0] === 'parallel 99.9999%' && seen.every((s) => !s.includes('PROBLEMS'));
+    check('group kinds', ok, seen.join(', '));
+  });
+
   await step('every input labelled', async () => {
     const unlabelled = [];
     for (const tab of ['tab-design', 'tab-calculator', 'tab-compare']) {
