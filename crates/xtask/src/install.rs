@@ -16,6 +16,8 @@ pub const TRUNK: &str = "0.21.14";
 pub const WASM_BINDGEN: &str = "0.2.130";
 /// The binaryen release that provides `wasm-opt` (npm package `binaryen`).
 pub const BINARYEN: &str = "132";
+/// The TypeScript major release whose `tsc` checks the package's `.d.ts` in the node tests.
+pub const TYPESCRIPT: &str = "5";
 /// The Rust target of the web app and the JavaScript package.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -23,6 +25,7 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub fn all() -> Result<(), String> {
     rust_components()?;
     web_tools()?;
+    typescript()?;
     chromium()
 }
 
@@ -99,16 +102,33 @@ fn wasm_bindgen() -> Result<(), String> {
 }
 
 fn wasm_opt() -> Result<(), String> {
-    let bin = Path::new(cmd::TOOLS_BIN).join("wasm-opt");
-    let wanted = format!("version {BINARYEN}");
+    npm_tool(
+        "wasm-opt",
+        &format!("binaryen@{BINARYEN}"),
+        &format!("version {BINARYEN}"),
+    )
+}
+
+/// `tsc`, for the node test that checks the `.d.ts` against every fixture.
+fn typescript() -> Result<(), String> {
+    npm_tool(
+        "tsc",
+        &format!("typescript@{TYPESCRIPT}"),
+        &format!("Version {TYPESCRIPT}."),
+    )
+}
+
+/// An npm package's command in `target/tools`, installed unless `--version` contains `wanted`.
+fn npm_tool(bin: &str, package: &str, wanted: &str) -> Result<(), String> {
+    let bin = Path::new(cmd::TOOLS_BIN).join(bin);
     let check = || {
         Cmd::new(&bin.to_string_lossy())
             .args(["--version"])
             .probe()
-            .is_some_and(|v| v.contains(&wanted))
+            .is_some_and(|v| v.contains(wanted))
     };
     if check() {
-        return done(&format!("wasm-opt (binaryen {BINARYEN})"));
+        return done(&format!("{} ({package})", bin.display()));
     }
     node()?;
     Cmd::new("npm")
@@ -118,8 +138,8 @@ fn wasm_opt() -> Result<(), String> {
             "target/tools",
             "--no-audit",
             "--no-fund",
+            package,
         ])
-        .args([format!("binaryen@{BINARYEN}")])
         .run()?;
     if check() {
         Ok(())
