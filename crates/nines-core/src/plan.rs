@@ -3,7 +3,7 @@
 
 use crate::availability::Availability;
 use crate::catalog::Catalog;
-use crate::convention::Convention;
+use crate::convention::{Convention, Periods};
 use crate::error::Problem;
 use crate::model::{
     Component, Model, Node, MAX_COPIES, MAX_DEPTH, MAX_K_OF_N_CHILDREN, MAX_NODES, MAX_SHARED,
@@ -149,7 +149,7 @@ pub(crate) fn plan<'a>(
 ) -> Result<Plan<'a>, Vec<Problem>> {
     let mut builder = Builder {
         catalog,
-        convention,
+        periods: convention.periods(),
         steps: Vec::new(),
         children: Vec::new(),
         leaves: Vec::new(),
@@ -217,7 +217,8 @@ fn census(root: &Node) -> (BTreeMap<String, u64>, usize) {
 
 struct Builder<'a> {
     catalog: &'a Catalog,
-    convention: Convention,
+    /// Seconds per period under the evaluation's convention.
+    periods: Periods,
     steps: Vec<Step>,
     children: Vec<usize>,
     leaves: Vec<Leaf<'a>>,
@@ -454,7 +455,7 @@ impl<'a> Builder<'a> {
                 );
                 return 0.0;
             }
-            return per_year / (self.convention.periods().year / 3600.0);
+            return per_year / (self.periods.year / 3600.0);
         }
         let mtbf = match &*failover.primary {
             Node::Component(c) => c.mtbf_hours.zip(c.mttr_hours),
@@ -601,7 +602,7 @@ impl<'a> Builder<'a> {
             return None;
         }
         let repair = mttr / (mtbf + mttr);
-        let month_hours = self.convention.periods().month / 3600.0;
+        let month_hours = self.periods.month / 3600.0;
         let maintenance = match component.maintenance_hours_per_month {
             None => 0.0,
             Some(h) if h.is_finite() && (0.0..=month_hours).contains(&h) => h / month_hours,
