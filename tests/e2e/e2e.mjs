@@ -437,6 +437,13 @@ async function main() {
     }
     const ok = seen[0] === 'parallel 99.9999%' && seen.every((s) => !s.includes('PROBLEMS'));
     check('group kinds', ok, seen.join(', '));
+    await page.click('[data-testid=node][data-path="0.0"]');
+    await page.fill('[data-testid=catalog-search]', 'sql zone redundant');
+    await page.click('[data-testid=catalog-entry][data-id="azure/sql-database/zone-redundant"]');
+    await page.click('[data-testid=catalog-use]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=node][data-path="0.0"] .kind')?.textContent === 'catalog');
+    const id = await page.inputValue('[data-testid=component-id]');
+    check('swap a component for a catalog SLA', id === 'custom', `kept id ${id}, now ${await page.textContent('[data-testid=node][data-path="0.0"]')}`);
   });
 
   await step('every input labelled', async () => {

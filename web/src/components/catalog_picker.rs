@@ -58,6 +58,34 @@ pub fn catalog_picker() -> Html {
             })));
         })
     };
+    let selected_component = match tree::node_at(&app.model.root, &app.selected) {
+        Some(Node::Component(c)) => Some(c.clone()),
+        _ => None,
+    };
+    let on_use = {
+        let app = app.clone();
+        let chosen = chosen.clone();
+        let selected_component = selected_component.clone();
+        Callback::from(move |_| {
+            let (Some(sla), Some(current)) = (
+                chosen.as_ref().and_then(|id| catalog().get(id)),
+                selected_component.clone(),
+            ) else {
+                return;
+            };
+            let replaced = Component {
+                id: current.id,
+                name: Some(sla.service.clone()),
+                catalog: Some(sla.id.clone()),
+                monthly_fee: current.monthly_fee,
+                ..Component::default()
+            };
+            app.dispatch(Action::Replace(
+                app.selected.clone(),
+                Node::Component(replaced),
+            ));
+        })
+    };
     html! {
         <section class="panel catalog" aria-labelledby="catalog-heading">
             <h2 id="catalog-heading">{"SLA catalog"}</h2>
@@ -99,9 +127,16 @@ pub fn catalog_picker() -> Html {
                 })}
             </ul>
             if let Some(sla) = selected_sla {
-                <button class="primary" data-testid="catalog-add" onclick={on_add}>
-                    {format!("Add to “{target_name}”")}
-                </button>
+                <div class="button-row">
+                    <button class="primary" data-testid="catalog-add" onclick={on_add}>
+                        {format!("Add to “{target_name}”")}
+                    </button>
+                    if let Some(current) = &selected_component {
+                        <button data-testid="catalog-use" onclick={on_use}>
+                            {format!("Use for “{}”", current.id.clone().unwrap_or_default())}
+                        </button>
+                    }
+                </div>
                 <SlaDetails sla={sla.clone()} convention={app.convention()} />
             }
         </section>
