@@ -5,43 +5,12 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use nines_core::{Model, Problem};
 
-/// Money fields that nines-core writes as strings (`"146.00"`) but reads as numbers.
-const MONEY_KEYS: [&str; 2] = ["monthly_fee", "business_loss_per_hour"];
-
 /// The model as JSON that [`Model::from_json`] reads back.
-///
-/// nines-core 0.1 serializes money as a decimal string but parses only numbers, so the
-/// strings are turned back into JSON numbers here (the digits are kept verbatim).
 pub fn model_to_json(model: &Model, pretty: bool) -> String {
-    let Ok(mut value) = serde_json::to_value(model) else {
-        return model.to_json();
-    };
-    money_as_numbers(&mut value);
-    let text = if pretty {
-        serde_json::to_string_pretty(&value)
+    if pretty {
+        model.to_json()
     } else {
-        serde_json::to_string(&value)
-    };
-    text.unwrap_or_else(|_| model.to_json())
-}
-
-fn money_as_numbers(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, field) in map.iter_mut() {
-                if let (true, serde_json::Value::String(text)) =
-                    (MONEY_KEYS.contains(&key.as_str()), &*field)
-                {
-                    if let Ok(number) = text.parse::<serde_json::Number>() {
-                        *field = serde_json::Value::Number(number);
-                    }
-                } else {
-                    money_as_numbers(field);
-                }
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(money_as_numbers),
-        _ => {}
+        serde_json::to_string(model).unwrap_or_else(|_| model.to_json())
     }
 }
 

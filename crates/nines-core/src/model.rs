@@ -41,7 +41,12 @@ pub struct Model {
     #[serde(default = "default_currency")]
     pub currency: String,
     /// What one hour of the whole architecture being down costs the business.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::money::as_units"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Units>"))]
     pub business_loss_per_hour: Option<Money>,
     /// Components defined once and referenced with `{"shared": "id"}`: one failure, however
     /// many branches use them.
@@ -170,7 +175,12 @@ pub struct Component {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maintenance_hours_per_month: Option<f64>,
     /// What the service costs per month (the basis of service credits).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::money::as_units"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Units>"))]
     pub monthly_fee: Option<Money>,
 }
 

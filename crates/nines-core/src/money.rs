@@ -102,6 +102,15 @@ impl Serialize for Money {
     }
 }
 
+/// In a model, amounts are written as they are read: numbers of currency units (`146.5`), so
+/// that a model round-trips; reports write them as decimal strings.
+pub(crate) fn as_units<S: Serializer>(money: &Option<Money>, s: S) -> Result<S::Ok, S::Error> {
+    match money {
+        Some(m) => s.serialize_f64(m.cents as f64 / 100.0),
+        None => s.serialize_none(),
+    }
+}
+
 /// Deserialized from a number of currency units, e.g. `146.5`.
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -114,6 +114,28 @@ impl JsonSchema for Money {
     }
 }
 
+/// Money in a model, read and written as a number of currency units.
+pub(crate) struct Units;
+
+impl JsonSchema for Units {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Units".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An amount in currency units, rounded to the cent.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1e12
+        })
+    }
+}
+
 impl JsonSchema for YearMonth {
     fn inline_schema() -> bool {
         true

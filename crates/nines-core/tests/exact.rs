@@ -284,3 +284,14 @@ fn shared_dependency_counts_once() {
     // Independent copies would give (1 − 0.999²)² ≈ 3.996e-6: 250× too optimistic.
     assert!(u > 200.0 * (1.0f64 - 0.999 * 0.999).powi(2));
 }
+
+/// Money in a model is written back as numbers, so exported models import again.
+#[test]
+fn models_with_money_round_trip() {
+    let text = r#"{"business_loss_per_hour": 5000.5, "root": {"component":
+        {"id": "a", "availability": 99.95, "monthly_fee": 146.99}}}"#;
+    let model = Model::from_json(text).unwrap();
+    let again = Model::from_json(&model.to_json()).unwrap();
+    assert_eq!(again, model);
+    assert!(model.to_json().contains("\"monthly_fee\": 146.99"));
+}
