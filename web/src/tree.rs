@@ -179,6 +179,18 @@ pub fn group_for(root: &Node, path: &[usize]) -> NodePath {
     }
 }
 
+/// The display name of the group that additions go to (see [`group_for`]): its name, else its
+/// kind (`k-of-n`).
+pub fn group_name_for(root: &Node, path: &[usize]) -> String {
+    node_at(root, &group_for(root, path))
+        .map(|n| {
+            n.name()
+                .map(str::to_string)
+                .unwrap_or_else(|| n.kind().replace('_', "-"))
+        })
+        .unwrap_or_default()
+}
+
 /// Turns a group into another kind, keeping its members where the new kind allows.
 pub fn convert(node: Node, kind: GroupKind) -> Node {
     let name = node.name().map(str::to_string);

@@ -52,14 +52,7 @@ pub fn architecture_editor() -> Html {
             select.set_value("");
         })
     };
-    let target = tree::group_for(&app.model.root, &app.selected);
-    let target_name = tree::node_at(&app.model.root, &target)
-        .map(|n| {
-            n.name()
-                .map(str::to_string)
-                .unwrap_or_else(|| n.kind().replace('_', "-"))
-        })
-        .unwrap_or_default();
+    let target_name = tree::group_name_for(&app.model.root, &app.selected);
     html! {
         <section class="panel editor" aria-labelledby="editor-heading">
             <h2 id="editor-heading">{"Architecture"}</h2>

@@ -33,14 +33,7 @@ pub fn catalog_picker() -> Html {
             provider.set(select.value());
         })
     };
-    let target = tree::group_for(&app.model.root, &app.selected);
-    let target_name = tree::node_at(&app.model.root, &target)
-        .map(|n| {
-            n.name()
-                .map(str::to_string)
-                .unwrap_or_else(|| n.kind().replace('_', "-"))
-        })
-        .unwrap_or_default();
+    let target_name = tree::group_name_for(&app.model.root, &app.selected);
     let selected_sla = chosen.as_ref().and_then(|id| catalog().get(id));
     let on_add = {
         let app = app.clone();
