@@ -4,6 +4,14 @@ use nines_core::report::{CaveatKind, Report};
 use nines_core::{format_duration, Availability, Catalog, Convention, Downtime, Sla};
 use std::fmt::Write;
 
+/// An enum's JSON name (`billing_month`, `unavailable_minutes`), the same words as `--json`.
+fn label<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn nines(n: Option<f64>) -> String {
     n.map_or("∞ (100%)".to_string(), |n| format!("{n:.2}"))
 }
@@ -146,10 +154,10 @@ pub fn entries(catalog: &Catalog, found: &[&Sla]) -> String {
     for e in found {
         let _ = writeln!(
             out,
-            "{:<58} {:>8}%  {:?}",
+            "{:<58} {:>8}%  {}",
             e.id,
             e.commitment.percent(),
-            e.source.status
+            label(&e.source.status)
         );
     }
     let version = catalog.version();
@@ -174,11 +182,12 @@ pub fn entry(e: &Sla, convention: Convention) -> String {
         e.service, e.configuration, e.provider
     );
     let _ = writeln!(out, "  commitment      {}", e.commitment);
-    let _ = writeln!(out, "  window          {:?}", e.window);
+    let _ = writeln!(out, "  window          {}", label(&e.window));
     let _ = writeln!(
         out,
-        "  downtime        {:?}: {}",
-        e.downtime_definition.kind, e.downtime_definition.text
+        "  downtime        {}: {}",
+        label(&e.downtime_definition.kind),
+        e.downtime_definition.text
     );
     let _ = writeln!(out, "  credit tiers    ({})", convention.describe());
     let tiers = e.tier_downtime(convention.periods().month);
@@ -198,8 +207,9 @@ pub fn entry(e: &Sla, convention: Convention) -> String {
     let _ = writeln!(out, "  claim           {}", e.claim_window);
     let _ = writeln!(
         out,
-        "  data            {:?}: {}",
-        e.data_guarantee.kind, e.data_guarantee.text
+        "  data            {}: {}",
+        label(&e.data_guarantee.kind),
+        e.data_guarantee.text
     );
     for p in &e.preconditions {
         let _ = writeln!(out, "  precondition    {p}");
@@ -209,8 +219,10 @@ pub fn entry(e: &Sla, convention: Convention) -> String {
     }
     let _ = writeln!(
         out,
-        "  source          {} (as of {}, {:?})",
-        e.source.url, e.source.as_of, e.source.status
+        "  source          {} (as of {}, {})",
+        e.source.url,
+        e.source.as_of,
+        label(&e.source.status)
     );
     out
 }
