@@ -275,22 +275,8 @@ export interface Problem {
   message: string;
 }
 
-/** The model as echoed in a report: amounts become decimal strings. */
-export type EchoedModel = Omit<Model, "business_loss_per_hour" | "shared" | "root"> & {
-  currency: string;
-  business_loss_per_hour?: MoneyString;
-  shared?: { [id: string]: EchoedComponent };
-  root: EchoedNode;
-};
-export type EchoedComponent = Omit<Component, "monthly_fee"> & { monthly_fee?: MoneyString };
-export type EchoedNode =
-  | { serial: { name?: string; children: EchoedNode[] } }
-  | { parallel: { name?: string; children: EchoedNode[] } }
-  | { k_of_n: { name?: string; k: number; children: EchoedNode[] } }
-  | { failover: Omit<Failover, "primary" | "standby"> & { primary: EchoedNode; standby: EchoedNode } }
-  | { replicate: Omit<Replicate, "child"> & { child: EchoedNode } }
-  | { component: EchoedComponent }
-  | { shared: string };
+/** The model as echoed in a report: as read, with its defaults (`currency`) filled in. */
+export type EchoedModel = Model & { currency: string };
 
 /** Everything nines knows about one model under one convention. */
 export interface Report {
