@@ -8,17 +8,21 @@ pub fn summary_bar() -> Html {
     let Some(app) = use_app() else {
         return html! {};
     };
-    let text = match app.report.as_ref() {
-        Ok(report) => format!(
-            "{}% · {} per month",
-            report.percent, report.downtime.text.month
-        ),
+    // Each figure stays on one line; the bar wraps between them on narrow screens.
+    let figures = match app.report.as_ref() {
+        Ok(report) => html! {
+            <span>
+                <span class="nowrap">{format!("{}%", report.percent)}</span>
+                {" · "}
+                <span class="nowrap">{format!("{} per month", report.downtime.text.month)}</span>
+            </span>
+        },
         Err(problems) if problems.is_empty() => return html! {},
-        Err(problems) => format!("{} problem(s) to fix", problems.len()),
+        Err(problems) => html! { <span>{format!("{} problem(s) to fix", problems.len())}</span> },
     };
     html! {
         <a class="summary-bar" href="#results-heading" data-testid="summary-bar">
-            <span>{text}</span><span class="go">{"Results ↓"}</span>
+            {figures}<span class="go">{"Results ↓"}</span>
         </a>
     }
 }
