@@ -266,3 +266,45 @@ fn eval_json_is_the_golden_report() {
         "CLI output differs from the golden report"
     );
 }
+
+/// Models whose exact evaluation would hang are refused up front, naming what to change.
+#[test]
+fn too_costly_models_are_refused() {
+    let shared = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!(r#""s{i}": {{"availability": 99.9}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let refs = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!(r#"{{"shared": "s{i}"}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let two_paths = |n: usize, extra: usize| {
+        let padding: String = (0..extra)
+            .map(|i| format!(r#",{{"component": {{"id": "c{i}", "availability": 99.9}}}}"#))
+            .collect();
+        format!(
+            r#"{{"shared": {{{}}}, "root": {{"parallel": {{"children": [
+                {{"serial": {{"children": [{}{padding}]}}}},
+                {{"serial": {{"children": [{}]}}}}]}}}}}}"#,
+            shared(n),
+            refs(n),
+            refs(n)
+        )
+    };
+    assert!(bad(&["eval", "-"], Some(&two_paths(21, 0)))
+        .contains("shared: 21 shared components are referenced more than once; at most 20"));
+    assert!(bad(&["eval", "-"], Some(&two_paths(20, 250)))
+        .contains("shared: 20 shared components referenced more than once need 2^20 sweeps"));
+
+    let copies = r#"{"root": {"replicate": {"copies": 1000, "child": {"replicate": {"copies": 1000,
+        "child": {"serial": {"children": [{"component": {"id": "a", "availability": 99}},
+        {"component": {"id": "b", "availability": 99}}]}}}}}},
+        "incidents": [{"component": "a", "start": "2026-02-01T00:00", "minutes": 5}]}"#;
+    assert!(bad(&["eval", "-"], Some(copies)).contains(
+        "incidents: a scenario walks every replicated copy: 2000000 component instances"
+    ));
+}

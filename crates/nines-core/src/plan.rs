@@ -14,6 +14,11 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// Most step evaluations an exact evaluation may take (sweeps × steps): about a second.
+const MAX_WORK: u64 = 200_000_000;
+/// Most component instances (replicated copies counted) an outage scenario may walk.
+const MAX_SCENARIO_INSTANCES: u64 = 1_000_000;
+
 /// A node of the plan. Children always precede their parent, so one forward sweep evaluates
 /// the tree and one backward sweep differentiates it.
 #[derive(Clone, Debug, PartialEq)]
@@ -173,6 +178,7 @@ pub(crate) fn plan<'a>(
     builder.path.0.push(Segment::Field("root"));
     builder.node(&model.root, 0, (1, 1));
     builder.check_incidents(model);
+    builder.check_cost(model);
     if builder.problems.is_empty() {
         Ok(Plan {
             steps: builder.steps,
@@ -617,6 +623,33 @@ impl<'a> Builder<'a> {
         Some(Availability::from_computed(
             repair + maintenance * (1.0 - repair),
         ))
+    }
+
+    /// Refuses models whose exact evaluation would take too long: the engine sweeps the plan
+    /// once per up/down state of the shared components, and a scenario walks every replicated
+    /// copy.
+    fn check_cost(&mut self, model: &Model) {
+        let sweeps = 1u64 << self.vars.len().min(63);
+        let steps = self.steps.len() as u64;
+        if self.vars.len() <= MAX_SHARED && sweeps.saturating_mul(steps) > MAX_WORK {
+            self.problem(
+                "shared",
+                format!(
+                    "{} shared components referenced more than once need 2^{} sweeps of {steps} steps: more than the {MAX_WORK} an exact evaluation may take; share fewer components or simplify the model",
+                    self.vars.len(),
+                    self.vars.len()
+                ),
+            );
+        }
+        let expanded: u64 = self.leaves.iter().map(|l| l.instances).sum();
+        if !model.incidents.is_empty() && expanded > MAX_SCENARIO_INSTANCES {
+            self.problem(
+                "incidents",
+                format!(
+                    "a scenario walks every replicated copy: {expanded} component instances, at most {MAX_SCENARIO_INSTANCES}"
+                ),
+            );
+        }
     }
 
     fn check_incidents(&mut self, model: &Model) {
