@@ -295,3 +295,25 @@ fn models_with_money_round_trip() {
     assert_eq!(again, model);
     assert!(model.to_json().contains("\"monthly_fee\": 146.99"));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Whatever the text, evaluation returns a report or problems with paths; it never panics.
+    #[test]
+    fn arbitrary_text_never_panics(
+        tree in tree(),
+        cut in 0usize..4000,
+        junk in "[\\[\\]{}:,\"a-z0-9.eE+-]{0,12}",
+    ) {
+        let json = model(&tree).to_json();
+        let at = cut.min(json.len());
+        let at = (0..=at).rev().find(|&i| json.is_char_boundary(i)).unwrap_or(0);
+        for text in [format!("{}{junk}", &json[..at]), json.replacen("99.", &junk, 1)] {
+            if let Err(problems) = nines_core::evaluate_json(&text, &Catalog::empty(), &Options::default()) {
+                prop_assert!(!problems.0.is_empty());
+                prop_assert!(problems.0.iter().all(|p| !p.path.is_empty() && !p.message.is_empty()));
+            }
+        }
+    }
+}
