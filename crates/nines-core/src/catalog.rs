@@ -118,6 +118,10 @@ impl Catalog {
     }
 
     /// The catalog shipped with nines (`data/catalog/*.json`, embedded at build time).
+    ///
+    /// # Errors
+    /// Only if the embedded files are invalid, which the test suite rules out; shells treat it
+    /// as an internal error.
     #[cfg(feature = "bundled-catalog")]
     pub fn bundled() -> Result<Self, Vec<Problem>> {
         let manifest: Manifest = parse(bundled::MANIFEST, "catalog.json")?;
@@ -174,6 +178,9 @@ impl Catalog {
 }
 
 /// The on-prem templates shipped with nines (`data/templates/onprem.json`).
+///
+/// # Errors
+/// Only if the embedded file is invalid, which the test suite rules out.
 #[cfg(feature = "bundled-catalog")]
 pub fn bundled_templates() -> Result<Vec<Template>, Vec<Problem>> {
     let file: TemplateFile = parse(bundled::TEMPLATES, "onprem.json")?;
