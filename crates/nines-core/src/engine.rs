@@ -31,20 +31,25 @@ struct Sweep {
     prefix: Vec<f64>,
 }
 
-/// Solves the plan exactly, conditioning on shared variables; with `gradient`, also
+/// Solves the plan exactly with the leaves' unavailabilities `leaf_u` (normally
+/// [`Plan::leaf_u`]), conditioning on shared variables; with `with_gradient`, also
 /// differentiates it (otherwise [`Solution::gradient`] is all zeros).
-pub(crate) fn solve(plan: &Plan<'_>, with_gradient: bool) -> Solution {
+pub(crate) fn solve(plan: &Plan<'_>, leaf_u: &[f64], with_gradient: bool) -> Solution {
     let n = plan.steps.len();
     let mut sweep = Sweep {
         u: vec![0.0; n],
-        adjoint: vec![0.0; n],
+        adjoint: if with_gradient {
+            vec![0.0; n]
+        } else {
+            Vec::new()
+        },
         scratch: Vec::new(),
         prefix: Vec::new(),
     };
-    let var_u: Vec<f64> = plan.vars.iter().map(|&leaf| plan.leaf_u[leaf]).collect();
+    let var_u: Vec<f64> = plan.vars.iter().map(|&leaf| leaf_u[leaf]).collect();
     let m = var_u.len();
     let mut state_u = vec![0.0; m];
-    let mut gradient = vec![0.0; plan.leaves.len()];
+    let mut gradient = vec![0.0; if with_gradient { plan.leaves.len() } else { 0 }];
     let mut var_gradient = vec![0.0; m];
     let mut total = 0.0;
     let mut factors = vec![0.0; m];
@@ -59,7 +64,7 @@ pub(crate) fn solve(plan: &Plan<'_>, with_gradient: bool) -> Solution {
             suffix[v] = suffix[v + 1] * factors[v];
         }
         let weight = suffix[0];
-        forward(plan, &state_u, &mut sweep);
+        forward(plan, leaf_u, &state_u, &mut sweep);
         let u_state = sweep.u[n - 1];
         total += weight * u_state;
         let mut prefix = 1.0;
@@ -73,8 +78,10 @@ pub(crate) fn solve(plan: &Plan<'_>, with_gradient: bool) -> Solution {
             backward(plan, weight, &mut sweep, &mut gradient);
         }
     }
-    for (v, &leaf) in plan.vars.iter().enumerate() {
-        gradient[leaf] = var_gradient[v];
+    if with_gradient {
+        for (v, &leaf) in plan.vars.iter().enumerate() {
+            gradient[leaf] = var_gradient[v];
+        }
     }
     Solution {
         unavailability: total.clamp(0.0, 1.0),
@@ -82,10 +89,10 @@ pub(crate) fn solve(plan: &Plan<'_>, with_gradient: bool) -> Solution {
     }
 }
 
-fn forward(plan: &Plan<'_>, state_u: &[f64], sweep: &mut Sweep) {
+fn forward(plan: &Plan<'_>, leaf_u: &[f64], state_u: &[f64], sweep: &mut Sweep) {
     for (i, step) in plan.steps.iter().enumerate() {
         let value = match *step {
-            Step::Leaf(leaf) => plan.leaf_u[leaf],
+            Step::Leaf(leaf) => leaf_u[leaf],
             Step::Var(v) => state_u[v],
             Step::Serial(span) => plan
                 .span(span)

@@ -28,7 +28,7 @@ pub struct Options {
 /// range, unknown catalog id, unknown shared reference, duplicate id, …).
 pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<Report, Problems> {
     let plan = plan(model, catalog, options.convention)?;
-    let solution = solve(&plan, true);
+    let solution = solve(&plan, &plan.leaf_u, true);
     let composite = Availability::from_computed(solution.unavailability);
     let convention = options.convention;
     let periods = convention.periods();
@@ -80,21 +80,64 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
     })
 }
 
-/// Only the composite availability of a model: validation and the exact engine, without the
-/// report (per-component figures, contract view, caveats). For tools that evaluate many
-/// variants of a design.
+/// A model validated against a catalog, ready to evaluate many times: the composite
+/// availability alone (no report), and what-if variants for sensitivity analysis.
 ///
-/// # Errors
-/// [`Problems`] as for [`evaluate`].
-pub fn availability(
-    model: &Model,
-    catalog: &Catalog,
-    options: &Options,
-) -> Result<Availability, Problems> {
-    let plan = plan(model, catalog, options.convention)?;
-    Ok(Availability::from_computed(
-        solve(&plan, false).unavailability,
-    ))
+/// ```
+/// use nines_core::{Availability, Catalog, Model, Options, Prepared};
+///
+/// let model = Model::from_json(r#"{"root": {"serial": {"children": [
+///     {"component": {"id": "web", "availability": 99.95}},
+///     {"component": {"id": "db", "availability": 99.99}}]}}}"#)
+/// .map_err(nines_core::Problems)?;
+/// let catalog = Catalog::empty();
+/// let prepared = Prepared::new(&model, &catalog, &Options::default())?;
+/// assert_eq!(prepared.availability().percent(), "99.940005");
+/// // What if the web tier reached 99.99%?
+/// let web = prepared.component_ids().position(|id| id == "web").unwrap_or(0);
+/// let better = prepared.availability_if(web, Availability::parse_percent("99.99")?);
+/// assert_eq!(better.percent(), "99.980001");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Prepared<'a> {
+    plan: Plan<'a>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Validates `model` against `catalog`.
+    ///
+    /// # Errors
+    /// [`Problems`] as for [`evaluate`].
+    pub fn new(
+        model: &'a Model,
+        catalog: &'a Catalog,
+        options: &Options,
+    ) -> Result<Self, Problems> {
+        Ok(Self {
+            plan: plan(model, catalog, options.convention)?,
+        })
+    }
+
+    /// The composite availability.
+    pub fn availability(&self) -> Availability {
+        Availability::from_computed(solve(&self.plan, &self.plan.leaf_u, false).unavailability)
+    }
+
+    /// Component ids in report order (shared components first); indices for
+    /// [`Prepared::availability_if`].
+    pub fn component_ids(&self) -> impl Iterator<Item = &str> {
+        self.plan.leaves.iter().map(|leaf| &*leaf.id)
+    }
+
+    /// The composite availability if the component at `index` had `availability` instead
+    /// (an index past the end changes nothing).
+    pub fn availability_if(&self, index: usize, availability: Availability) -> Availability {
+        let mut leaf_u = self.plan.leaf_u.clone();
+        if let Some(u) = leaf_u.get_mut(index) {
+            *u = availability.unavailability();
+        }
+        Availability::from_computed(solve(&self.plan, &leaf_u, false).unavailability)
+    }
 }
 
 /// Parses a model from JSON and evaluates it.
@@ -172,7 +215,7 @@ pub fn combine(how: Combine, parts: &[Availability]) -> Result<Availability, Pro
         )
     })?;
     Ok(Availability::from_computed(
-        solve(&plan, false).unavailability,
+        solve(&plan, &plan.leaf_u, false).unavailability,
     ))
 }
 
