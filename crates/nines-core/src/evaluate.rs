@@ -275,7 +275,7 @@ fn component_reports(plan: &Plan, gradient: &[f64]) -> Vec<ComponentReport> {
                 Origin::Catalog(_) => "catalog",
                 Origin::InlineSla => "sla",
                 Origin::Custom => "custom",
-                Origin::OnPrem { .. } => "on_prem",
+                Origin::OnPrem => "on_prem",
             },
             catalog: match &leaf.origin {
                 Origin::Catalog(id) => Some(id.to_string()),

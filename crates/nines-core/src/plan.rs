@@ -91,7 +91,7 @@ pub(crate) enum Origin<'a> {
     Catalog(&'a str),
     InlineSla,
     Custom,
-    OnPrem { mtbf_hours: f64, mttr_hours: f64 },
+    OnPrem,
 }
 
 /// A component as the engine sees it.
@@ -539,23 +539,9 @@ impl<'a> Builder<'a> {
         } else if let Some(availability) = component.availability {
             (Origin::Custom, availability, None)
         } else {
-            let availability = self.on_prem(component)?;
-            let (mtbf_hours, mttr_hours) = (
-                component.mtbf_hours.unwrap_or(0.0),
-                component.mttr_hours.unwrap_or(0.0),
-            );
-            (
-                Origin::OnPrem {
-                    mtbf_hours,
-                    mttr_hours,
-                },
-                availability,
-                None,
-            )
+            (Origin::OnPrem, self.on_prem(component)?, None)
         };
-        if component.maintenance_hours_per_month.is_some()
-            && !matches!(origin, Origin::OnPrem { .. })
-        {
+        if component.maintenance_hours_per_month.is_some() && !matches!(origin, Origin::OnPrem) {
             self.problem_here(
                 ".maintenance_hours_per_month",
                 "only components given by mtbf_hours and mttr_hours take maintenance hours",
