@@ -134,9 +134,34 @@ pub fn report(r: &Report) -> String {
     }
     if !r.caveats.is_empty() {
         let _ = writeln!(out, "\ncaveats");
+        // The loud ones in full; each entry's own notes and conditions as a count, so that
+        // the figures above stay in view (`--json` and `nines catalog show` have them all).
+        let mut details: Vec<(&str, usize)> = Vec::new();
         for c in &r.caveats {
-            let loud = matches!(c.kind, CaveatKind::NoDataGuarantee | CaveatKind::CreditCap);
-            let _ = writeln!(out, "  {} {}", if loud { "!!" } else { "- " }, c.text);
+            match (c.kind, c.sla.as_deref()) {
+                (CaveatKind::Precondition | CaveatKind::Provider, Some(sla)) => {
+                    match details.iter_mut().find(|(id, _)| *id == sla) {
+                        Some((_, count)) => *count += 1,
+                        None => details.push((sla, 1)),
+                    }
+                }
+                (kind, _) => {
+                    let loud = matches!(kind, CaveatKind::NoDataGuarantee | CaveatKind::CreditCap);
+                    let _ = writeln!(out, "  {} {}", if loud { "!!" } else { "- " }, c.text);
+                }
+            }
+        }
+        for (sla, count) in details {
+            let in_catalog = r
+                .components
+                .iter()
+                .any(|c| c.catalog.as_deref() == Some(sla));
+            let see = if in_catalog {
+                format!("`nines catalog show {sla}`")
+            } else {
+                "--json".to_string()
+            };
+            let _ = writeln!(out, "  -  {sla}: {count} more conditions and notes ({see})");
         }
     }
     if !r.warnings.is_empty() {
