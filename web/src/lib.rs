@@ -7,6 +7,7 @@
 
 #![deny(missing_docs)]
 
+mod bind;
 mod catalog;
 mod codec;
 mod components;

@@ -1,4 +1,5 @@
 use super::field::Field;
+use crate::bind::{keep_selected, keep_text};
 use crate::hooks::use_app;
 use crate::state::ConventionChoice;
 use nines_core::{parse_duration, required_availability, Availability, Downtime};
@@ -25,27 +26,14 @@ pub fn calculator() -> Html {
             (label, c.convention(&app.month))
         })
         .collect();
-    let keep = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |text: String| {
-            state.set(text);
-            None
-        })
-    };
-    let on_period = {
-        let period = period.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            period.set(select.value());
-        })
-    };
+    let on_period = keep_selected(&period);
     let availability = Availability::parse_percent(&percent);
     let seconds = parse_duration(&allowed);
     html! {
         <div class="calculator">
             <section class="panel" aria-labelledby="calc-down-heading">
                 <h2 id="calc-down-heading">{"Availability → allowed downtime"}</h2>
-                <Field label="Availability" unit="%" value={(*percent).clone()} on_commit={keep(&percent)} testid="calc-percent" />
+                <Field label="Availability" unit="%" value={(*percent).clone()} on_commit={keep_text(&percent)} testid="calc-percent" />
                 {match availability {
                     Err(e) => html! { <p class="error" role="alert">{e.to_string()}</p> },
                     Ok(a) => html! {
@@ -74,7 +62,7 @@ pub fn calculator() -> Html {
             <section class="panel" aria-labelledby="calc-up-heading">
                 <h2 id="calc-up-heading">{"Allowed downtime → required availability"}</h2>
                 <div class="form-row">
-                    <Field label="Allowed downtime" value={(*allowed).clone()} on_commit={keep(&allowed)}
+                    <Field label="Allowed downtime" value={(*allowed).clone()} on_commit={keep_text(&allowed)}
                         testid="calc-allowed" placeholder="e.g. 43m12s, 8.76h, 1d2h" />
                     <label class="field compact">
                         <span class="label">{"Per"}</span>

@@ -1,4 +1,5 @@
 use super::sla_details::{status_badge, SlaDetails};
+use crate::bind::keep_selected;
 use crate::catalog::{catalog, providers};
 use crate::hooks::use_app;
 use crate::state::Action;
@@ -26,13 +27,7 @@ pub fn catalog_picker() -> Html {
             query.set(input.value());
         })
     };
-    let on_provider = {
-        let provider = provider.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            provider.set(select.value());
-        })
-    };
+    let on_provider = keep_selected(&provider);
     let target_name = tree::group_name_for(&app.model.root, &app.selected);
     let selected_sla = chosen.as_ref().and_then(|id| catalog().get(id));
     let on_add = {

@@ -1,5 +1,6 @@
 use super::bar_chart::{Bar, BarChart};
 use super::field::Field;
+use crate::bind::keep_text;
 use crate::catalog::catalog;
 use crate::examples::example;
 use crate::hooks::use_app;
@@ -25,13 +26,7 @@ pub fn compare() -> Html {
             (s.label.clone(), report)
         })
         .collect();
-    let on_label = {
-        let label = label.clone();
-        Callback::from(move |text: String| {
-            label.set(text);
-            None
-        })
-    };
+    let on_label = keep_text(&label);
     let on_save = {
         let app = app.clone();
         let label = label.clone();

@@ -1,4 +1,5 @@
 use super::field::Field;
+use crate::bind::{keep_selected, keep_text};
 use crate::hooks::use_app;
 use crate::state::Action;
 use crate::tree;
@@ -24,20 +25,7 @@ pub fn scenario_panel() -> Html {
     } else {
         ids.first().cloned().unwrap_or_default()
     };
-    let set = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |text: String| {
-            state.set(text);
-            None
-        })
-    };
-    let on_component = {
-        let component = component.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            component.set(select.value());
-        })
-    };
+    let on_component = keep_selected(&component);
     let on_start = {
         let start = start.clone();
         Callback::from(move |e: Event| {
@@ -84,8 +72,8 @@ pub fn scenario_panel() -> Html {
                     <input type="datetime-local" value={if start.is_empty() { default_start.clone() } else { (*start).clone() }}
                         onchange={on_start} data-testid="incident-start" />
                 </label>
-                <Field label="Duration" unit="minutes" value={(*minutes).clone()} on_commit={set(&minutes)} testid="incident-minutes" />
-                <Field label="Copy (optional)" value={(*copy).clone()} on_commit={set(&copy)} testid="incident-copy"
+                <Field label="Duration" unit="minutes" value={(*minutes).clone()} on_commit={keep_text(&minutes)} testid="incident-minutes" />
+                <Field label="Copy (optional)" value={(*copy).clone()} on_commit={keep_text(&copy)} testid="incident-copy"
                     placeholder="all copies" />
                 <button class="primary" onclick={on_add} data-testid="incident-add" disabled={ids.is_empty()}>{"Add incident"}</button>
             </div>
