@@ -214,6 +214,21 @@ fn bad_models_exit_2_naming_the_json_path() {
         eval(r#"{"root": {"shared": "idp"}}"#),
         "nines: root.shared: unknown shared component \"idp\": define it under \"shared\"\n"
     );
+    // A value its type refuses is placed at the value, however deep.
+    assert_eq!(
+        eval(
+            r#"{"root": {"component": {"availability": 99}}, "incidents": [{"component": "c", "start": "2026-02-03T10:00", "minutes": 5}, {"component": "c", "start": "3 Feb", "minutes": 5}]}"#
+        ),
+        "nines: incidents[1].start: expected a UTC time such as 2026-02-03T10:00, got \"3 Feb\"\n"
+    );
+    assert_eq!(
+        eval(r#"{"root": {"serial": {"children": [{"component": {"availability": 99}}, {"component": {"availability": "high"}}]}}}"#),
+        "nines: root.serial.children[1].component.availability: invalid type: string \"high\", expected a number\n"
+    );
+    assert_eq!(
+        eval(r#"{"root": {"component": {"availability": 99}}, "business_loss_per_hour": -1}"#),
+        "nines: business_loss_per_hour: -1 is not an amount of money (expected 0 to 1e12, at most cents)\n"
+    );
     // Several problems come back together, on one line.
     let many = eval(
         r#"{"root": {"serial": {"children": [{"parallel": {"children": []}}, {"component": {}}]}}}"#,

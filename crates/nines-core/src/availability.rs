@@ -153,8 +153,7 @@ impl Serialize for Availability {
 
 impl<'de> Deserialize<'de> for Availability {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let percent = f64::deserialize(deserializer)?;
-        Self::from_percent(percent).map_err(serde::de::Error::custom)
+        crate::json::number(deserializer, Self::from_percent)
     }
 }
 
@@ -197,8 +196,7 @@ impl Percent {
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = f64::deserialize(deserializer)?;
-        Self::new(value).map_err(serde::de::Error::custom)
+        crate::json::number(deserializer, Self::new)
     }
 }
 

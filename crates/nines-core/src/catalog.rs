@@ -1,6 +1,7 @@
 //! [`Catalog`]: a versioned set of [`Sla`] entries, loaded from JSON text.
 
-use crate::error::{json_error, Problem};
+use crate::error::Problem;
+use crate::json::from_json;
 use crate::model::Node;
 use crate::sla::Sla;
 use chrono::NaiveDate;
@@ -23,6 +24,7 @@ pub struct CatalogVersion {
     /// e.g. `2026.11.25`.
     pub version: String,
     /// The date the catalog was last reviewed.
+    #[serde(deserialize_with = "crate::date::deserialize_date")]
     pub date: NaiveDate,
 }
 
@@ -31,6 +33,7 @@ pub struct CatalogVersion {
 #[serde(deny_unknown_fields)]
 struct CatalogDocument {
     version: String,
+    #[serde(deserialize_with = "crate::date::deserialize_date")]
     date: NaiveDate,
     entries: Vec<Sla>,
 }
@@ -49,6 +52,7 @@ struct ProviderFile {
 #[serde(deny_unknown_fields)]
 struct Manifest {
     version: String,
+    #[serde(deserialize_with = "crate::date::deserialize_date")]
     date: NaiveDate,
     #[allow(dead_code)]
     files: Vec<String>,
@@ -162,15 +166,18 @@ impl Catalog {
     }
 
     /// Entries whose id, service or configuration contain every word of `query`
-    /// (case-insensitive), optionally limited to one provider.
+    /// (ASCII case-insensitive), optionally limited to one provider.
     pub fn search<'a>(&'a self, query: &str, provider: Option<&str>) -> Vec<&'a Sla> {
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = query
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
         self.entries
             .iter()
             .filter(|e| provider.is_none_or(|p| e.provider.eq_ignore_ascii_case(p)))
             .filter(|e| {
                 let haystack = format!("{} {} {} {}", e.id, e.provider, e.service, e.configuration)
-                    .to_lowercase();
+                    .to_ascii_lowercase();
                 words.iter().all(|w| haystack.contains(w.as_str()))
             })
             .collect()
@@ -197,9 +204,7 @@ pub fn templates_from_json(text: &str) -> Result<Vec<Template>, Vec<Problem>> {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, Vec<Problem>> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let mut problem = json_error(e);
+    from_json(text).map_err(|mut problem| {
         if !file.is_empty() {
             problem.path = format!("{file}:{}", problem.path);
         }

@@ -118,8 +118,7 @@ impl Serialize for YearMonth {
 
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Self::parse(&text).map_err(serde::de::Error::custom)
+        crate::json::text(d, Self::parse)
     }
 }
 
@@ -249,8 +248,7 @@ impl Serialize for Convention {
 
 impl<'de> Deserialize<'de> for Convention {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Self::parse(&text).map_err(serde::de::Error::custom)
+        crate::json::text(d, Self::parse)
     }
 }
 

@@ -57,24 +57,3 @@ impl From<Vec<Problem>> for Problems {
         Self(problems)
     }
 }
-
-/// Converts a serde error into a [`Problem`] that names the JSON path and, for syntax errors,
-/// the line and column.
-pub(crate) fn json_error(error: serde_path_to_error::Error<serde_json::Error>) -> Problem {
-    let path = error.path().to_string();
-    let inner = error.into_inner();
-    let message = inner.to_string();
-    // serde_json appends " at line L column C"; the path says more, except for syntax errors.
-    let message = match message.rfind(" at line ") {
-        Some(at) if !(inner.is_syntax() || inner.is_eof()) => message[..at].to_string(),
-        _ => message,
-    };
-    let message = if message.starts_with("recursion limit exceeded") {
-        "model too deep: nesting exceeds the JSON recursion limit".to_string()
-    } else if inner.is_syntax() || inner.is_eof() {
-        format!("malformed JSON: {message}")
-    } else {
-        message
-    };
-    Problem::new(path, message)
-}

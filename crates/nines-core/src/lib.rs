@@ -62,11 +62,13 @@
 mod availability;
 pub mod catalog;
 mod convention;
+mod date;
 mod decimal;
 mod duration;
 mod engine;
 mod error;
 mod evaluate;
+mod json;
 pub mod model;
 mod money;
 mod plan;
@@ -84,6 +86,7 @@ pub use error::{Problem, Problems};
 pub use evaluate::{
     combine, evaluate, evaluate_json, required_availability, Combine, Options, Prepared,
 };
+pub use json::from_json;
 pub use model::Model;
 pub use money::{Money, MoneyError};
 pub use report::{Downtime, Report};

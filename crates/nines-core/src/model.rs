@@ -10,7 +10,8 @@
 //! ```
 
 use crate::availability::Availability;
-use crate::error::{json_error, Problem};
+use crate::error::Problem;
+use crate::json::from_json;
 use crate::money::Money;
 use crate::sla::Sla;
 use serde::{Deserialize, Serialize};
@@ -208,8 +209,7 @@ impl Model {
     /// The first structural problem with its JSON path, e.g.
     /// `root.serial.children[0].component.availability: 100.5% is outside 0..=100%`.
     pub fn from_json(text: &str) -> Result<Self, Vec<Problem>> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| vec![json_error(e)])
+        from_json(text).map_err(|problem| vec![problem])
     }
 
     /// The model as canonical JSON.
@@ -249,14 +249,11 @@ impl Node {
 fn utc_minute_or_second<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<chrono::NaiveDateTime, D::Error> {
-    let text = String::deserialize(deserializer)?;
-    let trimmed = text.trim().trim_end_matches('Z');
-    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|format| chrono::NaiveDateTime::parse_from_str(trimmed, format).ok())
-        .ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "expected a UTC time such as 2026-02-03T10:00, got {text:?}"
-            ))
-        })
+    crate::json::text(deserializer, utc_time)
+}
+
+/// Parses `2026-02-03T10:00`, `2026-02-03T10:00:30` or either with a trailing `Z`.
+fn utc_time(text: &str) -> Result<chrono::NaiveDateTime, String> {
+    crate::date::parse_utc(text)
+        .ok_or_else(|| format!("expected a UTC time such as 2026-02-03T10:00, got {text:?}"))
 }

@@ -114,8 +114,7 @@ pub(crate) fn as_units<S: Serializer>(money: &Option<Money>, s: S) -> Result<S::
 /// Deserialized from a number of currency units, e.g. `146.5`.
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let units = f64::deserialize(d)?;
-        Self::from_units(units).map_err(serde::de::Error::custom)
+        crate::json::number(d, Self::from_units)
     }
 }
 

@@ -155,6 +155,7 @@ pub struct Source {
     /// The page the text came from.
     pub url: String,
     /// The date of the text used.
+    #[serde(deserialize_with = "crate::date::deserialize_date")]
     pub as_of: NaiveDate,
     /// How well the numbers are sourced.
     pub status: SourceStatus,

@@ -21,6 +21,7 @@ use nines_core::{
     Convention, Downtime, Model, Options, Problem, Problems, Sla,
 };
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 
@@ -238,9 +239,9 @@ struct EvaluateOptions {
     #[serde(default)]
     convention: Option<String>,
     /// A catalog document `{version, date, entries}` (object or JSON text) replacing the
-    /// bundled one.
+    /// bundled one, kept as text until it is read.
     #[serde(default)]
-    catalog: Option<serde_json::Value>,
+    catalog: Option<Box<RawValue>>,
 }
 
 #[derive(Default, Deserialize)]
@@ -264,20 +265,8 @@ trait FromJs: Sized + Default + serde::de::DeserializeOwned {
             return Ok(Self::default());
         };
         let text = input_text(&value, "options")?;
-        let mut de = serde_json::Deserializer::from_str(&text);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = match e.path().to_string().as_str() {
-                "." => "options".to_string(),
-                path => format!("options.{path}"),
-            };
-            let inner = e.into_inner();
-            let message = if inner.is_syntax() || inner.is_eof() {
-                format!("malformed JSON: {inner}")
-            } else {
-                inner.to_string()
-            };
-            type_error(&path, &message)
-        })
+        nines_core::from_json(&text)
+            .map_err(|problem| type_error(&prefixed("options", &problem.path), &problem.message))
     }
 }
 
@@ -319,10 +308,13 @@ fn bundled() -> Result<&'static Catalog, JsValue> {
     }
 }
 
-fn catalog_from(document: &serde_json::Value) -> Result<Catalog, JsValue> {
-    let text = match document {
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
+fn catalog_from(document: &RawValue) -> Result<Catalog, JsValue> {
+    // A JSON string holds the document's text; anything else is the document itself.
+    let text = if document.get().starts_with('"') {
+        nines_core::from_json::<String>(document.get())
+            .map_err(|problem| type_error("options.catalog", &problem.message))?
+    } else {
+        document.get().to_string()
     };
     Catalog::from_json(&text).map_err(|problems| {
         to_error(Problems(
@@ -382,8 +374,9 @@ fn combined(how: Combine, parts: &JsValue) -> Result<JsValue, JsValue> {
     output(&Figure::new(composite))
 }
 
+/// Serialized with the report's pretty formatter, so the package holds one JSON writer.
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    parse_output(&serde_json::to_string(value).map_err(internal)?)
+    parse_output(&serde_json::to_string_pretty(value).map_err(internal)?)
 }
 
 fn parse_output(text: &str) -> Result<JsValue, JsValue> {
@@ -434,7 +427,7 @@ fn internal(error: serde_json::Error) -> JsValue {
 /// Sets `message` to every problem on one line and `problems` to the list.
 fn js_error(error: js_sys::Error, problems: &[Problem]) -> JsValue {
     error.set_message(&Problems(problems.to_vec()).to_string());
-    let list = serde_json::to_string(problems)
+    let list = serde_json::to_string_pretty(problems)
         .ok()
         .and_then(|text| JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL);

@@ -1,0 +1,281 @@
+//! Reading JSON: [`from_json`] names the JSON path of an error, and [`number`]/[`text`] let a
+//! type check its value where serde_json can still place the error.
+
+use crate::error::Problem;
+use std::fmt::Display;
+use std::marker::PhantomData;
+
+/// Parses JSON text into `T`; an error becomes one [`Problem`] at the JSON path where it
+/// happened (`root.serial.children[1].k_of_n.k`), found from serde_json's line and column.
+///
+/// Types that check a value (a percentage, a date) do it inside their visitor with [`number`]
+/// or [`text`], so that serde_json places the error at the value and not at the end of the
+/// enclosing object.
+///
+/// # Errors
+/// Malformed JSON (with line and column), a missing or unknown field, a value of the wrong type
+/// or a value its type refuses.
+pub fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    serde_json::from_str(text).map_err(|error| json_error(&error, text))
+}
+
+/// Deserializes a JSON number through `convert`, failing at the number's position.
+pub(crate) fn number<'de, D, T, E>(
+    deserializer: D,
+    convert: fn(f64) -> Result<T, E>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    E: Display,
+{
+    deserializer.deserialize_f64(Checked {
+        convert,
+        expecting: "a number",
+        input: PhantomData,
+    })
+}
+
+/// Deserializes a JSON string through `convert`, failing at the string's position.
+pub(crate) fn text<'de, D, T, E>(
+    deserializer: D,
+    convert: fn(&str) -> Result<T, E>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    E: Display,
+{
+    deserializer.deserialize_str(Checked {
+        convert,
+        expecting: "a string",
+        input: PhantomData,
+    })
+}
+
+/// A visitor that converts one primitive (`f64` or `&str`) with a checking function.
+struct Checked<F, I: ?Sized> {
+    convert: F,
+    expecting: &'static str,
+    input: PhantomData<fn(&I)>,
+}
+
+impl<T, E: Display> serde::de::Visitor<'_> for Checked<fn(f64) -> Result<T, E>, f64> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_f64<X: serde::de::Error>(self, value: f64) -> Result<T, X> {
+        (self.convert)(value).map_err(X::custom)
+    }
+
+    fn visit_u64<X: serde::de::Error>(self, value: u64) -> Result<T, X> {
+        self.visit_f64(value as f64)
+    }
+
+    fn visit_i64<X: serde::de::Error>(self, value: i64) -> Result<T, X> {
+        self.visit_f64(value as f64)
+    }
+}
+
+impl<T, E: Display> serde::de::Visitor<'_> for Checked<fn(&str) -> Result<T, E>, str> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<X: serde::de::Error>(self, value: &str) -> Result<T, X> {
+        (self.convert)(value).map_err(X::custom)
+    }
+}
+
+fn json_error(error: &serde_json::Error, text: &str) -> Problem {
+    let syntax = error.is_syntax() || error.is_eof();
+    // A syntax error's column is just past the offending character: leave that one unread.
+    let offset = byte_offset(text, error.line(), error.column());
+    let path = path_at(text, offset.saturating_sub(usize::from(error.is_syntax())));
+    let message = error.to_string();
+    // serde_json appends " at line L column C"; the path says more, except for syntax errors.
+    let message = match message.rfind(" at line ") {
+        Some(at) if !syntax => message[..at].to_string(),
+        _ => message,
+    };
+    let message = if message.starts_with("recursion limit exceeded") {
+        "model too deep: nesting exceeds the JSON recursion limit".to_string()
+    } else if syntax {
+        format!("malformed JSON: {message}")
+    } else {
+        message
+    };
+    Problem::new(path, message)
+}
+
+/// The byte offset of serde_json's 1-based `line` and 0-based byte `column` (0 when unknown).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = match line {
+        0 | 1 => 0,
+        _ => text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(at, _)| at + 1),
+    };
+    (line_start + column).min(text.len())
+}
+
+/// One open container on the way to an offset.
+enum Frame {
+    /// An object and the key whose value is being read, if any.
+    Object(Option<String>),
+    /// An array and the index of the element being read.
+    Array(usize),
+}
+
+/// The JSON path of the value being read at byte `offset` of `text`: the key or element just
+/// entered or finished, or the container just closed. Lenient: malformed text scans as far as
+/// it goes.
+fn path_at(text: &str, offset: usize) -> String {
+    let bytes = &text.as_bytes()[..offset.min(text.len())];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => *key = None,
+                Some(Frame::Array(index)) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let (string, end) = scan_string(bytes, i + 1);
+                if let Some(Frame::Object(key @ None)) = stack.last_mut() {
+                    *key = Some(string);
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
+}
+
+/// The decoded string starting after an opening quote at `start`, and the closing quote's index.
+fn scan_string(bytes: &[u8], start: usize) -> (String, usize) {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < bytes.len() && bytes[i] != b'"' {
+        if bytes[i] == b'\\' {
+            i += 1;
+            match bytes.get(i) {
+                Some(b'n') => out.push(b'\n'),
+                Some(b't') => out.push(b'\t'),
+                Some(b'u') => {
+                    let code = std::str::from_utf8(bytes.get(i + 1..i + 5).unwrap_or_default())
+                        .ok()
+                        .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                        .and_then(char::from_u32)
+                        .unwrap_or(char::REPLACEMENT_CHARACTER);
+                    out.extend_from_slice(code.encode_utf8(&mut [0; 4]).as_bytes());
+                    i += 4;
+                }
+                Some(&other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(bytes[i]);
+        }
+        i += 1;
+    }
+    (String::from_utf8_lossy(&out).into_owned(), i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(text: &str, at: &str) -> String {
+        let offset = text.find(at).map_or(text.len(), |i| i + at.len());
+        path_at(text, offset)
+    }
+
+    #[test]
+    fn paths_follow_keys_indices_and_closed_containers() {
+        let text = r#"{"root": {"serial": {"children": [{"a": 1}, {"k_of_n": {"k": "x"}}]}}}"#;
+        assert_eq!(path(text, "{"), "");
+        assert_eq!(path(text, r#""root""#), "root");
+        assert_eq!(path(text, r#""a": 1"#), "root.serial.children[0].a");
+        assert_eq!(path(text, r#""a": 1}"#), "root.serial.children[0]");
+        assert_eq!(
+            path(text, r#""k": "x""#),
+            "root.serial.children[1].k_of_n.k"
+        );
+        assert_eq!(path(text, r#""x"}"#), "root.serial.children[1].k_of_n");
+        assert_eq!(path(text, "]"), "root.serial.children");
+        assert_eq!(path(text, ""), "");
+    }
+
+    #[test]
+    fn strings_with_brackets_commas_and_escapes_are_skipped() {
+        let text = "{\"a,[{\": {\"b\\\"\\u00e9\": [1, \"],\", 3]}}";
+        assert_eq!(path(text, "3"), "a,[{.b\"é[2]");
+    }
+
+    #[test]
+    fn offsets_come_from_lines_and_byte_columns() {
+        let text = "{\n  \"é\": 1,\n  \"b\": x\n}";
+        assert_eq!(byte_offset(text, 3, 8), text.find('x').map_or(0, |i| i + 1));
+        assert_eq!(byte_offset(text, 0, 0), 0);
+        assert_eq!(byte_offset(text, 9, 0), text.len());
+    }
+
+    #[test]
+    fn serde_errors_name_the_path_and_keep_syntax_positions() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Inner {
+            #[allow(dead_code)]
+            k: u32,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        struct Outer {
+            #[allow(dead_code)]
+            items: Vec<Inner>,
+        }
+        let problem = |text: &str| from_json::<Outer>(text).err().map(|p| p.to_string());
+        assert_eq!(
+            problem(r#"{"items": [{"k": 1}, {"k": "2"}]}"#).as_deref(),
+            Some("items[1].k: invalid type: string \"2\", expected u32")
+        );
+        assert_eq!(
+            problem(r#"{"items": [{"k": 1}, {"j": 2}]}"#).as_deref(),
+            Some("items[1].j: unknown field `j`, expected `k`")
+        );
+        assert_eq!(
+            problem(r#"{"items": [{}]}"#).as_deref(),
+            Some("items[0]: missing field `k`")
+        );
+        assert_eq!(problem("{}").as_deref(), Some(".: missing field `items`"));
+        assert_eq!(
+            problem("{\n\"items\": [\n{\"k\": }").as_deref(),
+            Some("items[0].k: malformed JSON: expected value at line 3 column 7")
+        );
+    }
+}
