@@ -1,6 +1,6 @@
 //! [`Availability`]: a probability of being up, kept as its complement so that 10+ nines survive.
 
-use crate::decimal::{Decimal, DecimalError};
+use crate::decimal::{display, Decimal, DecimalError};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Significant digits of unavailability kept when printing a percentage.
@@ -53,13 +53,10 @@ impl Availability {
     /// [`AvailabilityError`] when `u` is NaN or outside 0..=1, e.g. `from_unavailability(1.5)`.
     pub fn from_unavailability(u: f64) -> Result<Self, AvailabilityError> {
         if u.is_nan() {
-            return Err(AvailabilityError::NotANumber(format!("{u}")));
+            return Err(AvailabilityError::NotANumber(display(u)));
         }
         if !(0.0..=1.0).contains(&u) {
-            return Err(AvailabilityError::OutOfRange(format!(
-                "{}",
-                (1.0 - u) * 100.0
-            )));
+            return Err(AvailabilityError::OutOfRange(display((1.0 - u) * 100.0)));
         }
         Ok(Self { unavailability: u })
     }
@@ -78,10 +75,10 @@ impl Availability {
     /// [`AvailabilityError`] for NaN, infinities and values outside 0..=100.
     pub fn from_percent(percent: f64) -> Result<Self, AvailabilityError> {
         let decimal = Decimal::from_f64(percent).map_err(|e| match e {
-            DecimalError::Negative => AvailabilityError::OutOfRange(format!("{percent}")),
-            DecimalError::NotANumber => AvailabilityError::NotANumber(format!("{percent}")),
+            DecimalError::Negative => AvailabilityError::OutOfRange(display(percent)),
+            DecimalError::NotANumber => AvailabilityError::NotANumber(display(percent)),
         })?;
-        Self::from_percent_decimal(&decimal, &format!("{percent}"))
+        Self::from_percent_decimal(&decimal, &display(percent))
     }
 
     /// Parses `"99.95"` or `"99.95%"`.
@@ -122,13 +119,20 @@ impl Availability {
     /// The percentage with every significant digit: the exact decimal complement of `100·u`
     /// rounded to [`PRINTED_DIGITS`] significant digits, e.g. `"99.9999999999"` for `u = 1e-12`.
     pub fn percent(self) -> String {
-        let down = Decimal::from_f64_rounded(self.unavailability * 100.0, PRINTED_DIGITS)
+        self.printed_percent()
+            .map_or_else(|| "0".to_string(), |percent| percent.to_string())
+    }
+
+    /// The printed percentage as a number: `99.95` for [`Availability::percent`]'s `"99.95"`.
+    pub fn percent_number(self) -> f64 {
+        self.printed_percent()
+            .map_or(0.0, |percent| percent.to_f64())
+    }
+
+    fn printed_percent(self) -> Option<Decimal> {
+        Decimal::from_f64_rounded(self.unavailability * 100.0, PRINTED_DIGITS)
             .ok()
-            .and_then(|d| d.subtracted_from(100));
-        match down {
-            Some(percent) => percent.to_string(),
-            None => "0".to_string(),
-        }
+            .and_then(|d| d.subtracted_from(100))
     }
 
     /// The number of nines, `−log10(u)`; `None` for a perfect 100%.
@@ -146,8 +150,7 @@ impl std::fmt::Display for Availability {
 /// Serialized as a percentage number, e.g. `99.95`.
 impl Serialize for Availability {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let percent: f64 = self.percent().parse().unwrap_or(0.0);
-        serializer.serialize_f64(percent)
+        serializer.serialize_f64(self.percent_number())
     }
 }
 
@@ -167,10 +170,10 @@ impl Percent {
     /// [`AvailabilityError`] when `value` is NaN or outside 0..=100.
     pub fn new(value: f64) -> Result<Self, AvailabilityError> {
         if value.is_nan() {
-            return Err(AvailabilityError::NotANumber(format!("{value}")));
+            return Err(AvailabilityError::NotANumber(display(value)));
         }
         if !(0.0..=100.0).contains(&value) {
-            return Err(AvailabilityError::OutOfRange(format!("{value}")));
+            return Err(AvailabilityError::OutOfRange(display(value)));
         }
         Ok(Self(value))
     }
@@ -179,7 +182,16 @@ impl Percent {
     pub fn value(self) -> f64 {
         self.0
     }
+}
 
+/// The shortest decimal, without `%`: `25`, `99.95`.
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&display(self.0))
+    }
+}
+
+impl Percent {
     /// The exact decimal value as `(n, s)` with `value = n × 10^-s`.
     pub(crate) fn scaled(self) -> (i128, u32) {
         Decimal::from_f64(self.0)

@@ -39,6 +39,7 @@ struct CatalogDocument {
 }
 
 /// One provider's file of the bundled catalog: `{"provider", "entries": [...]}`.
+#[cfg(feature = "bundled-catalog")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProviderFile {
@@ -48,6 +49,7 @@ struct ProviderFile {
 }
 
 /// The bundled catalog's manifest: `{"version", "date", "files": [...]}`.
+#[cfg(feature = "bundled-catalog")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Manifest {

@@ -1,6 +1,30 @@
 //! Exact decimal helpers: percentages are typed as decimals ("99.99"), and their complements
 //! must be exact, so they are handled as digit strings rather than as binary fractions.
 
+use crate::float;
+
+/// `x` as Rust's `Display` prints an `f64` (`0.1`, `1000000`, `-2.5`, `NaN`, `inf`), with the
+/// digits of [`float::shortest`].
+pub(crate) fn display(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x.is_infinite() {
+        return format!("{sign}inf");
+    }
+    format!("{sign}{}", Decimal::from_digits(float::shortest(x.abs())))
+}
+
+/// Shows an `f64` in `format!` as [`display`] writes it: `format!("{} s", Shown(x))`.
+pub(crate) struct Shown(pub(crate) f64);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&display(self.0))
+    }
+}
+
 /// A non-negative decimal number `digits × 10^-scale`, kept as ASCII digits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Decimal {
@@ -53,21 +77,41 @@ impl Decimal {
         Ok(Self::normalized(digits, scale as usize))
     }
 
-    /// The shortest decimal that reads back as `value` (Rust's `Display` for `f64`).
+    /// The shortest decimal that reads back as `value` (the digits of Rust's `Display`).
     pub(crate) fn from_f64(value: f64) -> Result<Self, DecimalError> {
-        if !value.is_finite() {
-            return Err(DecimalError::NotANumber);
-        }
-        Self::parse(&format!("{value}"))
+        Self::checked(value).map(|value| Self::from_digits(float::shortest(value)))
     }
 
-    /// `value` rounded to `significant` significant digits.
+    /// `value` rounded to `significant` significant digits (at most
+    /// [`float::MAX_SIGNIFICANT`]), ties to even, as `format!("{value:.N$e}")` rounds.
     pub(crate) fn from_f64_rounded(value: f64, significant: usize) -> Result<Self, DecimalError> {
+        Self::checked(value).map(|value| Self::from_digits(float::significant(value, significant)))
+    }
+
+    /// `value` rounded to `decimals` places, ties to even, as `format!("{value:.N$}")` rounds.
+    pub(crate) fn from_f64_fixed(value: f64, decimals: u32) -> Result<Self, DecimalError> {
+        Self::checked(value).map(|value| Self::from_digits(float::fixed(value, decimals)))
+    }
+
+    fn checked(value: f64) -> Result<f64, DecimalError> {
         if !value.is_finite() {
-            return Err(DecimalError::NotANumber);
+            Err(DecimalError::NotANumber)
+        } else if value.is_sign_negative() {
+            Err(DecimalError::Negative)
+        } else {
+            Ok(value)
         }
-        let precision = significant.saturating_sub(1);
-        Self::parse(&format!("{value:.precision$e}"))
+    }
+
+    fn from_digits(d: float::Digits) -> Self {
+        match usize::try_from(d.exponent) {
+            Ok(zeros) => {
+                let mut digits = d.digits;
+                digits.extend(std::iter::repeat_n(b'0', zeros));
+                Self::normalized(digits, 0)
+            }
+            Err(_) => Self::normalized(d.digits, d.exponent.unsigned_abs() as usize),
+        }
     }
 
     fn normalized(mut digits: Vec<u8>, mut scale: usize) -> Self {
@@ -127,10 +171,9 @@ impl Decimal {
         Some((text.parse().ok()?, u32::try_from(self.scale).ok()?))
     }
 
-    /// The nearest `f64` (correctly rounded by the standard library).
+    /// The nearest `f64`, ties to even.
     pub(crate) fn to_f64(&self) -> f64 {
-        let text = format!("{}e-{}", self.to_digit_string(), self.scale);
-        text.parse().unwrap_or(f64::NAN)
+        float::nearest(&self.digits, u32::try_from(self.scale).unwrap_or(u32::MAX))
     }
 
     fn to_digit_string(&self) -> &str {
@@ -182,6 +225,26 @@ mod tests {
         assert_eq!(c("0").as_deref(), Some("100"));
         assert_eq!(c("100").as_deref(), Some("0"));
         assert_eq!(c("100.5"), None);
+    }
+
+    #[test]
+    fn displays_like_std() {
+        for x in [
+            0.1,
+            1e21,
+            1e-7,
+            -2.5,
+            0.0,
+            -0.0,
+            123.456,
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
+            f64::MAX,
+            5e-324,
+        ] {
+            assert_eq!(display(x), format!("{x}"));
+        }
     }
 
     #[test]

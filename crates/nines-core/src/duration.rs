@@ -1,5 +1,7 @@
 //! Human durations: `43m12s` in, `43 min 12 s` out.
 
+use crate::decimal::Decimal;
+
 /// Why a duration did not parse.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("expected a duration such as 43m12s, 8.76h or 1d2h (units d, h, m, s, ms), got {0:?}")]
@@ -20,7 +22,9 @@ pub fn parse_duration(text: &str) -> Result<f64, DurationError> {
         let number_len = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .ok_or_else(bad)?;
-        let number: f64 = rest[..number_len].parse().map_err(|_| bad())?;
+        let number = Decimal::parse(&rest[..number_len])
+            .map_err(|_| bad())?
+            .to_f64();
         rest = &rest[number_len..];
         let unit_len = rest
             .find(|c: char| c.is_ascii_digit() || c == '.')
@@ -54,9 +58,9 @@ pub fn format_duration(seconds: f64) -> String {
     if seconds < 1.0 {
         let ms = seconds * 1000.0;
         return if ms >= 1.0 {
-            format!("{} ms", trim(&format!("{ms:.3}")))
+            format!("{} ms", fixed(ms, 3))
         } else {
-            format!("{} µs", trim(&format!("{:.3}", ms * 1000.0)))
+            format!("{} µs", fixed(ms * 1000.0, 3))
         };
     }
     // Round to a tenth of a second first so that 59.96 s becomes "1 min", not "60 s".
@@ -76,20 +80,14 @@ pub fn format_duration(seconds: f64) -> String {
     }
     if tenths > 0 {
         let secs = tenths as f64 / 10.0;
-        parts.push(format!("{} s", trim(&format!("{secs:.1}"))));
+        parts.push(format!("{} s", fixed(secs, 1)));
     }
     parts.join(" ")
 }
 
-fn trim(number: &str) -> String {
-    if number.contains('.') {
-        number
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_string()
-    } else {
-        number.to_string()
-    }
+/// `value` to `decimals` places without trailing zeros: `31.5`, not `31.500`.
+fn fixed(value: f64, decimals: u32) -> String {
+    Decimal::from_f64_fixed(value, decimals).map_or_else(|_| "—".to_string(), |d| d.to_string())
 }
 
 #[cfg(test)]

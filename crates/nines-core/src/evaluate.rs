@@ -3,6 +3,7 @@
 use crate::availability::Availability;
 use crate::catalog::Catalog;
 use crate::convention::{Convention, YearMonth};
+use crate::decimal::Shown;
 use crate::duration::format_duration;
 use crate::engine::solve;
 use crate::error::{Problem, Problems};
@@ -247,7 +248,11 @@ pub fn required_availability(
     if !(seconds.is_finite() && (0.0..=length).contains(&seconds)) {
         return Err(Problem::new(
             "allowed",
-            format!("{seconds} s is not between 0 and the {length} s of a {period}"),
+            format!(
+                "{} s is not between 0 and the {} s of a {period}",
+                Shown(seconds),
+                Shown(length)
+            ),
         ));
     }
     Availability::from_unavailability(round12(seconds / length))
@@ -381,12 +386,7 @@ fn scenario(
         return None;
     }
     let (start, window_ms) = window(model, convention);
-    let index: BTreeMap<&str, usize> = plan
-        .leaves
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (&*l.id, i))
-        .collect();
+    let index = crate::plan::leaf_index(&plan.leaves);
     let mut outages = Vec::new();
     for (i, incident) in model.incidents.iter().enumerate() {
         let Some(&leaf) = index.get(incident.component.as_str()) else {
@@ -509,7 +509,7 @@ fn caveats(plan: &Plan) -> Vec<Caveat> {
                 id,
                 format!(
                     "{who}: maximum credit {}% of the monthly fee",
-                    sla.credit_cap.value()
+                    sla.credit_cap
                 ),
                 &leaf.id,
             );

@@ -8,9 +8,17 @@ use std::marker::PhantomData;
 /// Parses JSON text into `T`; an error becomes one [`Problem`] at the JSON path where it
 /// happened (`root.serial.children[1].k_of_n.k`), found from serde_json's line and column.
 ///
-/// Types that check a value (a percentage, a date) do it inside their visitor with [`number`]
-/// or [`text`], so that serde_json places the error at the value and not at the end of the
-/// enclosing object.
+/// nines' own types check a value (a percentage, a date) inside their serde visitor, so the
+/// path names the value; a type that checks after deserializing gets the enclosing object's
+/// path, where serde_json reports the error.
+///
+/// ```
+/// let problem = nines_core::from_json::<nines_core::Model>(
+///     r#"{"root": {"serial": {"children": [{"component": {"availability": 101}}]}}}"#,
+/// )
+/// .unwrap_err();
+/// assert_eq!(problem.path, "root.serial.children[0].component.availability");
+/// ```
 ///
 /// # Errors
 /// Malformed JSON (with line and column), a missing or unknown field, a value of the wrong type

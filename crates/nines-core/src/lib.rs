@@ -68,6 +68,7 @@ mod duration;
 mod engine;
 mod error;
 mod evaluate;
+mod float;
 mod json;
 pub mod model;
 mod money;

@@ -30,7 +30,7 @@ impl Money {
     /// [`MoneyError`] for NaN, negative amounts and amounts above 10^12 units.
     pub fn from_units(units: f64) -> Result<Self, MoneyError> {
         if !(0.0..=MAX_UNITS).contains(&units) {
-            return Err(MoneyError(format!("{units}")));
+            return Err(MoneyError(crate::decimal::display(units)));
         }
         Ok(Self {
             cents: libm::round(units * 100.0) as i64,

@@ -4,6 +4,7 @@
 use crate::availability::Availability;
 use crate::catalog::Catalog;
 use crate::convention::{Convention, Periods};
+use crate::decimal::Shown;
 use crate::error::Problem;
 use crate::model::{
     Component, Model, Node, MAX_COPIES, MAX_DEPTH, MAX_K_OF_N_CHILDREN, MAX_NODES, MAX_SHARED,
@@ -11,7 +12,7 @@ use crate::model::{
 use crate::money::Money;
 use crate::sla::Sla;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Most step evaluations an exact evaluation may take (sweeps × steps): about a second.
@@ -198,6 +199,16 @@ pub(crate) fn plan<'a>(
     }
 }
 
+/// Each leaf's index by its id. Built by inserting, not collecting, so that the package does
+/// not carry a stable sort for it.
+pub(crate) fn leaf_index<'p>(leaves: &'p [Leaf<'_>]) -> BTreeMap<&'p str, usize> {
+    let mut index = BTreeMap::new();
+    for (i, leaf) in leaves.iter().enumerate() {
+        index.insert(&*leaf.id, i);
+    }
+    index
+}
+
 /// How often each shared key is used, counting every copy made by an enclosing `replicate`
 /// (a reference inside two regions is used twice), and how many components the tree holds.
 fn census(root: &Node) -> (BTreeMap<String, u64>, usize) {
@@ -369,7 +380,10 @@ impl<'a> Builder<'a> {
                 if !(minutes.is_finite() && minutes >= 0.0) {
                     self.problem_here(
                         ".switchover_minutes",
-                        format!("{minutes} is not a duration in minutes (expected ≥ 0)"),
+                        format!(
+                            "{} is not a duration in minutes (expected ≥ 0)",
+                            Shown(minutes)
+                        ),
                     );
                 }
                 let per_hour = self.failure_rate(failover);
@@ -457,7 +471,7 @@ impl<'a> Builder<'a> {
             if !(per_year.is_finite() && per_year >= 0.0) {
                 self.problem_here(
                     ".incidents_per_year",
-                    format!("{per_year} is not a rate (expected ≥ 0)"),
+                    format!("{} is not a rate (expected ≥ 0)", Shown(per_year)),
                 );
                 return 0.0;
             }
@@ -601,7 +615,11 @@ impl<'a> Builder<'a> {
             Some(h) => {
                 self.problem_here(
                     ".maintenance_hours_per_month",
-                    format!("{h} is not between 0 and the {month_hours} hours of the month"),
+                    format!(
+                        "{} is not between 0 and the {} hours of the month",
+                        Shown(h),
+                        Shown(month_hours)
+                    ),
                 );
                 return None;
             }
@@ -652,10 +670,10 @@ impl<'a> Builder<'a> {
         if model.incidents.is_empty() {
             return;
         }
-        let known: BTreeSet<&str> = self.leaves.iter().map(|l| &*l.id).collect();
+        let known = leaf_index(&self.leaves);
         let mut problems = Vec::new();
         for (i, incident) in model.incidents.iter().enumerate() {
-            if !known.contains(incident.component.as_str()) {
+            if !known.contains_key(incident.component.as_str()) {
                 problems.push(Problem::new(
                     format!("incidents[{i}].component"),
                     format!("unknown component id {:?}", incident.component),
@@ -666,7 +684,7 @@ impl<'a> Builder<'a> {
                     format!("incidents[{i}].minutes"),
                     format!(
                         "{} is not a duration in minutes (expected ≥ 0)",
-                        incident.minutes
+                        Shown(incident.minutes)
                     ),
                 ));
             }

@@ -201,7 +201,11 @@ impl Sla {
             if below > commitment {
                 problems.push((
                     format!("credit_tiers[{i}].below"),
-                    format!("{below}% is above the commitment {commitment}%"),
+                    format!(
+                        "{}% is above the commitment {}%",
+                        tier.below,
+                        self.commitment.percent()
+                    ),
                 ));
             }
             if previous.is_some_and(|p| below >= p) {
@@ -215,8 +219,7 @@ impl Sla {
                     format!("credit_tiers[{i}].credit"),
                     format!(
                         "{}% exceeds the credit cap {}%",
-                        tier.credit.value(),
-                        self.credit_cap.value()
+                        tier.credit, self.credit_cap
                     ),
                 ));
             }
@@ -236,7 +239,7 @@ impl Sla {
 
     /// The commitment as a percentage number.
     pub fn commitment_percent(&self) -> f64 {
-        self.commitment.percent().parse().unwrap_or(0.0)
+        self.commitment.percent_number()
     }
 
     /// The credit earned by `downtime_ms` of downtime in a window of `window_ms`, in percent of

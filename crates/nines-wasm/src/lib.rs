@@ -148,7 +148,14 @@ pub fn k_of_n(
     if !(k.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&k)) {
         return Err(range_error(vec![Problem::new(
             "k",
-            format!("{k} is not a whole number of children"),
+            format!(
+                "{} is not a whole number of children",
+                String::from(
+                    js_sys::Number::from(k)
+                        .to_string_with_radix(10)
+                        .unwrap_or_default()
+                )
+            ),
         )]));
     }
     combined(Combine::KOfN(k as u32), &parts)
@@ -300,9 +307,18 @@ impl HasConvention for ConventionOptions {
 
 // ---- conversions ----
 
+#[wasm_bindgen(module = "/js/catalog.js")]
+extern "C" {
+    /// The bundled catalog document as JSON text, from the package's `catalog.js`.
+    #[wasm_bindgen(js_name = bundledCatalog)]
+    fn bundled_catalog_text() -> String;
+}
+
+/// The bundled catalog, read once from the package's `catalog.js`. It is data and ships beside
+/// the `.wasm` rather than inside it (nines-core's `bundled-catalog` feature is off here).
 fn bundled() -> Result<&'static Catalog, JsValue> {
     static BUNDLED: OnceLock<Result<Catalog, Vec<Problem>>> = OnceLock::new();
-    match BUNDLED.get_or_init(Catalog::bundled) {
+    match BUNDLED.get_or_init(|| Catalog::from_json(&bundled_catalog_text())) {
         Ok(catalog) => Ok(catalog),
         Err(problems) => Err(js_error(js_sys::Error::new(""), problems)),
     }
