@@ -122,6 +122,8 @@ test("a bad shape is a TypeError naming its JSON path", () => {
 
 test("an unknown convention is a RangeError on options.convention", () => {
   throws(() => nines.evaluate(SIMPLE, { convention: "lunar" }), RangeError, "options.convention");
+  const e = throws(() => nines.evaluate(SIMPLE, { convention: 5 }), TypeError, "options.convention");
+  assert.equal(e.problems[0].message, "invalid type: integer `5`, expected a string");
   throws(() => nines.downtime(99.9, { convention: "2026-13" }), RangeError, "options.convention");
 });
 
@@ -167,6 +169,19 @@ test("catalog and version", () => {
   assert.equal(v.catalog.version, all.version);
   assert.equal(v.report_schema_version, 1);
   assert.equal(nines.evaluate(SIMPLE).generator, v.generator);
+});
+
+test("the bundled catalog is data/catalog, shipped beside the .wasm and not in it", () => {
+  const read = (name) => JSON.parse(readFileSync(join(root, "data/catalog", name), "utf8"));
+  const manifest = read("catalog.json");
+  const ids = manifest.files.flatMap((file) => read(file).entries.map((e) => e.id));
+  const bundled = nines.catalog();
+  assert.equal(bundled.version, manifest.version);
+  assert.equal(bundled.date, manifest.date);
+  assert.deepEqual(bundled.entries.map((e) => e.id), ids);
+  const wasm = readFileSync(join(pkg, "nines_bg.wasm"));
+  assert.ok(existsSync(join(pkg, "catalog.js")));
+  assert.equal(wasm.indexOf(ids[0]), -1, "the .wasm does not embed catalog entries");
 });
 
 test("a custom catalog replaces the bundled one", () => {
