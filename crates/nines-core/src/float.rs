@@ -3,7 +3,8 @@
 //! decimal-to-float parser and tables.
 //!
 //! - [`shortest`]: the shortest digits that read back as the value, from `zmij` (the writer
-//!   serde_json already uses): the digits of Rust's `Display` for `f64`.
+//!   serde_json already uses). Where two shortest candidates are equally close it takes the
+//!   even one, as JavaScript's `Number#toString` does; Rust's `Display` takes the larger.
 //! - [`significant`] and [`fixed`]: the value rounded to `N` significant digits or `N`
 //!   decimals, as `format!("{:.Ne}")` and `format!("{:.N}")` round it (the exact binary value,
 //!   ties to even), for up to [`MAX_SIGNIFICANT`] significant digits.
@@ -69,12 +70,21 @@ pub(crate) fn fixed(x: f64, decimals: u32) -> Digits {
 
 /// `x` rounded to a multiple of `10^position`, from its shortest digits; at most
 /// [`MAX_SIGNIFICANT`] significant digits are exact, finer grids give the shortest digits.
+///
+/// A grid finer than the shortest digits gives them back unchanged for a normal `x`: it is
+/// within half a unit in the last place of them, less than half a step of any grid of at most
+/// 15 significant digits. A subnormal has fewer bits, so there the exact expansion is rounded.
 fn round(x: f64, shortest: Digits, position: i32) -> Digits {
-    let Digits { digits, exponent } = &shortest;
     let leading = shortest.leading();
-    if position <= *exponent || leading - position >= MAX_SIGNIFICANT {
+    if leading - position >= MAX_SIGNIFICANT {
         return shortest;
     }
+    let shortest = match position <= shortest.exponent {
+        true if x >= f64::MIN_POSITIVE || x == 0.0 => return shortest,
+        true => exact(x),
+        false => shortest,
+    };
+    let Digits { digits, .. } = &shortest;
     if position > leading + 1 {
         return normalized(Vec::new(), 0); // below half of the grid step
     }
@@ -270,6 +280,24 @@ impl ExactDecimal {
     }
 }
 
+/// Every decimal digit of `x` (finite, not negative): `mantissa × 5^-e × 10^e` for
+/// `x = mantissa × 2^e`, up to 767 significant digits.
+fn exact(x: f64) -> Digits {
+    let (mantissa, exponent) = binary(x);
+    let mut n = Big::from_u128(u128::from(mantissa));
+    if exponent >= 0 {
+        n.shl(exponent.unsigned_abs());
+        return normalized(n.to_digits(), 0);
+    }
+    let mut fives = exponent.unsigned_abs();
+    while fives >= 13 {
+        n.mul_add(1_220_703_125, 0); // 5^13, the largest power of five in a u32
+        fives -= 13;
+    }
+    n.mul_add(5u32.pow(fives), 0);
+    normalized(n.to_digits(), exponent)
+}
+
 /// How `x` compares with the decimal `d` exactly.
 fn compare(x: f64, d: &Digits) -> Ordering {
     let (mantissa, exponent) = binary(x);
@@ -380,6 +408,36 @@ impl Big {
         self.0.splice(0..0, std::iter::repeat_n(0, limbs));
     }
 
+    /// The decimal digits, most significant first (`0` for zero).
+    fn to_digits(&self) -> Vec<u8> {
+        let mut limbs = self.significant().to_vec();
+        let mut chunks = Vec::new(); // base 10^9, least significant first
+        while !limbs.is_empty() {
+            let mut remainder = 0u64;
+            for limb in limbs.iter_mut().rev() {
+                let value = (remainder << 32) | u64::from(*limb);
+                *limb = (value / 1_000_000_000) as u32;
+                remainder = value % 1_000_000_000;
+            }
+            chunks.push(remainder as u32);
+            while limbs.last() == Some(&0) {
+                limbs.pop();
+            }
+        }
+        let mut digits = Vec::with_capacity(chunks.len() * 9 + 1);
+        for (i, chunk) in chunks.iter().rev().enumerate() {
+            let text = chunk.to_string();
+            if i > 0 {
+                digits.resize(digits.len() + 9 - text.len(), b'0');
+            }
+            digits.extend_from_slice(text.as_bytes());
+        }
+        if digits.is_empty() {
+            digits.push(b'0');
+        }
+        digits
+    }
+
     fn significant(&self) -> &[u32] {
         let len = self.0.iter().rposition(|&l| l != 0).map_or(0, |i| i + 1);
         &self.0[..len]
@@ -422,6 +480,7 @@ mod tests {
     fn any_finite() -> impl Strategy<Value = f64> {
         prop_oneof![
             (0u64..0x7ff0_0000_0000_0000).prop_map(f64::from_bits),
+            (0u64..1 << 52).prop_map(f64::from_bits), // subnormal
             (1e-20f64..1e6),
             (0u32..1_000_000_000).prop_map(|n| f64::from(n) / 1e6),
         ]
@@ -434,6 +493,12 @@ mod tests {
         assert_eq!(text(&shortest(0.0)), "0e0");
         assert_eq!(text(&shortest(1e-7)), "1e-7");
         assert_eq!(text(&shortest(5e-324)), "5e-324");
+        // Halfway between two 17-digit candidates: the even one, as JavaScript prints it
+        // (Rust's `Display` gives …583).
+        assert_eq!(
+            text(&shortest(1_268_959_702_880_158.0 + 0.25)),
+            "12689597028801582e-1"
+        );
         assert_eq!(text(&fixed(2.5, 0)), "2e0");
         assert_eq!(text(&fixed(3.5, 0)), "4e0");
         assert_eq!(text(&fixed(0.125, 2)), "12e-2");
@@ -444,6 +509,11 @@ mod tests {
         assert_eq!(text(&fixed(0.6, 0)), "1e0");
         assert_eq!(text(&significant(5.999_500_000_000_001e-4, 12)), "59995e-8");
         assert_eq!(text(&significant(0.1, 17)), "1e-1"); // finer than MAX_SIGNIFICANT: shortest
+                                                         // Subnormals carry fewer digits than they print: 5e-324 is 4.940656458412465…e-324.
+        assert_eq!(text(&significant(5e-324, 2)), "49e-325");
+        assert_eq!(text(&significant(5e-324, 15)), "494065645841247e-338");
+        assert_eq!(text(&exact(0.375)), "375e-3");
+        assert_eq!(text(&exact(2f64.powi(70))), "1180591620717411303424e0");
         assert_eq!(nearest(b"1", 4), 1e-4);
         assert_eq!(nearest(b"9999", 6), 0.009999);
         assert_eq!(nearest(b"123456789012", 26), 1.23456789012e-15);
@@ -459,8 +529,24 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(4000))]
 
         #[test]
-        fn shortest_matches_std(x in any_finite()) {
-            prop_assert_eq!(shortest(x), std_digits(&format!("{x:e}")));
+        fn shortest_matches_std_except_ties_to_even(x in any_finite()) {
+            let ours = shortest(x);
+            let std = std_digits(&format!("{x:e}"));
+            let mut integer = ours.digits.clone();
+            integer.resize(ours.digits.len() + ours.exponent.max(0) as usize, b'0');
+            let scale = (-ours.exponent).max(0) as u32;
+            prop_assert_eq!(nearest(&integer, scale).to_bits(), x.to_bits());
+            if ours != std {
+                // Only a tie: same length, one apart, x exactly between them, ours even.
+                let mut next = ours.digits.clone();
+                increment(&mut next);
+                prop_assert_eq!(normalized(next, ours.exponent), std);
+                let mut midpoint = ours.digits.clone();
+                midpoint.push(b'5');
+                let midpoint = Digits { digits: midpoint, exponent: ours.exponent - 1 };
+                prop_assert_eq!(compare(x, &midpoint), Ordering::Equal);
+                prop_assert_eq!(ours.digits.last().map(|d| (d - b'0') % 2), Some(0));
+            }
         }
 
         #[test]
@@ -492,12 +578,11 @@ mod tests {
         }
 
         #[test]
-        fn nearest_rounds_exact_midpoints_like_std(x in any_finite()) {
+        fn nearest_rounds_exact_midpoints_like_std(x in any_finite().prop_map(|x| x % 2f64.powi(52))) {
             // The midpoint between x and the next f64, written out exactly in decimal.
             let (mantissa, exponent) = binary(x);
             let twice = u128::from(mantissa) * 2 + 1; // × 2^(exponent − 1)
             let shift = 1 - exponent; // > 0 for every value below 2^52
-            prop_assume!(shift > 0);
             let n = num_bigint::BigUint::from(twice) * num_bigint::BigUint::from(5u32).pow(shift.unsigned_abs());
             let digits = n.to_string();
             let expected: f64 = format!("{digits}e-{shift}").parse().unwrap();
