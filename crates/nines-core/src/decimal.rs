@@ -3,8 +3,9 @@
 
 use crate::float;
 
-/// `x` as Rust's `Display` prints an `f64` (`0.1`, `1000000`, `-2.5`, `NaN`, `inf`), with the
-/// digits of [`float::shortest`].
+/// `x` in the layout of Rust's `Display` for `f64` (`0.1`, `1000000`, `-2.5`, `NaN`, `inf`),
+/// with the digits of [`float::shortest`] (a tie between two shortest candidates goes to the
+/// even one, as in JavaScript).
 pub(crate) fn display(x: f64) -> String {
     if x.is_nan() {
         return "NaN".to_string();
@@ -77,7 +78,7 @@ impl Decimal {
         Ok(Self::normalized(digits, scale as usize))
     }
 
-    /// The shortest decimal that reads back as `value` (the digits of Rust's `Display`).
+    /// The shortest decimal that reads back as `value` ([`float::shortest`]).
     pub(crate) fn from_f64(value: f64) -> Result<Self, DecimalError> {
         Self::checked(value).map(|value| Self::from_digits(float::shortest(value)))
     }
