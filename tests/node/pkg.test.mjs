@@ -5,33 +5,13 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { load, pkg } from "./load.mjs";
+import { load, pkg, root, fixtures, GOLDEN_OPTIONS } from "./load.mjs";
 
 const nines = await load();
-const root = fileURLToPath(new URL("../../", import.meta.url));
-
-/** [model path, golden report path] for every fixture and example (tests/README.md). */
-function fixtures() {
-  const pairs = [];
-  for (const [models, golden] of [
-    ["tests/fixtures", "tests/golden"],
-    ["data/examples", "tests/golden/examples"],
-  ]) {
-    for (const name of readdirSync(join(root, models)).filter((n) => n.endsWith(".json")).sort()) {
-      const report = join(root, golden, name.replace(/\.json$/, ".report.json"));
-      if (existsSync(report)) pairs.push([join(root, models, name), report]);
-    }
-  }
-  return pairs;
-}
-
-// Golden reports are `nines eval MODEL --month 2026-02 --json`: to_string_pretty + "\n".
-const GOLDEN_OPTIONS = { convention: "2026-02" };
 
 test("there are golden fixtures to compare", () => {
   assert.ok(fixtures().length >= 6, `only ${fixtures().length} fixtures found`);

@@ -9,10 +9,8 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync, existsSync } fro
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { pkg } from "./load.mjs";
+import { pkg, root } from "./load.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 
 function tsc() {
   const local = join(root, "target/tools/node_modules/.bin/tsc");

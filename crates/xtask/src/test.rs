@@ -36,6 +36,7 @@ const STEPS: &[(&str, Step)] = &[
     ("e2e", e2e),
     ("pkg", package),
     ("node tests", node_tests),
+    ("pkg in browser", pkg_browser),
 ];
 
 enum Outcome {
@@ -233,4 +234,11 @@ fn node_tests() -> StepResult {
         return Ok(skip);
     }
     ran(Cmd::new("node").args(["--test", "tests/node/"]).run())
+}
+
+fn pkg_browser() -> StepResult {
+    if let Some(skip) = missing("tests/e2e/pkg-browser.mjs") {
+        return Ok(skip);
+    }
+    ran(Cmd::new("node").args(["tests/e2e/pkg-browser.mjs"]).run())
 }
