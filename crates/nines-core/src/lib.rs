@@ -38,7 +38,8 @@
 //!    outage scenario to the cent, and sets the worst-case credit against the business loss.
 //!
 //! To evaluate one design many times (what-if sweeps, optimisation), validate it once with
-//! [`Prepared`] and ask for the composite alone: one sweep costs about 17 ns per component.
+//! [`Prepared`] and ask for the composite alone: one sweep costs about 10 ns per component
+//! (README, Benchmarks).
 //!
 //! ## Features
 //!
@@ -54,7 +55,7 @@
 //! - Availability of a catalog component is its SLA commitment: a contractual floor, not a
 //!   measurement.
 //! - Failover assumes the standby is ready (its own unavailability aside) and loses the whole
-//!   switchover time on every primary failure shorter outages included; failback is free.
+//!   switchover time on every primary failure, shorter outages included; failback is free.
 //! - Figures keep 12 significant digits of unavailability when printed.
 
 #![deny(missing_docs)]

@@ -93,7 +93,10 @@ pub fn catalog_picker() -> Html {
                     </select>
                 </label>
             </div>
-            <p class="hint">{format!("{} entries match", matches.len())}</p>
+            <p class="hint">{match matches.len() {
+                1 => "1 entry matches".to_string(),
+                n => format!("{n} entries match"),
+            }}</p>
             <ul class="catalog-results" data-testid="catalog-results">
                 {for matches.iter().take(SHOWN).map(|sla| {
                     let id = sla.id.clone();
