@@ -182,16 +182,7 @@ impl Percent {
     pub fn value(self) -> f64 {
         self.0
     }
-}
 
-/// The shortest decimal, without `%`: `25`, `99.95`.
-impl std::fmt::Display for Percent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&display(self.0))
-    }
-}
-
-impl Percent {
     /// The exact decimal value as `(n, s)` with `value = n × 10^-s`.
     pub(crate) fn scaled(self) -> (i128, u32) {
         Decimal::from_f64(self.0)
@@ -203,6 +194,13 @@ impl Percent {
     /// This percentage read as an availability.
     pub fn as_availability(self) -> Availability {
         Availability::from_percent(self.0).unwrap_or(Availability::DOWN)
+    }
+}
+
+/// The shortest decimal, without `%`: `25`, `99.95`.
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&display(self.0))
     }
 }
 

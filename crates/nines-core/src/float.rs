@@ -42,18 +42,8 @@ pub(crate) fn shortest(x: f64) -> Digits {
         None => (text, 0),
     };
     let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let mut digits: Vec<u8> = int_part.bytes().chain(frac_part.bytes()).collect();
-    let mut exponent = exponent - frac_part.len() as i32;
-    let leading = digits.iter().take_while(|&&d| d == b'0').count();
-    digits.drain(..leading.min(digits.len().saturating_sub(1)));
-    while digits.len() > 1 && digits.last() == Some(&b'0') {
-        digits.pop();
-        exponent += 1;
-    }
-    if digits == [b'0'] {
-        exponent = 0;
-    }
-    Digits { digits, exponent }
+    let digits = int_part.bytes().chain(frac_part.bytes()).collect();
+    normalized(digits, exponent - frac_part.len() as i32)
 }
 
 /// `x` (finite, not negative) rounded to `significant` significant digits, ties to even.
@@ -79,12 +69,16 @@ fn round(x: f64, shortest: Digits, position: i32) -> Digits {
     if leading - position >= MAX_SIGNIFICANT {
         return shortest;
     }
-    let shortest = match position <= shortest.exponent {
-        true if x >= f64::MIN_POSITIVE || x == 0.0 => return shortest,
-        true => exact(x),
-        false => shortest,
+    // The digits to round: the shortest ones, or a subnormal's exact expansion when the grid
+    // is finer than its shortest digits.
+    let known = if position > shortest.exponent {
+        shortest
+    } else if x.is_subnormal() {
+        exact(x)
+    } else {
+        return shortest;
     };
-    let Digits { digits, .. } = &shortest;
+    let digits = &known.digits;
     if position > leading + 1 {
         return normalized(Vec::new(), 0); // below half of the grid step
     }
@@ -94,8 +88,8 @@ fn round(x: f64, shortest: Digits, position: i32) -> Digits {
     let up = match dropped.first().copied() {
         None => false,
         Some(first) if first != b'5' || dropped.len() > 1 => first >= b'5',
-        // The shortest digits sit exactly halfway: the exact binary value decides.
-        Some(_) => match compare(x, &shortest) {
+        // The digits sit exactly halfway: the exact binary value decides.
+        Some(_) => match compare(x, &known) {
             Ordering::Greater => true,
             Ordering::Less => false,
             Ordering::Equal => head.last().is_some_and(|d| (d - b'0') % 2 == 1),
@@ -301,20 +295,15 @@ fn exact(x: f64) -> Digits {
 /// How `x` compares with the decimal `d` exactly.
 fn compare(x: f64, d: &Digits) -> Ordering {
     let (mantissa, exponent) = binary(x);
-    let mut binary_side = Big::from_u128(u128::from(mantissa));
-    let mut decimal_side = Big::from_digits(&d.digits);
-    // Scale both sides to integers: times 10^-min(d.exponent, 0) and 2^-min(exponent, 0).
-    if d.exponent >= 0 {
-        decimal_side.mul_pow10(d.exponent.unsigned_abs());
-    } else {
-        binary_side.mul_pow10(d.exponent.unsigned_abs());
-    }
-    if exponent >= 0 {
-        binary_side.shl(exponent.unsigned_abs());
-    } else {
-        decimal_side.shl(exponent.unsigned_abs());
-    }
-    binary_side.cmp(&decimal_side)
+    let mut numerator = Big::from_digits(&d.digits);
+    numerator.mul_pow10(d.exponent.max(0).unsigned_abs());
+    let decimal = ExactDecimal {
+        numerator,
+        scale: d.exponent.min(0).unsigned_abs(),
+    };
+    decimal
+        .compare_binary(u128::from(mantissa), exponent)
+        .reverse()
 }
 
 /// Adds one unit in the last place of ASCII digits, carrying (`999` becomes `1000`).

@@ -195,6 +195,9 @@ fn scan_string(bytes: &[u8], start: usize) -> (String, usize) {
             match bytes.get(i) {
                 Some(b'n') => out.push(b'\n'),
                 Some(b't') => out.push(b'\t'),
+                Some(b'r') => out.push(b'\r'),
+                Some(b'b') => out.push(0x08),
+                Some(b'f') => out.push(0x0c),
                 Some(b'u') => {
                     let code = std::str::from_utf8(bytes.get(i + 1..i + 5).unwrap_or_default())
                         .ok()
@@ -244,6 +247,7 @@ mod tests {
     fn strings_with_brackets_commas_and_escapes_are_skipped() {
         let text = "{\"a,[{\": {\"b\\\"\\u00e9\": [1, \"],\", 3]}}";
         assert_eq!(path(text, "3"), "a,[{.b\"é[2]");
+        assert_eq!(path("{\"t\\r\\b\\f\": 1", "1"), "t\r\u{8}\u{c}");
     }
 
     #[test]

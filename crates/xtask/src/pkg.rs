@@ -1,7 +1,7 @@
 //! `cargo xtask pkg`: builds the JavaScript package into `pkg/`.
 //!
 //! 1. `cargo build -p nines-wasm --profile pkg-release --target wasm32-unknown-unknown`
-//!    (opt-level "s" but serde_json at 3; see the workspace Cargo.toml).
+//!    (opt-level "s" but serde_json and nines-wasm at 3; see the workspace Cargo.toml).
 //! 2. `wasm-bindgen --target web`: one ES module that works in browsers and in Node
 //!    (`initSync({module: readFileSync(...)})`), its `.wasm` and its `.d.ts` (the API's own
 //!    types come from `crates/nines-wasm/src/types.d.ts`).
