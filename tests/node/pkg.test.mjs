@@ -60,6 +60,9 @@ function throws(fn, type, path) {
   }
   assert.ok(error instanceof type, `expected ${type.name}, got ${error}`);
   assert.ok(Array.isArray(error.problems) && error.problems.length > 0, "error.problems");
+  // The problem's kind is what picked the error type.
+  const kind = type === TypeError ? "shape" : "value";
+  assert.ok(error.problems.some((p) => p.kind === kind), JSON.stringify(error.problems));
   if (path !== undefined) {
     assert.equal(error.problems[0].path, path);
     assert.ok(error.message.startsWith(`${path}: `), error.message);
@@ -110,9 +113,10 @@ test("an unknown convention is a RangeError on options.convention", () => {
 test("downtime", () => {
   const d = nines.downtime("99.95%");
   assert.equal(d.percent, "99.95");
-  assert.equal(d.downtime.seconds.month, 1296);
-  assert.equal(d.downtime.text.month, "21 min 36 s");
-  assert.equal(nines.downtime(99.9, { convention: "2026-02" }).downtime.text.month, "40 min 19.2 s");
+  assert.equal(d.seconds.month, 1296);
+  assert.equal(d.text.month, "21 min 36 s");
+  assert.equal(d.convention, "30-day");
+  assert.equal(nines.downtime(99.9, { convention: "2026-02" }).text.month, "40 min 19.2 s");
   assert.equal(nines.downtime(100).nines, null);
   throws(() => nines.downtime(100.5), RangeError, "percent");
   throws(() => nines.downtime({}), TypeError, "percent");
@@ -120,10 +124,36 @@ test("downtime", () => {
 
 test("required", () => {
   assert.equal(nines.required("43m12s", "month").percent, "99.9");
+  assert.equal(nines.required("43m12s", "month").text.month, "43 min 12 s");
   assert.equal(nines.required(2592, "month").percent, "99.9");
   throws(() => nines.required(1e9, "month"), RangeError, "allowed");
   throws(() => nines.required(60, "fortnight"), RangeError, "per");
 });
+
+/** What the CLI prints for `args`: the debug build `cargo test` makes, else the release one. */
+function cli(args) {
+  const binary = ["debug", "release"]
+    .map((profile) => join(root, "target", profile, "nines"))
+    .find((path) => existsSync(path));
+  assert.ok(binary, "the nines CLI is not built: run `cargo build -p nines-cli` first");
+  return execFileSync(binary, args, { encoding: "utf8" });
+}
+
+// One wire shape per answer: the package returns what `nines … --json` prints, key for key and
+// value for value (serialized alike: the JSON text of both, normalized by JSON.parse).
+for (const [args, call] of [
+  [["downtime", "99.9", "--json"], () => nines.downtime("99.9")],
+  [["downtime", "99.95", "--month", "2026-02", "--json"], () => nines.downtime(99.95, { convention: "2026-02" })],
+  [["downtime", "--allowed", "43m12s", "--per", "month", "--json"], () => nines.required("43m12s", "month")],
+  [["downtime", "--allowed", "1h", "--per", "year", "--convention", "gregorian", "--json"], () => nines.required(3600, "year", { convention: "gregorian" })],
+  [["serial", "99.95", "99.99", "--json"], () => nines.serial([99.95, 99.99])],
+  [["parallel", "99.99", "99.99", "99.99", "--json"], () => nines.parallel(["99.99", "99.99", "99.99"])],
+  [["k-of-n", "2", "99.9", "99.9", "99.9", "--json"], () => nines.kOfN(2, [99.9, 99.9, 99.9])],
+]) {
+  test(`same JSON as the CLI: nines ${args.join(" ")}`, () => {
+    assert.equal(JSON.stringify(call(), null, 2), JSON.stringify(JSON.parse(cli(args)), null, 2));
+  });
+}
 
 test("serial, parallel, kOfN", () => {
   assert.equal(nines.serial([99.9, "99.9%"]).percent, "99.8001");

@@ -6,9 +6,10 @@
 mod render;
 
 use clap::{Args, Parser, Subcommand};
+use nines_core::report::{AvailabilityAnswer, DowntimeAnswer};
 use nines_core::{
     combine, parse_duration, required_availability, Availability, Catalog, Combine, Convention,
-    Downtime, Options, Problem, Problems, YearMonth,
+    Options, Period, Problem, Problems, YearMonth,
 };
 use serde::Serialize;
 use std::io::{Read, Write};
@@ -45,8 +46,8 @@ enum Command {
         #[arg(long, value_parser = parse_seconds)]
         allowed: Option<f64>,
         /// The period of --allowed: day, week, month, quarter or year.
-        #[arg(long, default_value = "month", requires = "allowed")]
-        per: String,
+        #[arg(long, default_value = "month", value_parser = parse_period, requires = "allowed")]
+        per: Period,
         #[command(flatten)]
         calendar: Calendar,
         /// Print JSON.
@@ -131,6 +132,10 @@ fn parse_seconds(text: &str) -> Result<f64, String> {
     parse_duration(text).map_err(|e| e.to_string())
 }
 
+fn parse_period(text: &str) -> Result<Period, String> {
+    Period::parse(text).map_err(|e| e.to_string())
+}
+
 fn parse_month(text: &str) -> Result<YearMonth, String> {
     YearMonth::parse(text).map_err(|e| e.to_string())
 }
@@ -213,25 +218,16 @@ fn run(command: Command) -> Result<String, Failure> {
             let convention = calendar.convention();
             let availability = match (availability, allowed) {
                 (Some(a), _) => a,
-                (None, Some(seconds)) => required_availability(seconds, &per, convention)?,
+                (None, Some(seconds)) => required_availability(seconds, per, convention)?,
                 (None, None) => {
                     return Err(Failure::Input("give an availability or --allowed".into()))
                 }
             };
-            let downtime = Downtime::new(availability, convention);
+            let answer = DowntimeAnswer::new(availability, convention);
             if json {
-                to_json(&DowntimeJson {
-                    availability: availability.fraction(),
-                    unavailability: availability.unavailability(),
-                    percent: availability.percent(),
-                    nines: availability.nines(),
-                    convention,
-                    convention_description: convention.describe(),
-                    seconds: downtime.seconds,
-                    text: downtime.text,
-                })
+                to_json(&answer)
             } else {
-                Ok(render::downtime(availability, convention, &downtime))
+                Ok(render::downtime(&answer))
             }
         }
         Command::Eval {
@@ -287,42 +283,13 @@ fn run(command: Command) -> Result<String, Failure> {
 fn composed(how: Combine, compose: Compose) -> Result<String, Failure> {
     let availability = combine(how, &compose.availabilities)?;
     if compose.json {
-        to_json(&CompositeJson {
-            availability: availability.fraction(),
-            unavailability: availability.unavailability(),
-            percent: availability.percent(),
-            nines: availability.nines(),
-        })
+        to_json(&AvailabilityAnswer::new(availability))
     } else {
-        let convention = Convention::default();
-        Ok(render::downtime(
+        Ok(render::downtime(&DowntimeAnswer::new(
             availability,
-            convention,
-            &Downtime::new(availability, convention),
-        ))
+            Convention::default(),
+        )))
     }
-}
-
-/// `nines serial|parallel|k-of-n --json`.
-#[derive(Serialize)]
-struct CompositeJson {
-    availability: f64,
-    unavailability: f64,
-    percent: String,
-    nines: Option<f64>,
-}
-
-/// `nines downtime --json`.
-#[derive(Serialize)]
-struct DowntimeJson {
-    availability: f64,
-    unavailability: f64,
-    percent: String,
-    nines: Option<f64>,
-    convention: Convention,
-    convention_description: String,
-    seconds: nines_core::Periods,
-    text: nines_core::report::PeriodTexts,
 }
 
 fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
@@ -346,5 +313,5 @@ fn read_input(file: &str) -> Result<String, Failure> {
 }
 
 fn bundled_catalog() -> Result<Catalog, Failure> {
-    Catalog::bundled().map_err(|problems| Failure::Internal(Problems(problems).to_string()))
+    Catalog::bundled().map_err(|problems| Failure::Internal(problems.to_string()))
 }

@@ -1,7 +1,7 @@
 //! Human-readable output. Every figure names its unit and convention.
 
-use nines_core::report::{CaveatKind, Report};
-use nines_core::{format_duration, Availability, Catalog, Convention, Downtime, Sla};
+use nines_core::report::{CaveatKind, DowntimeAnswer, Report};
+use nines_core::{format_duration, Catalog, Convention, Sla};
 use std::fmt::Write;
 
 /// An enum's JSON name (`billing_month`, `unavailable_minutes`), the same words as `--json`.
@@ -17,22 +17,23 @@ fn nines(n: Option<f64>) -> String {
 }
 
 /// Availability, nines and downtime per period.
-pub fn downtime(availability: Availability, convention: Convention, downtime: &Downtime) -> String {
-    let t = &downtime.text;
+pub fn downtime(answer: &DowntimeAnswer) -> String {
+    let t = &answer.text;
     format!(
-        "availability    {availability}\n\
+        "availability    {}%\n\
          unavailability  {:e}\n\
          nines           {}\n\
          downtime        {} per day, {} per week, {} per month, {} per quarter, {} per year\n\
          convention      {}\n",
-        availability.unavailability(),
-        nines(availability.nines()),
+        answer.percent,
+        answer.unavailability,
+        nines(answer.nines),
         t.day,
         t.week,
         t.month,
         t.quarter,
         t.year,
-        convention.describe()
+        answer.convention_description
     )
 }
 

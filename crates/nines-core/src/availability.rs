@@ -1,6 +1,6 @@
 //! [`Availability`]: a probability of being up, kept as its complement so that 10+ nines survive.
 
-use crate::decimal::{display, Decimal, DecimalError};
+use crate::text::decimal::{display, Decimal, DecimalError};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Significant digits of unavailability kept when printing a percentage.
@@ -156,7 +156,7 @@ impl Serialize for Availability {
 
 impl<'de> Deserialize<'de> for Availability {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::json::number(deserializer, Self::from_percent)
+        crate::text::json::number(deserializer, Self::from_percent)
     }
 }
 
@@ -206,7 +206,7 @@ impl std::fmt::Display for Percent {
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::json::number(deserializer, Self::new)
+        crate::text::json::number(deserializer, Self::new)
     }
 }
 

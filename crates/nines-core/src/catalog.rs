@@ -1,9 +1,9 @@
 //! [`Catalog`]: a versioned set of [`Sla`] entries, loaded from JSON text.
 
-use crate::error::Problem;
-use crate::json::from_json;
 use crate::model::Node;
+use crate::problem::{JsonPath, Problem, Problems};
 use crate::sla::Sla;
+use crate::text::json::from_json;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,7 +24,7 @@ pub struct CatalogVersion {
     /// e.g. `2026.11.25`.
     pub version: String,
     /// The date the catalog was last reviewed.
-    #[serde(deserialize_with = "crate::date::deserialize_date")]
+    #[serde(deserialize_with = "crate::text::date::deserialize_date")]
     pub date: NaiveDate,
 }
 
@@ -33,7 +33,7 @@ pub struct CatalogVersion {
 #[serde(deny_unknown_fields)]
 struct CatalogDocument {
     version: String,
-    #[serde(deserialize_with = "crate::date::deserialize_date")]
+    #[serde(deserialize_with = "crate::text::date::deserialize_date")]
     date: NaiveDate,
     entries: Vec<Sla>,
 }
@@ -54,7 +54,7 @@ struct ProviderFile {
 #[serde(deny_unknown_fields)]
 struct Manifest {
     version: String,
-    #[serde(deserialize_with = "crate::date::deserialize_date")]
+    #[serde(deserialize_with = "crate::text::date::deserialize_date")]
     date: NaiveDate,
     #[allow(dead_code)]
     files: Vec<String>,
@@ -88,7 +88,7 @@ impl Catalog {
     /// # Errors
     /// Every problem found, each with its JSON path: malformed JSON, unknown fields, duplicate
     /// ids, inconsistent tiers.
-    pub fn from_json(text: &str) -> Result<Self, Vec<Problem>> {
+    pub fn from_json(text: &str) -> Result<Self, Problems> {
         let doc: CatalogDocument = parse(text, "")?;
         Self::new(doc.version, doc.date, doc.entries)
     }
@@ -97,19 +97,16 @@ impl Catalog {
     ///
     /// # Errors
     /// Every problem found, with paths such as `entries[3].credit_tiers[1].below`.
-    pub fn new(version: String, date: NaiveDate, entries: Vec<Sla>) -> Result<Self, Vec<Problem>> {
+    pub fn new(version: String, date: NaiveDate, entries: Vec<Sla>) -> Result<Self, Problems> {
         let mut problems = Vec::new();
         let mut by_id = BTreeMap::new();
         for (i, entry) in entries.iter().enumerate() {
+            let at = JsonPath::from("entries").index(i);
             if by_id.insert(entry.id.clone(), i).is_some() {
-                problems.push(Problem::new(
-                    format!("entries[{i}].id"),
-                    format!("duplicate id {:?}", entry.id),
-                ));
+                let message = format!("duplicate id {:?}", entry.id);
+                problems.push(Problem::value(at.clone().key("id"), message));
             }
-            for (field, message) in entry.problems() {
-                problems.push(Problem::new(format!("entries[{i}].{field}"), message));
-            }
+            problems.extend(entry.problems().into_iter().map(|p| p.under(&at)));
         }
         if problems.is_empty() {
             Ok(Self {
@@ -119,7 +116,7 @@ impl Catalog {
                 by_id,
             })
         } else {
-            Err(problems)
+            Err(Problems(problems))
         }
     }
 
@@ -129,7 +126,7 @@ impl Catalog {
     /// Only if the embedded files are invalid, which the test suite rules out; shells treat it
     /// as an internal error.
     #[cfg(feature = "bundled-catalog")]
-    pub fn bundled() -> Result<Self, Vec<Problem>> {
+    pub fn bundled() -> Result<Self, Problems> {
         let manifest: Manifest = parse(bundled::MANIFEST, "catalog.json")?;
         let mut entries = Vec::new();
         for (name, text) in bundled::FILES {
@@ -191,7 +188,7 @@ impl Catalog {
 /// # Errors
 /// Only if the embedded file is invalid, which the test suite rules out.
 #[cfg(feature = "bundled-catalog")]
-pub fn bundled_templates() -> Result<Vec<Template>, Vec<Problem>> {
+pub fn bundled_templates() -> Result<Vec<Template>, Problems> {
     let file: TemplateFile = parse(bundled::TEMPLATES, "onprem.json")?;
     Ok(file.templates)
 }
@@ -200,17 +197,17 @@ pub fn bundled_templates() -> Result<Vec<Template>, Vec<Problem>> {
 ///
 /// # Errors
 /// The first JSON problem, with its path.
-pub fn templates_from_json(text: &str) -> Result<Vec<Template>, Vec<Problem>> {
+pub fn templates_from_json(text: &str) -> Result<Vec<Template>, Problems> {
     let file: TemplateFile = parse(text, "")?;
     Ok(file.templates)
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, Vec<Problem>> {
-    from_json(text).map_err(|mut problem| {
+fn parse<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, Problems> {
+    from_json(text).map_err(|mut problem: Problem| {
         if !file.is_empty() {
-            problem.path = format!("{file}:{}", problem.path);
+            problem.path = problem.path.in_document(file);
         }
-        vec![problem]
+        Problems::from(problem)
     })
 }
 

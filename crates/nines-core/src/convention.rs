@@ -118,7 +118,7 @@ impl Serialize for YearMonth {
 
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::text(d, Self::parse)
+        crate::text::json::text(d, Self::parse)
     }
 }
 
@@ -141,6 +141,67 @@ pub enum Convention {
 #[error("unknown convention {0:?}: expected 30-day, 365/12, gregorian or a month YYYY-MM")]
 pub struct ConventionError(pub String);
 
+/// A period that downtime is counted per.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// 86,400 s.
+    Day,
+    /// 7 days.
+    Week,
+    /// The convention's month.
+    Month,
+    /// Three of the convention's months.
+    Quarter,
+    /// The convention's year.
+    Year,
+}
+
+/// Why a period name is not known.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown period {0:?}: expected day, week, month, quarter or year")]
+pub struct PeriodError(pub String);
+
+impl Period {
+    /// Every period, shortest first.
+    pub const ALL: [Self; 5] = [
+        Self::Day,
+        Self::Week,
+        Self::Month,
+        Self::Quarter,
+        Self::Year,
+    ];
+
+    /// `day`, `week`, `month`, `quarter` or `year`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+            Self::Quarter => "quarter",
+            Self::Year => "year",
+        }
+    }
+
+    /// Parses a period's name.
+    ///
+    /// # Errors
+    /// [`PeriodError`] for any other text, e.g. `"fortnight"`.
+    pub fn parse(text: &str) -> Result<Self, PeriodError> {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.name() == text.trim())
+            .ok_or_else(|| PeriodError(text.to_string()))
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Seconds in each period under a convention.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -155,6 +216,31 @@ pub struct Periods {
     pub quarter: f64,
     /// The convention's year.
     pub year: f64,
+}
+
+impl Periods {
+    /// The length of one period, in seconds.
+    pub fn get(&self, period: Period) -> f64 {
+        match period {
+            Period::Day => self.day,
+            Period::Week => self.week,
+            Period::Month => self.month,
+            Period::Quarter => self.quarter,
+            Period::Year => self.year,
+        }
+    }
+
+    /// Each period's length mapped through `f`, e.g. seconds of downtime at an unavailability.
+    #[must_use]
+    pub fn map(&self, f: impl Fn(f64) -> f64) -> Self {
+        Self {
+            day: f(self.day),
+            week: f(self.week),
+            month: f(self.month),
+            quarter: f(self.quarter),
+            year: f(self.year),
+        }
+    }
 }
 
 impl Convention {
@@ -248,7 +334,7 @@ impl Serialize for Convention {
 
 impl<'de> Deserialize<'de> for Convention {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::text(d, Self::parse)
+        crate::text::json::text(d, Self::parse)
     }
 }
 
@@ -275,6 +361,15 @@ mod tests {
         let leap = Convention::parse("2028-05").unwrap().periods();
         assert_eq!(leap.quarter, 91.0 * DAY);
         assert_eq!(leap.year, 366.0 * DAY);
+    }
+
+    #[test]
+    fn periods_by_name() {
+        let p = Convention::ThirtyDay.periods();
+        assert_eq!(Period::parse("month").map(|m| p.get(m)), Ok(30.0 * DAY));
+        assert_eq!(p.get(Period::Week), 7.0 * DAY);
+        assert!(Period::parse("fortnight").is_err());
+        assert_eq!(p.map(|s| s / DAY).quarter, 90.0);
     }
 
     #[test]

@@ -21,21 +21,27 @@
 //!
 //! ## Overview
 //!
-//! The pipeline is one pure function, [`evaluate`]: a [`Model`] (the architecture tree), a
-//! [`Catalog`] of [`Sla`]s and [`Options`] (the calendar [`Convention`]) go in; a [`Report`]
-//! comes out. Nothing here reads files, clocks or the network: the CLI, the wasm API and the
-//! web app own those and pass text in.
+//! The pipeline reads in one direction, one module per step; [`evaluate`] runs it:
 //!
 //! 1. [`model`]: the JSON input — `serial`, `parallel`, `k_of_n`, `failover`, `replicate`
 //!    groups over components (catalog SLA, inline SLA, custom percentage, or MTBF/MTTR box),
-//!    plus `shared` components referenced from several branches.
-//! 2. Validation turns the model into a flat plan or returns every [`Problem`] with its JSON
-//!    path.
-//! 3. The engine computes the unavailability `U` exactly (no cancellation, no rounding per step)
-//!    and `∂U/∂uᵢ` for every component, conditioning on shared components so that a
-//!    dependency used by two regions fails once, not twice.
-//! 4. The contract view turns each SLA's credit tiers into downtime for the month, prices an
-//!    outage scenario to the cent, and sets the worst-case credit against the business loss.
+//!    plus `shared` components referenced from several branches. [`catalog`] holds the
+//!    [`Sla`]s that catalog components name.
+//! 2. `plan`: validation turns the model into a flat plan, or returns every [`Problem`] with
+//!    its [`JsonPath`] and [`ProblemKind`].
+//! 3. `engine`: the unavailability `U`, exactly (no cancellation, no rounding per step), and
+//!    `∂U/∂uᵢ` for every component, conditioning on shared components so that a dependency
+//!    used by two regions fails once, not twice.
+//! 4. The report, by concern: `figures` (each component's share of `U`, the weakest link),
+//!    `contract` (each SLA's credit tiers as downtime, the worst case against the business
+//!    loss, the caveats) and `scenario` (an outage month priced to the cent). [`report`]
+//!    holds the wire types every shell prints, including the quick answers
+//!    ([`report::AvailabilityAnswer`], [`report::DowntimeAnswer`]).
+//!
+//! Beside the pipeline, `text` holds the utilities at its edges: reading JSON with paths,
+//! correctly rounded decimal ↔ `f64` conversions, dates, durations and money. Nothing here
+//! reads files, clocks or the network: the CLI, the wasm API and the web app own those and
+//! pass text in.
 //!
 //! To evaluate one design many times (what-if sweeps, optimisation), validate it once with
 //! [`Prepared`] and ask for the composite alone: one sweep costs about 10 ns per component
@@ -62,34 +68,35 @@
 
 mod availability;
 pub mod catalog;
+mod contract;
 mod convention;
-mod date;
-mod decimal;
-mod duration;
 mod engine;
-mod error;
 mod evaluate;
-mod float;
-mod json;
+mod figures;
+mod intervals;
 pub mod model;
-mod money;
 mod plan;
+mod problem;
 pub mod report;
 mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod sla;
+mod text;
 
 pub use availability::{Availability, AvailabilityError, Percent, PRINTED_DIGITS};
 pub use catalog::{Catalog, CatalogVersion, Template};
-pub use convention::{Convention, ConventionError, Periods, YearMonth, YearMonthError};
-pub use duration::{format_duration, parse_duration, DurationError};
-pub use error::{Problem, Problems};
+pub use convention::{
+    Convention, ConventionError, Period, PeriodError, Periods, YearMonth, YearMonthError,
+};
 pub use evaluate::{
     combine, evaluate, evaluate_json, required_availability, Combine, Options, Prepared,
 };
-pub use json::from_json;
 pub use model::Model;
-pub use money::{Money, MoneyError};
+pub use problem::{JsonPath, Problem, ProblemKind, Problems, Segment};
 pub use report::{Downtime, Report};
 pub use sla::Sla;
+pub use text::date::{parse_utc_time, TimeError};
+pub use text::duration::{format_duration, parse_duration, DurationError};
+pub use text::json::from_json;
+pub use text::money::{Money, MoneyError};

@@ -10,10 +10,10 @@
 //! ```
 
 use crate::availability::Availability;
-use crate::error::Problem;
-use crate::json::from_json;
-use crate::money::Money;
+use crate::problem::Problems;
 use crate::sla::Sla;
+use crate::text::json::from_json;
+use crate::text::money::Money;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -45,7 +45,7 @@ pub struct Model {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::money::as_units"
+        serialize_with = "crate::text::money::as_units"
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Units>"))]
     pub business_loss_per_hour: Option<Money>,
@@ -179,7 +179,7 @@ pub struct Component {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::money::as_units"
+        serialize_with = "crate::text::money::as_units"
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Units>"))]
     pub monthly_fee: Option<Money>,
@@ -203,18 +203,85 @@ pub struct Incident {
 }
 
 impl Model {
+    /// A model of `root` alone: no name, shared components, money or incidents.
+    pub fn new(root: Node) -> Self {
+        Self {
+            name: None,
+            currency: default_currency(),
+            business_loss_per_hour: None,
+            shared: BTreeMap::new(),
+            root,
+            incidents: Vec::new(),
+        }
+    }
+
     /// Parses a model from JSON text.
     ///
     /// # Errors
     /// The first structural problem with its JSON path, e.g.
     /// `root.serial.children[0].component.availability: 100.5% is outside 0..=100%`.
-    pub fn from_json(text: &str) -> Result<Self, Vec<Problem>> {
-        from_json(text).map_err(|problem| vec![problem])
+    pub fn from_json(text: &str) -> Result<Self, Problems> {
+        from_json(text).map_err(Problems::from)
     }
 
     /// The model as canonical JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Where a component's availability comes from: the one source a valid component gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComponentSource<'a> {
+    /// A catalog entry, by id.
+    Catalog(&'a str),
+    /// An SLA written inline.
+    InlineSla,
+    /// A custom percentage.
+    Custom,
+    /// An on-prem box given by MTBF and MTTR.
+    OnPrem,
+}
+
+impl ComponentSource<'_> {
+    /// The machine name reports use: `catalog`, `sla`, `custom` or `on_prem`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Catalog(_) => "catalog",
+            Self::InlineSla => "sla",
+            Self::Custom => "custom",
+            Self::OnPrem => "on_prem",
+        }
+    }
+
+    /// A label for people: `Catalog SLA`, `Inline SLA`, `Custom percentage`, `On-prem MTBF / MTTR`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Catalog(_) => "Catalog SLA",
+            Self::InlineSla => "Inline SLA",
+            Self::Custom => "Custom percentage",
+            Self::OnPrem => "On-prem MTBF / MTTR",
+        }
+    }
+}
+
+impl Component {
+    /// Where this component's availability comes from, when exactly one source is given
+    /// (`None` for none or several: a validation problem).
+    pub fn source(&self) -> Option<ComponentSource<'_>> {
+        let on_prem = self.mtbf_hours.is_some() || self.mttr_hours.is_some();
+        match (
+            &self.catalog,
+            &self.sla,
+            self.availability.is_some(),
+            on_prem,
+        ) {
+            (Some(id), None, false, false) => Some(ComponentSource::Catalog(id)),
+            (None, Some(_), false, false) => Some(ComponentSource::InlineSla),
+            (None, None, true, false) => Some(ComponentSource::Custom),
+            (None, None, false, true) => Some(ComponentSource::OnPrem),
+            _ => None,
+        }
     }
 }
 
@@ -245,15 +312,9 @@ impl Node {
     }
 }
 
-/// Reads `2026-02-03T10:00`, `2026-02-03T10:00:30` or either with a trailing `Z`.
+/// Reads a UTC time as [`crate::parse_utc_time`] does.
 fn utc_minute_or_second<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<chrono::NaiveDateTime, D::Error> {
-    crate::json::text(deserializer, utc_time)
-}
-
-/// Parses `2026-02-03T10:00`, `2026-02-03T10:00:30` or either with a trailing `Z`.
-fn utc_time(text: &str) -> Result<chrono::NaiveDateTime, String> {
-    crate::date::parse_utc(text)
-        .ok_or_else(|| format!("expected a UTC time such as 2026-02-03T10:00, got {text:?}"))
+    crate::text::json::text(deserializer, crate::text::date::parse_utc_time)
 }

@@ -1,73 +1,173 @@
-//! Outage scenarios: which intervals each component was down, and what that made of the
-//! architecture, derived from its structure (interval algebra, exact to the millisecond).
+//! The outage scenario: the model's incidents placed in the scenario month (clipped to it), the
+//! down intervals of each component and of the architecture (derived from its structure, exact
+//! to the millisecond), and the credit each SLA owes for that month.
 
+use crate::availability::Availability;
+use crate::convention::{Convention, YearMonth};
+use crate::intervals::{covered_by_at_least, normalize, total, Intervals};
+use crate::model::Model;
 use crate::plan::{Plan, Step};
-
-/// Half-open `[start, end)` millisecond intervals, sorted and disjoint.
-pub(crate) type Intervals = Vec<(i64, i64)>;
+use crate::problem::{JsonPath, Problem};
+use crate::report::{Scenario, ScenarioService};
+use crate::text::money::Money;
+use chrono::NaiveDateTime;
 
 /// One component outage placed in the scenario window.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Outage {
-    pub leaf: usize,
-    pub copy: Option<u32>,
-    pub start_ms: i64,
-    pub end_ms: i64,
+struct Outage {
+    leaf: usize,
+    copy: Option<u32>,
+    start_ms: i64,
+    end_ms: i64,
 }
 
-/// Sorts and merges overlapping or touching intervals, dropping empty ones.
-pub(crate) fn normalize(mut intervals: Intervals) -> Intervals {
-    intervals.retain(|(a, b)| a < b);
-    intervals.sort_unstable();
-    let mut merged: Intervals = Vec::with_capacity(intervals.len());
-    for (a, b) in intervals {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
+/// The scenario month the incidents fall in, as a start and a length in milliseconds.
+struct Window {
+    start: NaiveDateTime,
+    length_ms: i64,
+}
+
+/// The outcome of the model's incidents, or `None` without incidents; incidents outside the
+/// month or aimed at a missing copy are ignored with a warning.
+pub(crate) fn scenario(
+    model: &Model,
+    plan: &Plan,
+    convention: Convention,
+    warnings: &mut Vec<Problem>,
+) -> Option<Scenario> {
+    if model.incidents.is_empty() {
+        return None;
+    }
+    let window = window(model, convention);
+    let outages = outages(model, plan, &window, warnings);
+    let (services, total_credit) = service_credits(plan, &outages, window.length_ms);
+    let architecture = total(&down(plan, &outages, plan.root(), None));
+    let seconds = architecture as f64 / 1000.0;
+    Some(Scenario {
+        window_start: window.start,
+        window_seconds: window.length_ms as f64 / 1000.0,
+        architecture_downtime_seconds: seconds,
+        architecture_uptime: uptime(architecture, window.length_ms),
+        business_loss: model
+            .business_loss_per_hour
+            .map(|l| Money::for_seconds(l, seconds)),
+        services,
+        total_credit,
+    })
+}
+
+/// The calendar month of the convention, or for fixed-length conventions a month of that
+/// length starting on the first day of the earliest incident's month.
+fn window(model: &Model, convention: Convention) -> Window {
+    let month = convention.month().unwrap_or_else(|| {
+        model
+            .incidents
+            .iter()
+            .map(|i| YearMonth::of(i.start.date()))
+            .min()
+            .unwrap_or(YearMonth::of(chrono::NaiveDate::MIN))
+    });
+    Window {
+        start: month.first_day().and_time(chrono::NaiveTime::MIN),
+        length_ms: (convention.periods().month * 1000.0).round() as i64,
+    }
+}
+
+/// Each incident as an outage in the window, clipped to it.
+fn outages(
+    model: &Model,
+    plan: &Plan,
+    window: &Window,
+    warnings: &mut Vec<Problem>,
+) -> Vec<Outage> {
+    let mut outages = Vec::new();
+    for (i, incident) in model.incidents.iter().enumerate() {
+        let at = JsonPath::from("incidents").index(i);
+        let Some(leaf) = plan.leaf_by_id(&incident.component) else {
+            continue;
+        };
+        let begin = (incident.start - window.start).num_milliseconds();
+        let end = begin.saturating_add((incident.minutes * 60_000.0).round() as i64);
+        let (start_ms, end_ms) = (begin.max(0), end.min(window.length_ms));
+        if start_ms >= end_ms && incident.minutes > 0.0 {
+            let message = format!(
+                "outside the scenario month starting {}; ignored",
+                window.start
+            );
+            warnings.push(Problem::value(at.key("start"), message));
+            continue;
+        }
+        if (start_ms, end_ms) != (begin, end) {
+            warnings.push(Problem::value(
+                at.clone(),
+                "extends beyond the scenario month; clipped",
+            ));
+        }
+        let copies = plan.leaves[leaf].copies.innermost;
+        if incident.copy.is_some_and(|c| c > copies) {
+            let message = format!("component has {copies} copies; incident ignored");
+            warnings.push(Problem::value(at.key("copy"), message));
+            continue;
+        }
+        outages.push(Outage {
+            leaf,
+            copy: incident.copy,
+            start_ms,
+            end_ms,
+        });
+    }
+    outages
+}
+
+/// Each hit SLA instance's downtime, uptime and credit, and the credits' sum.
+fn service_credits(
+    plan: &Plan,
+    outages: &[Outage],
+    window_ms: i64,
+) -> (Vec<ScenarioService>, Money) {
+    let mut services = Vec::new();
+    let mut total_credit = Money::ZERO;
+    for (i, leaf) in plan.leaves.iter().enumerate() {
+        let Some(sla) = leaf.sla else { continue };
+        if !outages.iter().any(|o| o.leaf == i) {
+            continue;
+        }
+        let copies = leaf.scenario_copies();
+        // Outer replicates copy the whole inner group: each inner copy stands for this many.
+        let outer = leaf.copies.instances / u64::from(copies.max(1));
+        for copy in 1..=copies {
+            let copy_tag = (copies > 1).then_some(copy);
+            let down = total(&leaf_down(outages, i, copy_tag));
+            let credit_percent = sla.credit_for(down, window_ms);
+            let one = sla.credit_amount(leaf.fee.unwrap_or(Money::ZERO), credit_percent);
+            let credit = Money::from_cents(
+                one.cents()
+                    .saturating_mul(i64::try_from(outer).unwrap_or(i64::MAX)),
+            );
+            total_credit = total_credit + credit;
+            services.push(ScenarioService {
+                component: leaf.id.to_string(),
+                sla: sla.id.clone(),
+                copy: copy_tag,
+                downtime_seconds: down as f64 / 1000.0,
+                uptime: uptime(down, window_ms),
+                credit_percent,
+                credit,
+            });
         }
     }
-    merged
+    (services, total_credit)
 }
 
-/// Total length in milliseconds.
-pub(crate) fn total(intervals: &Intervals) -> i64 {
-    intervals.iter().map(|(a, b)| b - a).sum()
-}
-
-/// Times covered by at least `need` of `sets`.
-fn covered_by_at_least(sets: &[Intervals], need: usize) -> Intervals {
-    if need == 0 || need > sets.len() {
-        return Vec::new();
-    }
-    let mut events: Vec<(i64, i32)> = sets
-        .iter()
-        .flat_map(|set| set.iter().flat_map(|&(a, b)| [(a, 1), (b, -1)]))
-        .collect();
-    // At equal times process ends first so touching intervals do not overlap.
-    events.sort_unstable();
-    let mut result = Vec::new();
-    let mut count = 0i64;
-    let mut open_at = 0;
-    for (time, delta) in events {
-        let before = count;
-        count += i64::from(delta);
-        let need = need as i64;
-        if before < need && count >= need {
-            open_at = time;
-        } else if before >= need && count < need {
-            result.push((open_at, time));
-        }
-    }
-    normalize(result)
-}
-
-/// The architecture's down intervals for a scenario.
-pub(crate) fn architecture_down(plan: &Plan, outages: &[Outage]) -> Intervals {
-    down(plan, outages, plan.root(), None)
+/// The uptime percentage of a window with `down_ms` of downtime.
+fn uptime(down_ms: i64, window_ms: i64) -> String {
+    Availability::from_unavailability(down_ms as f64 / window_ms.max(1) as f64)
+        .unwrap_or(Availability::DOWN)
+        .percent()
 }
 
 /// Down intervals of one leaf in one copy (`None`: outside any replicate, or all copies).
-pub(crate) fn leaf_down(outages: &[Outage], leaf: usize, copy: Option<u32>) -> Intervals {
+fn leaf_down(outages: &[Outage], leaf: usize, copy: Option<u32>) -> Intervals {
     normalize(
         outages
             .iter()
@@ -81,6 +181,7 @@ pub(crate) fn leaf_down(outages: &[Outage], leaf: usize, copy: Option<u32>) -> I
     )
 }
 
+/// Down intervals of a step in one copy of its innermost replicate, from its children's.
 fn down(plan: &Plan, outages: &[Outage], step: usize, copy: Option<u32>) -> Intervals {
     let kids = |span| -> Vec<Intervals> {
         plan.span(span)
@@ -118,29 +219,5 @@ fn down(plan: &Plan, outages: &[Outage], step: usize, copy: Option<u32>) -> Inte
                 .collect();
             covered_by_at_least(&sets, sets.len())
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn interval_algebra() {
-        let a = vec![(0, 10), (20, 30)];
-        let b = vec![(5, 25)];
-        assert_eq!(
-            covered_by_at_least(&[a.clone(), b.clone()], 1),
-            vec![(0, 30)]
-        );
-        assert_eq!(covered_by_at_least(&[a, b], 2), vec![(5, 10), (20, 25)]);
-        assert_eq!(
-            normalize(vec![(3, 4), (0, 2), (2, 3), (5, 5)]),
-            vec![(0, 4)]
-        );
-        assert_eq!(
-            covered_by_at_least(&[vec![(0, 5)], vec![(5, 9)]], 2),
-            vec![]
-        );
     }
 }

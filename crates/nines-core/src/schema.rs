@@ -15,8 +15,8 @@
 use crate::availability::{Availability, Percent};
 use crate::convention::{Convention, YearMonth};
 use crate::model::Model;
-use crate::money::Money;
-use crate::report::Report;
+use crate::report::{AvailabilityAnswer, DowntimeAnswer, Report};
+use crate::text::money::Money;
 use schemars::generate::SchemaSettings;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use std::borrow::Cow;
@@ -35,6 +35,29 @@ pub fn report() -> serde_json::Value {
         .for_serialize()
         .into_generator();
     with_id(generator.into_root_schema_for::<Report>(), "report")
+}
+
+/// The schema of `nines serial|parallel|k-of-n --json` and of the JS `serial`, `parallel` and
+/// `kOfN` results.
+pub fn availability_answer() -> serde_json::Value {
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    with_id(
+        generator.into_root_schema_for::<AvailabilityAnswer>(),
+        "availability",
+    )
+}
+
+/// The schema of `nines downtime --json` and of the JS `downtime` and `required` results.
+pub fn downtime_answer() -> serde_json::Value {
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    with_id(
+        generator.into_root_schema_for::<DowntimeAnswer>(),
+        "downtime",
+    )
 }
 
 fn with_id(schema: Schema, name: &str) -> serde_json::Value {

@@ -4,7 +4,8 @@
 //! what counts as downtime, a window, and credit tiers that refund part of a fee.
 
 use crate::availability::{Availability, Percent};
-use crate::money::Money;
+use crate::problem::{JsonPath, Problem};
+use crate::text::money::Money;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -155,7 +156,7 @@ pub struct Source {
     /// The page the text came from.
     pub url: String,
     /// The date of the text used.
-    #[serde(deserialize_with = "crate::date::deserialize_date")]
+    #[serde(deserialize_with = "crate::text::date::deserialize_date")]
     pub as_of: NaiveDate,
     /// How well the numbers are sourced.
     pub status: SourceStatus,
@@ -179,6 +180,48 @@ pub enum SourceStatus {
     Unverified,
 }
 
+/// Kinds of caveat, loudest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CaveatKind {
+    /// The SLA promises nothing about your data.
+    NoDataGuarantee,
+    /// Credits are capped below 100% of the fee.
+    CreditCap,
+    /// The entry relies on numbers not confirmed in a primary source.
+    Unverified,
+    /// No credit tiers are recorded for this SLA.
+    NoCredits,
+    /// The commitment applies only if the customer meets these conditions.
+    Precondition,
+    /// A caveat recorded with the catalog entry.
+    Provider,
+    /// Credits are the sole remedy and refund fees, not losses.
+    SoleRemedy,
+    /// An SLA commitment is a contractual floor, not a measured availability.
+    SlaIsNotAvailability,
+}
+
+impl CaveatKind {
+    /// Whether a reader must not miss it: shown as a banner rather than in a list.
+    pub fn is_loud(self) -> bool {
+        matches!(
+            self,
+            Self::NoDataGuarantee | Self::CreditCap | Self::Unverified | Self::NoCredits
+        )
+    }
+}
+
+/// One thing to know before relying on an SLA, as a sentence without the SLA's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlaCaveat {
+    /// What kind.
+    pub kind: CaveatKind,
+    /// The sentence, e.g. `maximum credit 25% of the monthly fee`.
+    pub text: String,
+}
+
 /// A credit tier expressed as downtime in a month.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct TierDowntime {
@@ -191,48 +234,92 @@ pub struct TierDowntime {
 }
 
 impl Sla {
-    /// Checks the entry's internal consistency; returns `(field, problem)` pairs.
-    pub fn problems(&self) -> Vec<(String, String)> {
+    /// The SLA's name for people: `Virtual Machines (2+ instances across 2+ zones)`.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.service, self.configuration)
+    }
+
+    /// Everything a reader must know before relying on this SLA, loudest first: no data
+    /// guarantee, a credit cap below 100%, unverified numbers, missing credit tiers, then each
+    /// precondition and each caveat recorded with the entry.
+    pub fn caveats(&self) -> Vec<SlaCaveat> {
+        let mut found = Vec::new();
+        let mut add = |kind, text: String| found.push(SlaCaveat { kind, text });
+        if self.data_guarantee.kind == DataGuaranteeKind::None {
+            add(
+                CaveatKind::NoDataGuarantee,
+                format!(
+                    "this SLA covers the service's availability, not your data. {}",
+                    self.data_guarantee.text
+                ),
+            );
+        }
+        if self.credit_cap.value() < 100.0 {
+            add(
+                CaveatKind::CreditCap,
+                format!("maximum credit {}% of the monthly fee", self.credit_cap),
+            );
+        }
+        if self.source.status == SourceStatus::Unverified {
+            add(
+                CaveatKind::Unverified,
+                "some numbers in this entry are not confirmed in a primary source".to_string(),
+            );
+        }
+        if self.credit_tiers.is_empty() {
+            add(
+                CaveatKind::NoCredits,
+                "no credit tiers recorded; credits shown as 0".to_string(),
+            );
+        }
+        for condition in &self.preconditions {
+            add(
+                CaveatKind::Precondition,
+                format!("applies only if {condition}"),
+            );
+        }
+        for caveat in &self.caveats {
+            add(CaveatKind::Provider, caveat.clone());
+        }
+        found
+    }
+
+    /// Checks the entry's internal consistency; paths are relative to the entry.
+    pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         let commitment = self.commitment_percent();
         let mut previous: Option<f64> = None;
         for (i, tier) in self.credit_tiers.iter().enumerate() {
+            let at = JsonPath::from("credit_tiers").index(i);
             let below = tier.below.value();
             if below > commitment {
-                problems.push((
-                    format!("credit_tiers[{i}].below"),
-                    format!(
-                        "{}% is above the commitment {}%",
-                        tier.below,
-                        self.commitment.percent()
-                    ),
-                ));
+                let message = format!(
+                    "{}% is above the commitment {}%",
+                    tier.below,
+                    self.commitment.percent()
+                );
+                problems.push(Problem::value(at.clone().key("below"), message));
             }
             if previous.is_some_and(|p| below >= p) {
-                problems.push((
-                    format!("credit_tiers[{i}].below"),
-                    "thresholds must strictly decrease".to_string(),
-                ));
+                let message = "thresholds must strictly decrease";
+                problems.push(Problem::value(at.clone().key("below"), message));
             }
             if tier.credit.value() > self.credit_cap.value() {
-                problems.push((
-                    format!("credit_tiers[{i}].credit"),
-                    format!(
-                        "{}% exceeds the credit cap {}%",
-                        tier.credit, self.credit_cap
-                    ),
-                ));
+                let message = format!(
+                    "{}% exceeds the credit cap {}%",
+                    tier.credit, self.credit_cap
+                );
+                problems.push(Problem::value(at.key("credit"), message));
             }
             previous = Some(below);
         }
         if self.source.url.trim().is_empty() {
-            problems.push(("source.url".to_string(), "missing".to_string()));
+            let path = JsonPath::from("source").key("url");
+            problems.push(Problem::value(path, "missing"));
         }
         if self.id.split('/').count() != 3 {
-            problems.push((
-                "id".to_string(),
-                "expected provider/service/configuration".to_string(),
-            ));
+            let message = "expected provider/service/configuration";
+            problems.push(Problem::value(JsonPath::from("id"), message));
         }
         problems
     }

@@ -312,7 +312,7 @@ proptest! {
         for text in [format!("{}{junk}", &json[..at]), json.replacen("99.", &junk, 1)] {
             if let Err(problems) = nines_core::evaluate_json(&text, &Catalog::empty(), &Options::default()) {
                 prop_assert!(!problems.0.is_empty());
-                prop_assert!(problems.0.iter().all(|p| !p.path.is_empty() && !p.message.is_empty()));
+                prop_assert!(problems.0.iter().all(|p| !p.path.to_string().is_empty() && !p.message.is_empty()));
             }
         }
     }

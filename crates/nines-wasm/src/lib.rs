@@ -5,20 +5,20 @@
 //! [`evaluate_json`] returns the very bytes `nines eval --json` prints (without the CLI's
 //! trailing newline), and the other functions return `JSON.parse` of the same text.
 //!
-//! Errors are JS errors whose message names the JSON path of the first problem (`path:
-//! message; path: message`) and whose `problems` property lists every problem as
-//! `{path, message}`:
+//! Errors are JS errors whose message names the JSON path of every problem (`path: message;
+//! path: message`) and whose `problems` property lists them as `{path, kind, message}`. The
+//! core's [`ProblemKind`] picks the error type:
 //!
-//! - `TypeError` when the input has the wrong shape: malformed JSON, a missing or unknown
-//!   field, a value of the wrong type;
-//! - `RangeError` when a value is wrong: a percentage above 100, `k` outside `1..=n`, an unknown
-//!   catalog id or convention.
+//! - `TypeError` when the input has the wrong shape (`kind: "shape"`): malformed JSON, a
+//!   missing or unknown field, a value of the wrong type;
+//! - `RangeError` when a value is wrong (`kind: "value"`): a percentage above 100, `k` outside
+//!   `1..=n`, an unknown catalog id or convention.
 
 use js_sys::JSON;
-use nines_core::report::{ConventionInfo, SCHEMA_VERSION};
+use nines_core::report::{AvailabilityAnswer, DowntimeAnswer, SCHEMA_VERSION};
 use nines_core::{
     combine, parse_duration, required_availability, Availability, Catalog, CatalogVersion, Combine,
-    Convention, Downtime, Model, Options, Problem, Problems, Sla,
+    Convention, JsonPath, Model, Options, Period, Problem, ProblemKind, Problems, Sla,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -70,11 +70,11 @@ pub fn evaluate_json(
 }
 
 /// Expected downtime per day, week, month, quarter and year at `percent` (`99.95` or
-/// `"99.95%"`).
+/// `"99.95%"`): what `nines downtime PCT --json` prints.
 ///
 /// # Errors
 /// `RangeError` for a percentage outside 0..=100 or an unknown convention.
-#[wasm_bindgen(unchecked_return_type = "DowntimeResult")]
+#[wasm_bindgen(unchecked_return_type = "DowntimeAnswer")]
 pub fn downtime(
     #[wasm_bindgen(unchecked_param_type = "number | string")] percent: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ConventionOptions | string")]
@@ -82,19 +82,16 @@ pub fn downtime(
 ) -> Result<JsValue, JsValue> {
     let convention = ConventionOptions::from_js(options)?.convention()?;
     let availability = percent_from(&percent, "percent")?;
-    output(&DowntimeResult {
-        figure: Figure::new(availability),
-        convention: ConventionInfo::new(convention),
-        downtime: Downtime::new(availability, convention),
-    })
+    output(&DowntimeAnswer::new(availability, convention))
 }
 
 /// The availability that allows `allowed` downtime (seconds, or a duration such as
-/// `"43m12s"`) per `per` (`day`, `week`, `month`, `quarter` or `year`).
+/// `"43m12s"`) per `per` (`day`, `week`, `month`, `quarter` or `year`), with the downtime it
+/// allows per period: what `nines downtime --allowed D --per P --json` prints.
 ///
 /// # Errors
 /// `RangeError` when the downtime is negative or longer than the period, or `per` is unknown.
-#[wasm_bindgen(unchecked_return_type = "Figure")]
+#[wasm_bindgen(unchecked_return_type = "DowntimeAnswer")]
 pub fn required(
     #[wasm_bindgen(unchecked_param_type = "number | string")] allowed: JsValue,
     per: &str,
@@ -102,15 +99,16 @@ pub fn required(
     options: JsOptions,
 ) -> Result<JsValue, JsValue> {
     let convention = ConventionOptions::from_js(options)?.convention()?;
+    let period = Period::parse(per).map_err(|e| to_error(Problem::value("per", e.to_string())))?;
     let seconds = match (allowed.as_f64(), allowed.as_string()) {
         (Some(seconds), _) => seconds,
-        (None, Some(text)) => parse_duration(&text)
-            .map_err(|e| range_error(vec![Problem::new("allowed", e.to_string())]))?,
+        (None, Some(text)) => {
+            parse_duration(&text).map_err(|e| to_error(Problem::value("allowed", e.to_string())))?
+        }
         (None, None) => return Err(type_error("allowed", "expected a number or a string")),
     };
-    let availability = required_availability(seconds, per, convention)
-        .map_err(|problem| range_error(vec![problem]))?;
-    output(&Figure::new(availability))
+    let availability = required_availability(seconds, period, convention).map_err(to_error)?;
+    output(&DowntimeAnswer::new(availability, convention))
 }
 
 /// Availability of parts that must all be up (percentages as numbers or strings).
@@ -146,7 +144,7 @@ pub fn k_of_n(
 ) -> Result<JsValue, JsValue> {
     // JS numbers reach us as f64; refuse what a u32 conversion would silently wrap or truncate.
     if !(k.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&k)) {
-        return Err(range_error(vec![Problem::new(
+        return Err(to_error(Problem::value(
             "k",
             format!(
                 "{} is not a whole number of children",
@@ -156,7 +154,7 @@ pub fn k_of_n(
                         .unwrap_or_default()
                 )
             ),
-        )]));
+        )));
     }
     combined(Combine::KOfN(k as u32), &parts)
 }
@@ -196,34 +194,6 @@ pub fn version() -> Result<JsValue, JsValue> {
 }
 
 // ---- wire types of this API (the report itself is `nines_core::Report`) ----
-
-/// An availability in every form.
-#[derive(Serialize)]
-struct Figure {
-    percent: String,
-    availability: f64,
-    unavailability: f64,
-    nines: Option<f64>,
-}
-
-impl Figure {
-    fn new(a: Availability) -> Self {
-        Self {
-            percent: a.percent(),
-            availability: a.fraction(),
-            unavailability: a.unavailability(),
-            nines: a.nines(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct DowntimeResult {
-    #[serde(flatten)]
-    figure: Figure,
-    convention: ConventionInfo,
-    downtime: Downtime,
-}
 
 #[derive(Serialize)]
 struct CatalogResult<'a> {
@@ -272,8 +242,7 @@ trait FromJs: Sized + Default + serde::de::DeserializeOwned {
             return Ok(Self::default());
         };
         let text = input_text(&value, "options")?;
-        nines_core::from_json(&text)
-            .map_err(|problem| type_error(&prefixed("options", &problem.path), &problem.message))
+        nines_core::from_json(&text).map_err(|problem| to_error(problem.under(&"options".into())))
     }
 }
 
@@ -287,8 +256,10 @@ trait HasConvention {
     fn convention(&self) -> Result<Convention, JsValue> {
         match self.name() {
             None => Ok(Convention::default()),
-            Some(name) => Convention::parse(name)
-                .map_err(|e| range_error(vec![Problem::new("options.convention", e.to_string())])),
+            Some(name) => Convention::parse(name).map_err(|e| {
+                let path = JsonPath::from("options").key("convention");
+                to_error(Problem::value(path, e.to_string()))
+            }),
         }
     }
 }
@@ -317,7 +288,7 @@ extern "C" {
 /// The bundled catalog, read once from the package's `catalog.js`. It is data and ships beside
 /// the `.wasm` rather than inside it (nines-core's `bundled-catalog` feature is off here).
 fn bundled() -> Result<&'static Catalog, JsValue> {
-    static BUNDLED: OnceLock<Result<Catalog, Vec<Problem>>> = OnceLock::new();
+    static BUNDLED: OnceLock<Result<Catalog, Problems>> = OnceLock::new();
     match BUNDLED.get_or_init(|| Catalog::from_json(&bundled_catalog_text())) {
         Ok(catalog) => Ok(catalog),
         Err(problems) => Err(js_error(js_sys::Error::new(""), problems)),
@@ -325,29 +296,19 @@ fn bundled() -> Result<&'static Catalog, JsValue> {
 }
 
 fn catalog_from(document: &RawValue) -> Result<Catalog, JsValue> {
+    let at = JsonPath::from("options").key("catalog");
     // A JSON string holds the document's text; anything else is the document itself.
     let text = if document.get().starts_with('"') {
         nines_core::from_json::<String>(document.get())
-            .map_err(|problem| type_error("options.catalog", &problem.message))?
+            .map_err(|problem| to_error(problem.under(&at)))?
     } else {
         document.get().to_string()
     };
     Catalog::from_json(&text).map_err(|problems| {
         to_error(Problems(
-            problems
-                .into_iter()
-                .map(|p| Problem::new(prefixed("options.catalog", &p.path), p.message))
-                .collect(),
+            problems.0.into_iter().map(|p| p.under(&at)).collect(),
         ))
     })
-}
-
-fn prefixed(prefix: &str, path: &str) -> String {
-    if path == "." {
-        prefix.to_string()
-    } else {
-        format!("{prefix}.{path}")
-    }
 }
 
 /// JSON text from a string argument as is, or from any other value through `JSON.stringify`.
@@ -365,13 +326,17 @@ fn input_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 }
 
 /// A percentage given as a number or as text such as `"99.95%"`.
-fn percent_from(value: &JsValue, path: &str) -> Result<Availability, JsValue> {
+fn percent_from(value: &JsValue, path: impl Into<JsonPath>) -> Result<Availability, JsValue> {
+    let path = path.into();
     let parsed = match (value.as_f64(), value.as_string()) {
         (Some(number), _) => Availability::from_percent(number),
         (None, Some(text)) => Availability::parse_percent(&text),
-        (None, None) => return Err(type_error(path, "expected a percentage (number or string)")),
+        (None, None) => {
+            let problem = Problem::shape(path, "expected a percentage (number or string)");
+            return Err(to_error(problem));
+        }
     };
-    parsed.map_err(|e| range_error(vec![Problem::new(path, e.to_string())]))
+    parsed.map_err(|e| to_error(Problem::value(path, e.to_string())))
 }
 
 fn combined(how: Combine, parts: &JsValue) -> Result<JsValue, JsValue> {
@@ -384,10 +349,10 @@ fn combined(how: Combine, parts: &JsValue) -> Result<JsValue, JsValue> {
     let availabilities = js_sys::Array::from(parts)
         .iter()
         .enumerate()
-        .map(|(i, part)| percent_from(&part, &format!("availabilities[{i}]")))
+        .map(|(i, part)| percent_from(&part, JsonPath::from("availabilities").index(i)))
         .collect::<Result<Vec<_>, _>>()?;
     let composite = combine(how, &availabilities).map_err(to_error)?;
-    output(&Figure::new(composite))
+    output(&AvailabilityAnswer::new(composite))
 }
 
 /// Serialized with the report's pretty formatter, so the package holds one JSON writer.
@@ -401,49 +366,45 @@ fn parse_output(text: &str) -> Result<JsValue, JsValue> {
 
 // ---- errors ----
 
-/// Messages serde gives to input of the wrong shape; anything else is a bad value.
-const SHAPE_ERRORS: [&str; 7] = [
-    "malformed JSON",
-    "model too deep",
-    "invalid type",
-    "missing field",
-    "unknown field",
-    "unknown variant",
-    "invalid length",
-];
-
+/// A `TypeError` for problems of shape, else a `RangeError`: the core's [`ProblemKind`] decides.
 fn to_error(problems: impl Into<Problems>) -> JsValue {
     let problems = problems.into();
-    let shape = problems
-        .0
-        .first()
-        .is_some_and(|p| SHAPE_ERRORS.iter().any(|s| p.message.starts_with(s)));
-    if shape {
-        js_error(js_sys::TypeError::new("").into(), &problems.0)
-    } else {
-        range_error(problems.0)
-    }
-}
-
-fn range_error(problems: Vec<Problem>) -> JsValue {
-    js_error(js_sys::RangeError::new("").into(), &problems)
+    let error: js_sys::Error = match problems.kind() {
+        ProblemKind::Shape => js_sys::TypeError::new("").into(),
+        ProblemKind::Value => js_sys::RangeError::new("").into(),
+    };
+    js_error(error, &problems)
 }
 
 fn type_error(path: &str, message: &str) -> JsValue {
-    js_error(
-        js_sys::TypeError::new("").into(),
-        &[Problem::new(path, message)],
-    )
+    to_error(Problem::shape(path, message))
 }
 
 fn internal(error: serde_json::Error) -> JsValue {
     js_sys::Error::new(&error.to_string()).into()
 }
 
+/// One problem as `error.problems` lists it.
+#[derive(Serialize)]
+struct ProblemJs<'a> {
+    path: String,
+    kind: ProblemKind,
+    message: &'a str,
+}
+
 /// Sets `message` to every problem on one line and `problems` to the list.
-fn js_error(error: js_sys::Error, problems: &[Problem]) -> JsValue {
-    error.set_message(&Problems(problems.to_vec()).to_string());
-    let list = serde_json::to_string_pretty(problems)
+fn js_error(error: js_sys::Error, problems: &Problems) -> JsValue {
+    error.set_message(&problems.to_string());
+    let list: Vec<ProblemJs> = problems
+        .0
+        .iter()
+        .map(|p| ProblemJs {
+            path: p.path.to_string(),
+            kind: p.kind,
+            message: &p.message,
+        })
+        .collect();
+    let list = serde_json::to_string_pretty(&list)
         .ok()
         .and_then(|text| JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL);

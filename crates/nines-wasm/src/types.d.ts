@@ -168,11 +168,20 @@ export interface ConventionInfo {
   period_seconds: Periods;
 }
 
+/** Durations for people per period, e.g. `"43 min 12 s"`. */
+export interface PeriodTexts {
+  day: string;
+  week: string;
+  month: string;
+  quarter: string;
+  year: string;
+}
+
 export interface Downtime {
   /** Seconds per period (12 significant digits). */
   seconds: Periods;
   /** The same for people, e.g. `"43 min 12 s"`. */
-  text: { day: string; week: string; month: string; quarter: string; year: string };
+  text: PeriodTexts;
 }
 
 export interface ComponentReport {
@@ -301,19 +310,29 @@ export interface Report {
   input: { model: EchoedModel; convention: string };
 }
 
-// ---- Output of the small functions ----
+// ---- Output of the small functions: the same shapes the CLI's --json prints ----
 
-/** An availability in every form. */
-export interface Figure {
-  percent: string;
+/** An availability in every form: `serial`, `parallel`, `kOfN`; `nines serial|parallel|k-of-n --json`. */
+export interface AvailabilityAnswer {
   availability: number;
+  /** The exact figure. */
   unavailability: number;
+  /** Every significant digit, e.g. `"99.9999999999"`. */
+  percent: string;
+  /** `-log10(unavailability)`; `null` for 100%. */
   nines: number | null;
 }
 
-export interface DowntimeResult extends Figure {
-  convention: ConventionInfo;
-  downtime: Downtime;
+/** An availability and the downtime it allows per period: `downtime`, `required`; `nines downtime --json`. */
+export interface DowntimeAnswer extends AvailabilityAnswer {
+  /** `30-day`, `365/12`, `gregorian` or a month `YYYY-MM`. */
+  convention: string;
+  /** A sentence stating the period lengths. */
+  convention_description: string;
+  /** Seconds of downtime allowed per period. */
+  seconds: Periods;
+  /** The same for people: `43 min 12 s`. */
+  text: PeriodTexts;
 }
 
 export interface CatalogResult {
@@ -330,7 +349,13 @@ export interface VersionResult {
   catalog: { version: string; date: string };
 }
 
+/** One problem as a thrown error lists it: `kind` says which error type was thrown. */
+export interface ErrorProblem extends Problem {
+  /** `"shape"` (a `TypeError`: malformed JSON, unknown or missing field, wrong type) or `"value"` (a `RangeError`). */
+  kind: "shape" | "value";
+}
+
 /** Thrown as `TypeError` (bad shape) or `RangeError` (bad value). */
 export interface NinesError extends Error {
-  problems: Problem[];
+  problems: ErrorProblem[];
 }

@@ -42,6 +42,38 @@ fn report_schema_is_fresh() {
     check_fresh("report.schema.json", &nines_core::schema::report());
 }
 
+#[test]
+fn answer_schemas_are_fresh() {
+    check_fresh(
+        "availability.schema.json",
+        &nines_core::schema::availability_answer(),
+    );
+    check_fresh(
+        "downtime.schema.json",
+        &nines_core::schema::downtime_answer(),
+    );
+}
+
+/// The quick answers the CLI and the package print validate against their schemas.
+#[test]
+fn answers_validate() {
+    use nines_core::report::{AvailabilityAnswer, DowntimeAnswer};
+    use nines_core::Availability;
+    let validator = |schema: Value| jsonschema::validator_for(&schema).unwrap();
+    let availability = validator(nines_core::schema::availability_answer());
+    let downtime = validator(nines_core::schema::downtime_answer());
+    for percent in ["99.95", "100", "0", "99.9999999999"] {
+        let a = Availability::parse_percent(percent).unwrap();
+        let figure = serde_json::to_value(AvailabilityAnswer::new(a)).unwrap();
+        assert_valid(&availability, Path::new(percent), &figure);
+        for convention in ["30-day", "2026-02", "gregorian", "365/12"] {
+            let convention = Convention::parse(convention).unwrap();
+            let answer = serde_json::to_value(DowntimeAnswer::new(a, convention)).unwrap();
+            assert_valid(&downtime, Path::new(percent), &answer);
+        }
+    }
+}
+
 fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;

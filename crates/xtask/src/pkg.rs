@@ -100,7 +100,12 @@ pub fn run() -> Result<(), String> {
     run_cmd(Command::new("node").args(["-e", CATALOG_JS]).arg(&catalog))?;
     write(out, "package.json", &package_json())?;
     write(out, "README.md", README)?;
-    for schema in ["model.schema.json", "report.schema.json"] {
+    for schema in [
+        "model.schema.json",
+        "report.schema.json",
+        "availability.schema.json",
+        "downtime.schema.json",
+    ] {
         let from = Path::new("data/schema").join(schema);
         if from.exists() {
             fs::create_dir_all(out.join("schema")).map_err(|e| format!("{OUT}/schema: {e}"))?;

@@ -2,10 +2,8 @@ use super::field::Field;
 use crate::bind::{keep_selected, keep_text};
 use crate::hooks::use_app;
 use crate::state::ConventionChoice;
-use nines_core::{parse_duration, required_availability, Availability, Downtime};
+use nines_core::{parse_duration, required_availability, Availability, Downtime, Period};
 use yew::prelude::*;
-
-const PERIODS: [&str; 5] = ["day", "week", "month", "quarter", "year"];
 
 /// Percent ↔ allowed downtime, both ways, every convention side by side.
 #[function_component(Calculator)]
@@ -41,7 +39,7 @@ pub fn calculator() -> Html {
                         <table data-testid="calc-downtime">
                             <caption>{format!("Downtime allowed at {}%", a.percent())}</caption>
                             <thead><tr><th scope="col">{"Convention"}</th>
-                                {for PERIODS.iter().map(|p| html! { <th scope="col">{format!("per {p}")}</th> })}</tr></thead>
+                                {for Period::ALL.iter().map(|p| html! { <th scope="col">{format!("per {p}")}</th> })}</tr></thead>
                             <tbody>
                                 {for conventions.iter().map(|(label, convention)| {
                                     let d = Downtime::new(a, *convention);
@@ -67,7 +65,7 @@ pub fn calculator() -> Html {
                     <label class="field compact">
                         <span class="label">{"Per"}</span>
                         <select onchange={on_period} data-testid="calc-period">
-                            {for PERIODS.iter().map(|p| html! { <option value={*p} selected={*period == *p}>{*p}</option> })}
+                            {for Period::ALL.iter().map(|p| html! { <option value={p.name()} selected={*period == p.name()}>{p.name()}</option> })}
                         </select>
                     </label>
                 </div>
@@ -81,9 +79,9 @@ pub fn calculator() -> Html {
                                 {for conventions.iter().map(|(label, convention)| html! {
                                     <tr>
                                         <th scope="row">{label}</th>
-                                        <td>{match required_availability(seconds, &period, *convention) {
+                                        <td>{match Period::parse(&period).map_err(|e| e.to_string()).and_then(|p| required_availability(seconds, p, *convention).map_err(|e| e.message)) {
                                             Ok(a) => format!("{}%", a.percent()),
-                                            Err(p) => p.message,
+                                            Err(message) => message,
                                         }}</td>
                                     </tr>
                                 })}

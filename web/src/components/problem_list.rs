@@ -21,7 +21,7 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
             <strong>{props.title.clone()}</strong>
             <ul>
                 {for props.problems.iter().map(|p| html! {
-                    <li><code class="path">{&p.path}</code>{": "}{&p.message}</li>
+                    <li><code class="path">{p.path.to_string()}</code>{": "}{&p.message}</li>
                 })}
             </ul>
         </div>

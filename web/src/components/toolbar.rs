@@ -52,11 +52,17 @@ pub fn toolbar() -> Html {
                         Err(problems) => Action::ImportFailed(
                             problems
                                 .into_iter()
-                                .map(|p| Problem::new(format!("{name}: {}", p.path), p.message))
+                                .map(|mut p| {
+                                    p.path = p.path.in_document(name.clone());
+                                    p
+                                })
                                 .collect(),
                         ),
                     },
-                    Err(e) => Action::ImportFailed(vec![Problem::new(name, e.to_string())]),
+                    Err(e) => Action::ImportFailed(vec![Problem::shape(
+                        nines_core::JsonPath::root().in_document(name),
+                        e.to_string(),
+                    )]),
                 };
                 app.dispatch(action);
             }));
@@ -179,7 +185,7 @@ pub fn toolbar() -> Html {
 
 /// Parses a model and checks it against the catalog, so that a bad file is never loaded.
 fn checked_model(text: &str) -> Result<Model, Vec<Problem>> {
-    let model = Model::from_json(text)?;
+    let model = Model::from_json(text).map_err(|p| p.0)?;
     evaluate(&model, catalog(), &Options::default()).map_err(|p| p.0)?;
     Ok(model)
 }

@@ -30,7 +30,7 @@ impl Money {
     /// [`MoneyError`] for NaN, negative amounts and amounts above 10^12 units.
     pub fn from_units(units: f64) -> Result<Self, MoneyError> {
         if !(0.0..=MAX_UNITS).contains(&units) {
-            return Err(MoneyError(crate::decimal::display(units)));
+            return Err(MoneyError(crate::text::decimal::display(units)));
         }
         Ok(Self {
             cents: libm::round(units * 100.0) as i64,
@@ -114,7 +114,7 @@ pub(crate) fn as_units<S: Serializer>(money: &Option<Money>, s: S) -> Result<S::
 /// Deserialized from a number of currency units, e.g. `146.5`.
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::number(d, Self::from_units)
+        crate::text::json::number(d, Self::from_units)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Exact decimal helpers: percentages are typed as decimals ("99.99"), and their complements
 //! must be exact, so they are handled as digit strings rather than as binary fractions.
 
-use crate::float;
+use crate::text::float;
 
 /// `x` in the layout of Rust's `Display` for `f64` (`0.1`, `1000000`, `-2.5`, `NaN`, `inf`),
 /// with the digits of [`float::shortest`] (a tie between two shortest candidates goes to the

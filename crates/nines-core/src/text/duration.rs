@@ -1,6 +1,6 @@
 //! Human durations: `43m12s` in, `43 min 12 s` out.
 
-use crate::decimal::Decimal;
+use crate::text::decimal::Decimal;
 
 /// Why a duration did not parse.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -3,6 +3,27 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+/// Why a text is not a UTC time nines reads.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("expected a UTC time such as 2026-02-03T10:00, got {0:?}")]
+pub struct TimeError(pub String);
+
+/// Parses a UTC time as every nines input writes it: `2026-02-03T10:00`, `…T10:00:30` or
+/// `…T10:00:30.250`, each optionally ending in `Z`.
+///
+/// ```
+/// let t = nines_core::parse_utc_time("2026-02-03T10:00Z")?;
+/// assert_eq!(t.to_string(), "2026-02-03 10:00:00");
+/// assert!(nines_core::parse_utc_time("2026-02-03 10:00").is_err());
+/// # Ok::<(), nines_core::TimeError>(())
+/// ```
+///
+/// # Errors
+/// [`TimeError`] for any other form, or an impossible date or time.
+pub fn parse_utc_time(text: &str) -> Result<NaiveDateTime, TimeError> {
+    parse_utc(text).ok_or_else(|| TimeError(text.to_string()))
+}
+
 /// Parses `YYYY-MM-DD`.
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
@@ -49,7 +70,7 @@ pub(crate) fn parse_utc(text: &str) -> Option<NaiveDateTime> {
 pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<NaiveDate, D::Error> {
-    crate::json::text(deserializer, |text| {
+    crate::text::json::text(deserializer, |text| {
         parse_date(text).ok_or_else(|| format!("expected a date such as 2026-11-25, got {text:?}"))
     })
 }

@@ -4,12 +4,16 @@
 use crate::availability::{Availability, Percent};
 use crate::catalog::CatalogVersion;
 use crate::convention::{Convention, Periods, YearMonth};
-use crate::duration::format_duration;
-use crate::error::Problem;
 use crate::model::Model;
-use crate::money::Money;
+use crate::problem::Problem;
+pub use crate::sla::CaveatKind;
 use crate::sla::{DowntimeKind, Source, Window};
+use crate::text::duration::format_duration;
+use crate::text::money::Money;
 use serde::Serialize;
+
+mod answers;
+pub use answers::{AvailabilityAnswer, DowntimeAnswer};
 
 /// Version of the report format; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -110,15 +114,8 @@ pub struct PeriodTexts {
 impl Downtime {
     /// Expected downtime at `availability` under `convention`.
     pub fn new(availability: Availability, convention: Convention) -> Self {
-        let p = convention.periods();
         let u = availability.unavailability();
-        let seconds = Periods {
-            day: round12(u * p.day),
-            week: round12(u * p.week),
-            month: round12(u * p.month),
-            quarter: round12(u * p.quarter),
-            year: round12(u * p.year),
-        };
+        let seconds = convention.periods().map(|length| round12(u * length));
         let text = PeriodTexts {
             day: format_duration(seconds.day),
             week: format_duration(seconds.week),
@@ -132,7 +129,7 @@ impl Downtime {
 
 /// Rounds to 12 significant digits so that `0.001 × 2,592,000` prints as `2592`.
 pub fn round12(x: f64) -> f64 {
-    crate::decimal::Decimal::from_f64_rounded(x, 12)
+    crate::text::decimal::Decimal::from_f64_rounded(x, 12)
         .map(|d| d.to_f64())
         .unwrap_or(x)
 }
@@ -311,29 +308,6 @@ pub struct Caveat {
     pub components: Vec<String>,
     /// The sentence to show.
     pub text: String,
-}
-
-/// Kinds of caveat, loudest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum CaveatKind {
-    /// The SLA promises nothing about your data.
-    NoDataGuarantee,
-    /// Credits are capped below 100% of the fee.
-    CreditCap,
-    /// The entry relies on numbers not confirmed in a primary source.
-    Unverified,
-    /// No credit tiers are recorded for this SLA.
-    NoCredits,
-    /// The commitment applies only if the customer meets these conditions.
-    Precondition,
-    /// A caveat recorded with the catalog entry.
-    Provider,
-    /// Credits are the sole remedy and refund fees, not losses.
-    SoleRemedy,
-    /// An SLA commitment is a contractual floor, not a measured availability.
-    SlaIsNotAvailability,
 }
 
 /// The inputs, echoed.

@@ -1,7 +1,7 @@
 //! Reading JSON: [`from_json`] names the JSON path of an error, and [`number`]/[`text`] let a
 //! type check its value where serde_json can still place the error.
 
-use crate::error::Problem;
+use crate::problem::{JsonPath, Problem};
 use std::fmt::Display;
 use std::marker::PhantomData;
 
@@ -17,7 +17,8 @@ use std::marker::PhantomData;
 ///     r#"{"root": {"serial": {"children": [{"component": {"availability": 101}}]}}}"#,
 /// )
 /// .unwrap_err();
-/// assert_eq!(problem.path, "root.serial.children[0].component.availability");
+/// assert_eq!(problem.path.to_string(), "root.serial.children[0].component.availability");
+/// assert_eq!(problem.kind, nines_core::ProblemKind::Value); // the right type, a wrong value
 /// ```
 ///
 /// # Errors
@@ -74,7 +75,7 @@ impl<T, E: Display> serde::de::Visitor<'_> for Checked<fn(f64) -> Result<T, E>, 
     }
 
     fn visit_f64<X: serde::de::Error>(self, value: f64) -> Result<T, X> {
-        (self.convert)(value).map_err(X::custom)
+        (self.convert)(value).map_err(value_error)
     }
 
     fn visit_u64<X: serde::de::Error>(self, value: u64) -> Result<T, X> {
@@ -94,8 +95,17 @@ impl<T, E: Display> serde::de::Visitor<'_> for Checked<fn(&str) -> Result<T, E>,
     }
 
     fn visit_str<X: serde::de::Error>(self, value: &str) -> Result<T, X> {
-        (self.convert)(value).map_err(X::custom)
+        (self.convert)(value).map_err(value_error)
     }
+}
+
+/// Marks a message as a refused value (rather than a wrong shape) on its way through serde,
+/// which only carries text; [`json_error`] takes the mark off again.
+const VALUE_MARK: &str = "\u{1f}value\u{1f}";
+
+/// A serde error for a value its type refuses.
+pub(crate) fn value_error<X: serde::de::Error>(message: impl Display) -> X {
+    X::custom(format_args!("{VALUE_MARK}{message}"))
 }
 
 fn json_error(error: &serde_json::Error, text: &str) -> Problem {
@@ -109,14 +119,18 @@ fn json_error(error: &serde_json::Error, text: &str) -> Problem {
         Some(at) if !syntax => message[..at].to_string(),
         _ => message,
     };
-    let message = if message.starts_with("recursion limit exceeded") {
-        "model too deep: nesting exceeds the JSON recursion limit".to_string()
+    if let Some(refused) = message.strip_prefix(VALUE_MARK) {
+        Problem::value(path, refused)
+    } else if message.starts_with("recursion limit exceeded") {
+        Problem::shape(
+            path,
+            "model too deep: nesting exceeds the JSON recursion limit",
+        )
     } else if syntax {
-        format!("malformed JSON: {message}")
+        Problem::shape(path, format!("malformed JSON: {message}"))
     } else {
-        message
-    };
-    Problem::new(path, message)
+        Problem::shape(path, message)
+    }
 }
 
 /// The byte offset of serde_json's 1-based `line` and 0-based byte `column` (0 when unknown).
@@ -142,7 +156,7 @@ enum Frame {
 /// The JSON path of the value being read at byte `offset` of `text`: the key or element just
 /// entered or finished, or the container just closed. Lenient: malformed text scans as far as
 /// it goes.
-fn path_at(text: &str, offset: usize) -> String {
+fn path_at(text: &str, offset: usize) -> JsonPath {
     let bytes = &text.as_bytes()[..offset.min(text.len())];
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
@@ -169,20 +183,13 @@ fn path_at(text: &str, offset: usize) -> String {
         }
         i += 1;
     }
-    let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Object(Some(key)) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            Frame::Object(None) => {}
-            Frame::Array(index) => path.push_str(&format!("[{index}]")),
-        }
-    }
-    path
+    stack
+        .into_iter()
+        .fold(JsonPath::root(), |path, frame| match frame {
+            Frame::Object(Some(key)) => path.key(key),
+            Frame::Object(None) => path,
+            Frame::Array(index) => path.index(index),
+        })
 }
 
 /// The decoded string starting after an opening quote at `start`, and the closing quote's index.
@@ -224,13 +231,13 @@ mod tests {
 
     fn path(text: &str, at: &str) -> String {
         let offset = text.find(at).map_or(text.len(), |i| i + at.len());
-        path_at(text, offset)
+        path_at(text, offset).to_string()
     }
 
     #[test]
     fn paths_follow_keys_indices_and_closed_containers() {
         let text = r#"{"root": {"serial": {"children": [{"a": 1}, {"k_of_n": {"k": "x"}}]}}}"#;
-        assert_eq!(path(text, "{"), "");
+        assert_eq!(path(text, "{"), ".");
         assert_eq!(path(text, r#""root""#), "root");
         assert_eq!(path(text, r#""a": 1"#), "root.serial.children[0].a");
         assert_eq!(path(text, r#""a": 1}"#), "root.serial.children[0]");
@@ -240,7 +247,7 @@ mod tests {
         );
         assert_eq!(path(text, r#""x"}"#), "root.serial.children[1].k_of_n");
         assert_eq!(path(text, "]"), "root.serial.children");
-        assert_eq!(path(text, ""), "");
+        assert_eq!(path(text, ""), ".");
     }
 
     #[test]

@@ -1,0 +1,135 @@
+//! The contract view: what each SLA promises (its credit tiers as downtime in the month), the
+//! worst month the contracts allow against the business loss, and the caveats a reader must see.
+
+use crate::availability::Availability;
+use crate::convention::Convention;
+use crate::model::Model;
+use crate::plan::Plan;
+use crate::report::{
+    round12, Caveat, CaveatKind, Contract, Scenario, Service, TierReport, WorstCase,
+};
+use crate::text::duration::format_duration;
+use crate::text::money::Money;
+use std::collections::BTreeMap;
+
+/// The contract view of a plan whose composite availability is `composite`.
+pub(crate) fn contract(
+    model: &Model,
+    plan: &Plan,
+    composite: Availability,
+    convention: Convention,
+    scenario: Option<Scenario>,
+) -> Contract {
+    let month = convention.periods().month;
+    let expected_month = round12(composite.unavailability() * month);
+    let loss = model.business_loss_per_hour;
+    Contract {
+        currency: model.currency.clone(),
+        business_loss_per_hour: loss,
+        expected_downtime_seconds_per_month: expected_month,
+        expected_monthly_business_loss: loss.map(|l| Money::for_seconds(l, expected_month)),
+        services: services(plan, month),
+        worst_case: worst_case(plan, month, loss),
+        scenario,
+    }
+}
+
+/// Every component with an SLA, its tiers as downtime in a month of `month_seconds`.
+fn services(plan: &Plan, month_seconds: f64) -> Vec<Service> {
+    plan.leaves
+        .iter()
+        .filter_map(|leaf| {
+            let sla = leaf.sla?;
+            Some(Service {
+                component: leaf.id.to_string(),
+                sla: sla.id.clone(),
+                provider: sla.provider.clone(),
+                service: sla.service.clone(),
+                configuration: sla.configuration.clone(),
+                commitment: sla.commitment.percent(),
+                window: sla.window,
+                downtime_kind: sla.downtime_definition.kind,
+                instances: leaf.copies.instances,
+                monthly_fee: leaf.fee,
+                credit_cap: sla.credit_cap,
+                max_credit: sla.max_credit(),
+                tiers: sla
+                    .tier_downtime(month_seconds)
+                    .into_iter()
+                    .map(|t| TierReport {
+                        below: t.below,
+                        credit: t.credit,
+                        after_seconds: round12(t.after_seconds),
+                        after: format_duration(t.after_seconds),
+                    })
+                    .collect(),
+                source: sla.source.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Every service at its bottom tier in the same month, against the business loss of the
+/// downtime that takes them all there.
+fn worst_case(plan: &Plan, month_seconds: f64, loss: Option<Money>) -> WorstCase {
+    let mut fees = Money::ZERO;
+    let mut credit = Money::ZERO;
+    let mut downtime: f64 = 0.0;
+    for leaf in &plan.leaves {
+        let Some(sla) = leaf.sla else { continue };
+        let fee = leaf.fee.unwrap_or(Money::ZERO);
+        fees = fees + leaf.instances_fee(fee);
+        credit = credit + leaf.instances_fee(sla.credit_amount(fee, sla.max_credit()));
+        if let Some(bottom) = sla.tier_downtime(month_seconds).last() {
+            downtime = downtime.max(bottom.after_seconds);
+        }
+    }
+    let downtime = round12(downtime);
+    WorstCase {
+        fees,
+        credit,
+        downtime_seconds: downtime,
+        business_loss: loss.map(|l| Money::for_seconds(l, downtime)),
+    }
+}
+
+/// Every SLA's caveats, each naming the components it concerns, plus the two that hold for any
+/// model with an SLA; loudest kind first.
+pub(crate) fn caveats(plan: &Plan) -> Vec<Caveat> {
+    let mut found: BTreeMap<(CaveatKind, Option<String>, String), Vec<String>> = BTreeMap::new();
+    for leaf in &plan.leaves {
+        let Some(sla) = leaf.sla else { continue };
+        let who = sla.label();
+        for caveat in sla.caveats() {
+            let key = (
+                caveat.kind,
+                Some(sla.id.clone()),
+                format!("{who}: {}", caveat.text),
+            );
+            found.entry(key).or_default().push(leaf.id.to_string());
+        }
+    }
+    if plan.leaves.iter().any(|leaf| leaf.sla.is_some()) {
+        for (kind, text) in [
+            (
+                CaveatKind::SoleRemedy,
+                "Service credits are the sole remedy under these SLAs: they refund part of a fee, never the business loss, and must be claimed before the deadline",
+            ),
+            (
+                CaveatKind::SlaIsNotAvailability,
+                "An SLA commitment is a contractual floor with its own downtime definition, not a measured availability; composite figures use it as an estimate",
+            ),
+        ] {
+            found.insert((kind, None, text.to_string()), Vec::new());
+        }
+    }
+    found
+        .into_iter()
+        .map(|((kind, sla, text), components)| Caveat {
+            kind,
+            sla,
+            components,
+            text,
+        })
+        .collect()
+}

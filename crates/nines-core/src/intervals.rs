@@ -1,0 +1,75 @@
+//! Interval algebra on half-open `[start, end)` millisecond intervals, exact to the millisecond.
+
+/// Half-open `[start, end)` millisecond intervals, sorted and disjoint.
+pub(crate) type Intervals = Vec<(i64, i64)>;
+
+/// Sorts and merges overlapping or touching intervals, dropping empty ones.
+pub(crate) fn normalize(mut intervals: Intervals) -> Intervals {
+    intervals.retain(|(a, b)| a < b);
+    intervals.sort_unstable();
+    let mut merged: Intervals = Vec::with_capacity(intervals.len());
+    for (a, b) in intervals {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// Total length in milliseconds.
+pub(crate) fn total(intervals: &Intervals) -> i64 {
+    intervals.iter().map(|(a, b)| b - a).sum()
+}
+
+/// Times covered by at least `need` of `sets`.
+pub(crate) fn covered_by_at_least(sets: &[Intervals], need: usize) -> Intervals {
+    if need == 0 || need > sets.len() {
+        return Vec::new();
+    }
+    let mut events: Vec<(i64, i32)> = sets
+        .iter()
+        .flat_map(|set| set.iter().flat_map(|&(a, b)| [(a, 1), (b, -1)]))
+        .collect();
+    // At equal times process ends first so touching intervals do not overlap.
+    events.sort_unstable();
+    let mut result = Vec::new();
+    let mut count = 0i64;
+    let mut open_at = 0;
+    let need = need as i64;
+    for (time, delta) in events {
+        let before = count;
+        count += i64::from(delta);
+        if before < need && count >= need {
+            open_at = time;
+        } else if before >= need && count < need {
+            result.push((open_at, time));
+        }
+    }
+    normalize(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interval_algebra() {
+        let a = vec![(0, 10), (20, 30)];
+        let b = vec![(5, 25)];
+        assert_eq!(
+            covered_by_at_least(&[a.clone(), b.clone()], 1),
+            vec![(0, 30)]
+        );
+        assert_eq!(covered_by_at_least(&[a, b], 2), vec![(5, 10), (20, 25)]);
+        assert_eq!(
+            normalize(vec![(3, 4), (0, 2), (2, 3), (5, 5)]),
+            vec![(0, 4)]
+        );
+        assert_eq!(
+            covered_by_at_least(&[vec![(0, 5)], vec![(5, 9)]], 2),
+            vec![]
+        );
+        assert_eq!(total(&vec![(0, 5), (7, 9)]), 7);
+    }
+}

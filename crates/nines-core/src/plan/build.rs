@@ -1,0 +1,555 @@
+//! Validation: [`plan`] walks a [`Model`] once, checks every rule and flattens it into a
+//! [`Plan`], or returns every problem with its JSON path.
+
+use super::{json_path, Copies, Leaf, PathStep, Plan, Span, Step};
+use crate::availability::Availability;
+use crate::catalog::Catalog;
+use crate::convention::{Convention, Periods};
+use crate::model::{
+    Component, ComponentSource, Failover, Group, KOfN, Model, Node, Replicate, MAX_COPIES,
+    MAX_DEPTH, MAX_INCIDENTS, MAX_K_OF_N_CHILDREN, MAX_NODES, MAX_SHARED,
+};
+use crate::problem::{JsonPath, Problem, Problems};
+use crate::sla::Sla;
+use crate::text::decimal::Shown;
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// Most step evaluations an exact evaluation may take (sweeps × steps): about a second.
+const MAX_WORK: u64 = 200_000_000;
+/// Most component instances (replicated copies counted) an outage scenario may walk.
+const MAX_SCENARIO_INSTANCES: u64 = 1_000_000;
+
+/// Validates `model` against `catalog` and flattens it.
+pub(crate) fn plan<'a>(
+    model: &'a Model,
+    catalog: &'a Catalog,
+    convention: Convention,
+) -> Result<Plan<'a>, Problems> {
+    let (uses, components) = census(&model.root);
+    let mut builder = Builder::new(
+        catalog,
+        convention.periods(),
+        components + model.shared.len(),
+    );
+    builder.declare_shared(model, &uses);
+    builder.path.push(PathStep::Field("root"));
+    builder.node(&model.root, 0, Copies::ONE);
+    let by_id = builder.check_incidents(model);
+    builder.check_cost(model);
+    if !builder.problems.is_empty() {
+        return Err(Problems(builder.problems));
+    }
+    Ok(Plan {
+        leaf_u: builder
+            .leaves
+            .iter()
+            .map(|l| l.availability.unavailability())
+            .collect(),
+        steps: builder.steps,
+        children: builder.children,
+        leaves: builder.leaves,
+        path_segments: builder.path_segments,
+        vars: builder.vars,
+        by_id,
+        warnings: builder.warnings,
+    })
+}
+
+/// How often each shared key is used, counting every copy made by an enclosing `replicate`
+/// (a reference inside two regions is used twice), and how many components the tree holds.
+fn census(root: &Node) -> (BTreeMap<&str, u64>, usize) {
+    let mut uses = BTreeMap::new();
+    let mut components = 0;
+    let mut stack = vec![(root, 1u64)];
+    while let Some((node, copies)) = stack.pop() {
+        match node {
+            Node::Serial(g) | Node::Parallel(g) => {
+                stack.extend(g.children.iter().map(|c| (c, copies)));
+            }
+            Node::KOfN(k) => stack.extend(k.children.iter().map(|c| (c, copies))),
+            Node::Failover(f) => stack.extend([(&*f.primary, copies), (&*f.standby, copies)]),
+            Node::Replicate(r) => {
+                stack.push((&r.child, copies.saturating_mul(u64::from(r.copies))));
+            }
+            Node::Component(_) => components += 1,
+            Node::Shared(key) => *uses.entry(key.as_str()).or_insert(0) += copies,
+        }
+    }
+    (uses, components)
+}
+
+struct Builder<'a> {
+    catalog: &'a Catalog,
+    /// Seconds per period under the evaluation's convention.
+    periods: Periods,
+    steps: Vec<Step>,
+    children: Vec<usize>,
+    leaves: Vec<Leaf<'a>>,
+    vars: Vec<usize>,
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+    /// Component ids seen so far.
+    ids: FxHashSet<Cow<'a, str>>,
+    /// Where the walk is.
+    path: Vec<PathStep<'a>>,
+    /// Every leaf's path, back to back.
+    path_segments: Vec<PathStep<'a>>,
+    /// Child step indices of the groups being built (a stack shared by all levels).
+    pending: Vec<usize>,
+    /// Step of each shared key: a [`Step::Var`] when used more than once, else a leaf.
+    shared_steps: BTreeMap<&'a str, Step>,
+    node_count: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn new(catalog: &'a Catalog, periods: Periods, leaves: usize) -> Self {
+        let mut ids = FxHashSet::default();
+        ids.reserve(leaves);
+        Self {
+            catalog,
+            periods,
+            steps: Vec::new(),
+            children: Vec::new(),
+            leaves: Vec::with_capacity(leaves),
+            vars: Vec::new(),
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            ids,
+            path: Vec::new(),
+            path_segments: Vec::with_capacity(leaves * 8),
+            pending: Vec::new(),
+            shared_steps: BTreeMap::new(),
+            node_count: 0,
+        }
+    }
+
+    /// The JSON path of the walk's position followed by `suffix` (e.g. `k`).
+    fn here(&self, suffix: &[&str]) -> JsonPath {
+        suffix
+            .iter()
+            .fold(json_path(&self.path), |path, key| path.key(*key))
+    }
+
+    /// A wrong value at the current path followed by `suffix`.
+    fn problem(&mut self, suffix: &[&str], message: impl Into<String>) {
+        let path = self.here(suffix);
+        self.problems.push(Problem::value(path, message));
+    }
+
+    fn warn(&mut self, suffix: &[&str], message: impl Into<String>) {
+        let path = self.here(suffix);
+        self.warnings.push(Problem::value(path, message));
+    }
+
+    /// Runs `f` with `step` appended to the path.
+    fn within<T>(&mut self, step: PathStep<'a>, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(step);
+        let result = f(self);
+        self.path.pop();
+        result
+    }
+
+    fn declare_shared(&mut self, model: &'a Model, uses: &BTreeMap<&str, u64>) {
+        for (key, component) in &model.shared {
+            self.path = vec![PathStep::Field("shared"), PathStep::Key(key)];
+            let count = uses.get(key.as_str()).copied().unwrap_or(0);
+            if count == 0 {
+                self.warn(&[], "defined but never referenced with {\"shared\": ...}");
+            }
+            let Some(mut leaf) = self.leaf(component, Some(key), Copies::ONE) else {
+                continue;
+            };
+            leaf.shared = true;
+            let step = if count > 1 {
+                self.vars.push(self.leaves.len());
+                Step::Var(self.vars.len() - 1)
+            } else {
+                Step::Leaf(self.leaves.len())
+            };
+            self.shared_steps.insert(key, step);
+            self.leaves.push(leaf);
+        }
+        self.path.clear();
+        if self.vars.len() > MAX_SHARED {
+            self.problems.push(Problem::value(
+                JsonPath::from("shared"),
+                format!(
+                    "{} shared components are referenced more than once; at most {MAX_SHARED} can be evaluated exactly",
+                    self.vars.len()
+                ),
+            ));
+        }
+    }
+
+    fn push(&mut self, step: Step) -> usize {
+        self.steps.push(step);
+        self.steps.len() - 1
+    }
+
+    /// Adds `node` (after its children) and returns its step index; on a problem it records it
+    /// and returns a placeholder so that the rest of the tree is still checked. `self.path` is
+    /// the node's JSON path.
+    fn node(&mut self, node: &'a Node, depth: usize, copies: Copies) -> usize {
+        self.node_count += 1;
+        if self.node_count > MAX_NODES {
+            if self.node_count == MAX_NODES + 1 {
+                self.problem(&[], format!("model too large: more than {MAX_NODES} nodes"));
+            }
+            return self.push(Step::Leaf(0));
+        }
+        if depth > MAX_DEPTH {
+            let message = format!("model too deep: groups nest more than {MAX_DEPTH} levels");
+            self.problem(&[], message);
+            return self.push(Step::Leaf(0));
+        }
+        let step = self.within(PathStep::Field(node.kind()), |b| match node {
+            Node::Serial(group) => Step::Serial(b.group(group, depth, copies)),
+            Node::Parallel(group) => Step::Parallel(b.group(group, depth, copies)),
+            Node::KOfN(kofn) => b.k_of_n(kofn, depth, copies),
+            Node::Failover(failover) => b.failover(failover, depth, copies),
+            Node::Replicate(replicate) => b.replicate(replicate, depth, copies),
+            Node::Component(component) => b.component(component, copies),
+            Node::Shared(key) => b.shared_reference(key),
+        });
+        self.push(step)
+    }
+
+    /// The children of a serial or parallel group.
+    fn group(&mut self, group: &'a Group, depth: usize, copies: Copies) -> Span {
+        if group.children.is_empty() {
+            self.problem(&["children"], "empty group: add at least one child");
+        }
+        self.nodes(&group.children, depth, copies)
+    }
+
+    fn k_of_n(&mut self, kofn: &'a KOfN, depth: usize, copies: Copies) -> Step {
+        let n = kofn.children.len();
+        if n == 0 {
+            self.problem(&["children"], "empty group: add at least one child");
+        } else if n > MAX_K_OF_N_CHILDREN {
+            let message = format!("{n} children; k_of_n takes at most {MAX_K_OF_N_CHILDREN}");
+            self.problem(&["children"], message);
+        } else if kofn.k == 0 || kofn.k as usize > n {
+            let message = format!("k = {} must be between 1 and n = {n} children", kofn.k);
+            self.problem(&["k"], message);
+        }
+        Step::KOfN {
+            k: kofn.k as usize,
+            children: self.nodes(&kofn.children, depth, copies),
+        }
+    }
+
+    fn failover(&mut self, failover: &'a Failover, depth: usize, copies: Copies) -> Step {
+        let primary = self.child(&failover.primary, "primary", depth, copies);
+        let standby = self.child(&failover.standby, "standby", depth, copies);
+        let minutes = failover.switchover_minutes;
+        if !(minutes.is_finite() && minutes >= 0.0) {
+            let message = format!(
+                "{} is not a duration in minutes (expected ≥ 0)",
+                Shown(minutes)
+            );
+            self.problem(&["switchover_minutes"], message);
+        }
+        let per_hour = self.failure_rate(failover);
+        Step::Failover {
+            primary,
+            standby,
+            switch_loss: (per_hour * minutes / 60.0).clamp(0.0, 1.0),
+            switch_ms: (minutes.max(0.0) * 60_000.0).round() as i64,
+        }
+    }
+
+    fn replicate(&mut self, replicate: &'a Replicate, depth: usize, copies: Copies) -> Step {
+        if replicate.copies == 0 || replicate.copies > MAX_COPIES {
+            let message = format!(
+                "copies = {} must be between 1 and {MAX_COPIES}",
+                replicate.copies
+            );
+            self.problem(&["copies"], message);
+        }
+        let here = replicate.copies.max(1);
+        Step::Replicate {
+            copies: here,
+            child: self.child(&replicate.child, "child", depth, copies.times(here)),
+        }
+    }
+
+    fn component(&mut self, component: &'a Component, copies: Copies) -> Step {
+        match self.leaf(component, None, copies) {
+            Some(leaf) => {
+                self.leaves.push(leaf);
+                Step::Leaf(self.leaves.len() - 1)
+            }
+            None => Step::Leaf(0),
+        }
+    }
+
+    fn shared_reference(&mut self, key: &str) -> Step {
+        if let Some(step) = self.shared_steps.get(key) {
+            return step.clone();
+        }
+        let message = format!("unknown shared component {key:?}: define it under \"shared\"");
+        self.problem(&[], message);
+        Step::Leaf(0)
+    }
+
+    /// One named child such as `primary`.
+    fn child(
+        &mut self,
+        node: &'a Node,
+        field: &'static str,
+        depth: usize,
+        copies: Copies,
+    ) -> usize {
+        self.within(PathStep::Field(field), |b| b.node(node, depth + 1, copies))
+    }
+
+    /// A `children` list; returns its span.
+    fn nodes(&mut self, nodes: &'a [Node], depth: usize, copies: Copies) -> Span {
+        let from = self.pending.len();
+        self.within(PathStep::Field("children"), |b| {
+            for (i, child) in nodes.iter().enumerate() {
+                let step = b.within(PathStep::Index(i), |b| b.node(child, depth + 1, copies));
+                b.pending.push(step);
+            }
+        });
+        let start = self.children.len();
+        self.children.extend(self.pending.drain(from..));
+        Span {
+            start,
+            len: self.children.len() - start,
+        }
+    }
+
+    /// Primary failures per hour for a failover node.
+    fn failure_rate(&mut self, failover: &Failover) -> f64 {
+        if let Some(per_year) = failover.incidents_per_year {
+            if !(per_year.is_finite() && per_year >= 0.0) {
+                let message = format!("{} is not a rate (expected ≥ 0)", Shown(per_year));
+                self.problem(&["incidents_per_year"], message);
+                return 0.0;
+            }
+            return per_year / (self.periods.year / 3600.0);
+        }
+        let mtbf = match &*failover.primary {
+            Node::Component(c) => c.mtbf_hours.zip(c.mttr_hours),
+            _ => None,
+        };
+        match mtbf {
+            Some((mtbf, mttr)) if mtbf + mttr > 0.0 => 1.0 / (mtbf + mttr),
+            _ => {
+                self.problem(
+                    &["incidents_per_year"],
+                    "required unless the primary is a component with mtbf_hours and mttr_hours",
+                );
+                0.0
+            }
+        }
+    }
+
+    /// The component at `self.path`; its id defaults to `default_id`, else to its path.
+    fn leaf(
+        &mut self,
+        component: &'a Component,
+        default_id: Option<&'a str>,
+        copies: Copies,
+    ) -> Option<Leaf<'a>> {
+        let id = self.unique_id(component, default_id);
+        let Some(source) = component.source() else {
+            self.problem(
+                &[],
+                "give exactly one of catalog, sla, availability, or mtbf_hours with mttr_hours",
+            );
+            return None;
+        };
+        let (availability, sla) = self.availability(component, source)?;
+        if component.maintenance_hours_per_month.is_some() && source != ComponentSource::OnPrem {
+            self.problem(
+                &["maintenance_hours_per_month"],
+                "only components given by mtbf_hours and mttr_hours take maintenance hours",
+            );
+        }
+        if component.monthly_fee.is_some() && sla.is_none() {
+            self.warn(
+                &["monthly_fee"],
+                "no SLA: this fee earns no service credits",
+            );
+        }
+        let start = self.path_segments.len();
+        self.path_segments.extend_from_slice(&self.path);
+        Some(Leaf {
+            name: component.name.as_deref(),
+            id,
+            path: Span {
+                start,
+                len: self.path.len(),
+            },
+            source,
+            availability,
+            sla,
+            fee: component.monthly_fee,
+            shared: false,
+            copies,
+        })
+    }
+
+    /// The component's id, checked to be unique.
+    fn unique_id(&mut self, component: &'a Component, default: Option<&'a str>) -> Cow<'a, str> {
+        let id = match (&component.id, default) {
+            (Some(id), _) => Cow::Borrowed(id.as_str()),
+            (None, Some(id)) => Cow::Borrowed(id),
+            (None, None) => Cow::Owned(json_path(&self.path).to_string()),
+        };
+        if !self.ids.insert(id.clone()) {
+            let previous = self
+                .leaves
+                .iter()
+                .find(|l| l.id == id)
+                .map_or("another component".to_string(), |l| {
+                    json_path(&self.path_segments[l.path.range()]).to_string()
+                });
+            let message = format!(
+                "duplicate id {id:?} (also at {previous}); to use one component in several places, define it under \"shared\""
+            );
+            self.problem(&["id"], message);
+        }
+        id
+    }
+
+    /// The availability a source gives, and the SLA behind it.
+    fn availability(
+        &mut self,
+        component: &'a Component,
+        source: ComponentSource<'a>,
+    ) -> Option<(Availability, Option<&'a Sla>)> {
+        match (source, &component.sla, component.availability) {
+            (ComponentSource::Catalog(id), ..) => {
+                let Some(sla) = self.catalog.get(id) else {
+                    let message = format!("unknown catalog id {id:?} (see `nines catalog`)");
+                    self.problem(&["catalog"], message);
+                    return None;
+                };
+                Some((sla.commitment, Some(sla)))
+            }
+            (ComponentSource::InlineSla, Some(sla), _) => {
+                let here = self.here(&["sla"]);
+                let problems = sla.problems().into_iter().map(|p| p.under(&here));
+                self.problems.extend(problems);
+                Some((sla.commitment, Some(&**sla)))
+            }
+            (ComponentSource::Custom, _, Some(availability)) => Some((availability, None)),
+            _ => Some((self.on_prem(component)?, None)),
+        }
+    }
+
+    /// Steady-state availability MTBF/(MTBF+MTTR), less planned maintenance.
+    fn on_prem(&mut self, component: &Component) -> Option<Availability> {
+        let positive = |v: Option<f64>| v.filter(|x| x.is_finite() && *x >= 0.0);
+        let (Some(mtbf), Some(mttr)) = (
+            positive(component.mtbf_hours),
+            positive(component.mttr_hours),
+        ) else {
+            let field = if positive(component.mtbf_hours).is_none() {
+                "mtbf_hours"
+            } else {
+                "mttr_hours"
+            };
+            self.problem(&[field], "required with the other (hours, ≥ 0)");
+            return None;
+        };
+        if mtbf + mttr <= 0.0 {
+            self.problem(&["mtbf_hours"], "mtbf_hours + mttr_hours must be positive");
+            return None;
+        }
+        let repair = mttr / (mtbf + mttr);
+        let month_hours = self.periods.month / 3600.0;
+        let maintenance = match component.maintenance_hours_per_month {
+            None => 0.0,
+            Some(h) if h.is_finite() && (0.0..=month_hours).contains(&h) => h / month_hours,
+            Some(h) => {
+                let message = format!(
+                    "{} is not between 0 and the {} hours of the month",
+                    Shown(h),
+                    Shown(month_hours)
+                );
+                self.problem(&["maintenance_hours_per_month"], message);
+                return None;
+            }
+        };
+        Some(Availability::from_computed(
+            repair + maintenance * (1.0 - repair),
+        ))
+    }
+
+    /// Refuses models whose exact evaluation would take too long: the engine sweeps the plan
+    /// once per up/down state of the shared components, and a scenario walks every replicated
+    /// copy.
+    fn check_cost(&mut self, model: &Model) {
+        let sweeps = 1u64 << self.vars.len().min(63);
+        let steps = self.steps.len() as u64;
+        if self.vars.len() <= MAX_SHARED && sweeps.saturating_mul(steps) > MAX_WORK {
+            self.problems.push(Problem::value(
+                JsonPath::from("shared"),
+                format!(
+                    "{} shared components referenced more than once need 2^{} sweeps of {steps} steps: more than the {MAX_WORK} an exact evaluation may take; share fewer components or simplify the model",
+                    self.vars.len(),
+                    self.vars.len()
+                ),
+            ));
+        }
+        let expanded: u64 = self.leaves.iter().map(|l| l.copies.instances).sum();
+        if !model.incidents.is_empty() && expanded > MAX_SCENARIO_INSTANCES {
+            self.problems.push(Problem::value(
+                JsonPath::from("incidents"),
+                format!(
+                    "a scenario walks every replicated copy: {expanded} component instances, at most {MAX_SCENARIO_INSTANCES}"
+                ),
+            ));
+        }
+    }
+
+    /// Checks the incidents and returns the leaves sorted by id (empty without incidents).
+    fn check_incidents(&mut self, model: &Model) -> Vec<usize> {
+        if model.incidents.len() > MAX_INCIDENTS {
+            self.problems.push(Problem::value(
+                JsonPath::from("incidents"),
+                format!(
+                    "{} incidents; at most {MAX_INCIDENTS}",
+                    model.incidents.len()
+                ),
+            ));
+        }
+        if model.incidents.is_empty() {
+            return Vec::new();
+        }
+        let mut by_id: Vec<usize> = (0..self.leaves.len()).collect();
+        by_id.sort_unstable_by(|&a, &b| self.leaves[a].id.cmp(&self.leaves[b].id));
+        let known = |id: &str| {
+            by_id
+                .binary_search_by(|&leaf| (*self.leaves[leaf].id).cmp(id))
+                .is_ok()
+        };
+        let mut problems = Vec::new();
+        for (i, incident) in model.incidents.iter().enumerate() {
+            let at = JsonPath::from("incidents").index(i);
+            if !known(&incident.component) {
+                let message = format!("unknown component id {:?}", incident.component);
+                problems.push(Problem::value(at.clone().key("component"), message));
+            }
+            if !(incident.minutes.is_finite() && incident.minutes >= 0.0) {
+                let message = format!(
+                    "{} is not a duration in minutes (expected ≥ 0)",
+                    Shown(incident.minutes)
+                );
+                problems.push(Problem::value(at.clone().key("minutes"), message));
+            }
+            if incident.copy == Some(0) {
+                problems.push(Problem::value(at.key("copy"), "copies are numbered from 1"));
+            }
+        }
+        self.problems.extend(problems);
+        by_id
+    }
+}

@@ -1,0 +1,174 @@
+//! The [`Plan`]: a validated model flattened into a post-order arena the engine sweeps. Built by
+//! [`build::plan`], which checks the model and returns every problem with its JSON path.
+
+pub(crate) mod build;
+
+use crate::availability::Availability;
+use crate::model::ComponentSource;
+use crate::problem::{JsonPath, Problem};
+use crate::sla::Sla;
+use crate::text::money::Money;
+use std::borrow::Cow;
+
+pub(crate) use build::plan;
+
+/// A node of the plan. Children always precede their parent, so one forward sweep evaluates
+/// the tree and one backward sweep differentiates it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Step {
+    /// An independent leaf (index into [`Plan::leaves`]).
+    Leaf(usize),
+    /// A shared component used more than once: conditioned on (index into [`Plan::vars`]).
+    Var(usize),
+    Serial(Span),
+    Parallel(Span),
+    KOfN {
+        k: usize,
+        children: Span,
+    },
+    Failover {
+        primary: usize,
+        standby: usize,
+        /// Fraction of time lost to switchovers: failure rate × switchover time.
+        switch_loss: f64,
+        /// Switchover time in milliseconds, for scenarios.
+        switch_ms: i64,
+    },
+    Replicate {
+        copies: u32,
+        child: usize,
+    },
+}
+
+/// A run of indices in [`Plan::children`] (or of segments in [`Plan::path_segments`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub start: usize,
+    pub len: usize,
+}
+
+impl Span {
+    pub(crate) fn range(self) -> std::ops::Range<usize> {
+        self.start..self.start + self.len
+    }
+}
+
+/// One step of a leaf's JSON path, borrowed from the model while the plan lives.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum PathStep<'a> {
+    Field(&'static str),
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The owned [`JsonPath`] of borrowed steps.
+pub(crate) fn json_path(steps: &[PathStep<'_>]) -> JsonPath {
+    steps
+        .iter()
+        .fold(JsonPath::root(), |path, step| match *step {
+            PathStep::Field(name) => path.key(name),
+            PathStep::Key(key) => path.key(key),
+            PathStep::Index(index) => path.index(index),
+        })
+}
+
+/// How many instances of a node the architecture holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Copies {
+    /// Product of the copies of every enclosing `replicate`.
+    pub instances: u64,
+    /// Copies of the innermost enclosing `replicate` (1 outside any).
+    pub innermost: u32,
+}
+
+impl Copies {
+    pub(crate) const ONE: Self = Self {
+        instances: 1,
+        innermost: 1,
+    };
+
+    /// Inside a further `replicate` of `copies`.
+    pub(crate) fn times(self, copies: u32) -> Self {
+        Self {
+            instances: self.instances.saturating_mul(u64::from(copies)),
+            innermost: copies,
+        }
+    }
+}
+
+/// A component as the engine sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Leaf<'a> {
+    pub id: Cow<'a, str>,
+    /// The display name, when the model gives one.
+    pub name: Option<&'a str>,
+    /// Its JSON path, a span of [`Plan::path_segments`].
+    pub path: Span,
+    pub source: ComponentSource<'a>,
+    pub availability: Availability,
+    pub sla: Option<&'a Sla>,
+    pub fee: Option<Money>,
+    pub shared: bool,
+    pub copies: Copies,
+}
+
+impl Leaf<'_> {
+    /// Copies of this component that a scenario tells apart: a shared component is one, a
+    /// replicated one has its innermost replicate's copies.
+    pub(crate) fn scenario_copies(&self) -> u32 {
+        if self.shared {
+            1
+        } else {
+            self.copies.innermost
+        }
+    }
+
+    /// The SLA's fee for every instance of this component.
+    pub(crate) fn instances_fee(&self, fee: Money) -> Money {
+        Money::from_cents(
+            fee.cents()
+                .saturating_mul(i64::try_from(self.copies.instances).unwrap_or(i64::MAX)),
+        )
+    }
+}
+
+/// A validated, flattened model.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Plan<'a> {
+    pub steps: Vec<Step>,
+    pub children: Vec<usize>,
+    pub leaves: Vec<Leaf<'a>>,
+    /// Each leaf's unavailability, dense for the engine's sweeps.
+    pub leaf_u: Vec<f64>,
+    /// The leaves' JSON paths, back to back.
+    pub path_segments: Vec<PathStep<'a>>,
+    /// Leaf index of each conditioned shared component.
+    pub vars: Vec<usize>,
+    /// Leaf indices sorted by component id, for [`Plan::leaf_by_id`]; built only for models
+    /// with incidents, which refer to components by id.
+    pub by_id: Vec<usize>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Plan<'_> {
+    pub(crate) fn root(&self) -> usize {
+        self.steps.len() - 1
+    }
+
+    pub(crate) fn span(&self, span: Span) -> &[usize] {
+        &self.children[span.range()]
+    }
+
+    /// The leaf with this id (models with incidents only; see [`Plan::by_id`]).
+    pub(crate) fn leaf_by_id(&self, id: &str) -> Option<usize> {
+        self.by_id
+            .binary_search_by(|&leaf| (*self.leaves[leaf].id).cmp(id))
+            .ok()
+            .map(|at| self.by_id[at])
+    }
+
+    /// A leaf's JSON path, e.g. `root.serial.children[0].component`.
+    pub(crate) fn path(&self, leaf: &Leaf<'_>) -> JsonPath {
+        json_path(&self.path_segments[leaf.path.range()])
+    }
+}
