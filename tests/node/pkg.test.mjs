@@ -155,6 +155,17 @@ for (const [args, call] of [
   });
 }
 
+// Every digit of a percentage counts, in JSON text and in strings (a JS number holds at most
+// the 17 significant digits of an f64, so 17-digit percentages are passed as text).
+for (const [percent, u] of [["99.9999999999999", 1e-15], ["99.99999999999999", 1e-16], ["99.999999999999999", 1e-17]]) {
+  test(`${percent.length - 1} digits: the same unavailability in every path`, () => {
+    const model = `{"root": {"component": {"id": "a", "availability": ${percent}}}}`;
+    assert.equal(nines.evaluate(model).unavailability, u);
+    assert.equal(nines.serial([percent]).unavailability, u);
+    assert.equal(JSON.parse(cli(["serial", percent, "--json"])).unavailability, u);
+  });
+}
+
 test("serial, parallel, kOfN", () => {
   assert.equal(nines.serial([99.9, "99.9%"]).percent, "99.8001");
   assert.equal(nines.parallel([99.9, 99.9]).percent, "99.9999");

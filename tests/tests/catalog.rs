@@ -31,20 +31,53 @@ fn every_entry_is_valid_and_sourced() {
             e.id
         );
         assert!(e.source.url.starts_with("https://"), "{}: source url", e.id);
-        assert!(e.source.as_of <= chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date"));
+        assert!(
+            e.source.as_of <= catalog.version().date,
+            "{}: as of a date after the catalog's",
+            e.id
+        );
         let commitment = e.commitment_percent();
         assert!((0.0..=100.0).contains(&commitment), "{}", e.id);
-        for tier in &e.credit_tiers {
+        for tier in e.credit_tiers.tiers() {
             assert!(
                 tier.credit.value() <= e.credit_cap.value(),
                 "{}: credit within cap",
                 e.id
             );
         }
+        // The status is the weakest of the entry's facts (data/README.md).
+        let says = |prefix: &str| e.caveats.iter().any(|c| c.starts_with(prefix));
         if e.source.status == SourceStatus::Unverified {
             assert!(
-                e.caveats.iter().any(|c| c.starts_with("Unverified")),
+                says("Unverified:"),
                 "{}: unverified entries say what is unverified",
+                e.id
+            );
+        }
+        if says("Secondary:") {
+            assert!(
+                e.source.status >= SourceStatus::Secondary,
+                "{}: a fact known only from a secondary source makes the entry secondary at best",
+                e.id
+            );
+        }
+        for caveat in e
+            .caveats
+            .iter()
+            .filter(|c| c.starts_with("Unverified:") || c.starts_with("Secondary:"))
+        {
+            assert!(
+                caveat.contains("(not confirmed in a primary source)"),
+                "{}: {caveat:?} says it is not confirmed in a primary source",
+                e.id
+            );
+        }
+        if e.credit_tiers.is_unknown() {
+            assert!(
+                e.caveats
+                    .iter()
+                    .any(|c| c.contains("tiers") || c.contains("credit")),
+                "{}: unknown tiers are explained in a caveat",
                 e.id
             );
         }
@@ -146,8 +179,39 @@ const PUBLISHED: &[(&str, f64, Tiers, f64)] = &[
         &[(99.99, 10.0), (99.0, 25.0), (95.0, 100.0)],
         100.0,
     ),
-    // Spanner SLA 2019: credit tiers not confirmed, so none are recorded.
-    ("gcp/spanner/multi-region", 99.999, &[], 100.0),
+    // DynamoDB SLA (two copies dated 08/16/23): a third band below 95% → 100%.
+    (
+        "aws/dynamodb/standard",
+        99.99,
+        &[(99.99, 10.0), (99.0, 25.0), (95.0, 100.0)],
+        100.0,
+    ),
+    (
+        "aws/dynamodb/global-tables",
+        99.999,
+        &[(99.999, 10.0), (99.0, 25.0), (95.0, 100.0)],
+        100.0,
+    ),
+    // Route 53 Resolver endpoints SLA (August 29, 2022), a page of its own.
+    (
+        "aws/route-53/resolver-endpoints-multi-az",
+        99.99,
+        &[(99.99, 10.0), (99.0, 25.0), (95.0, 100.0)],
+        100.0,
+    ),
+    // Amazon Aurora SLA (May 19, 2022): Multi-AZ 99.99%, Single-AZ 99.9%.
+    (
+        "aws/aurora/multi-az-cluster",
+        99.99,
+        &[(99.99, 10.0), (99.0, 25.0), (95.0, 100.0)],
+        100.0,
+    ),
+    (
+        "aws/aurora/single-az-cluster",
+        99.9,
+        &[(99.9, 10.0), (99.0, 25.0), (95.0, 100.0)],
+        100.0,
+    ),
 ];
 
 #[test]
@@ -158,12 +222,54 @@ fn published_numbers() {
         assert_eq!(e.commitment_percent(), commitment, "{id} commitment");
         let actual: Vec<(f64, f64)> = e
             .credit_tiers
+            .tiers()
             .iter()
             .map(|t| (t.below.value(), t.credit.value()))
             .collect();
         assert_eq!(actual, tiers, "{id} tiers");
         assert_eq!(e.credit_cap.value(), cap, "{id} cap");
     }
+}
+
+/// Unknown credit tiers are said to be unknown, never shown as none (Spanner SLA 2019: the
+/// credit table was not found).
+#[test]
+fn unknown_tiers_are_unknown() {
+    let catalog = catalog();
+    let spanner = catalog.get("gcp/spanner/multi-region").expect("spanner");
+    assert!(spanner.credit_tiers.is_unknown());
+    assert!(spanner
+        .caveats()
+        .iter()
+        .any(|c| c.text.starts_with("credits unknown")));
+}
+
+/// Design durability and recovery commitments are kept apart from uptime (S3 User Guide; S3
+/// Replication Time Control SLA of May 4, 2022).
+#[test]
+fn durability_and_recovery_are_not_availability() {
+    let catalog = catalog();
+    let s3 = catalog.get("aws/s3/standard").expect("s3");
+    let durability = s3
+        .durability
+        .as_ref()
+        .expect("S3 publishes a design durability");
+    assert_eq!(durability.design_percent.to_string(), "99.999999999");
+    assert_eq!(s3.commitment.percent(), "99.9");
+    let rtc = &s3.recovery[0];
+    assert_eq!(rtc.kind, nines_core::sla::RecoveryKind::ReplicationTime);
+    assert_eq!(rtc.minutes, 15.0);
+    let tiers: Vec<(f64, f64)> = rtc
+        .credit_tiers
+        .iter()
+        .map(|t| (t.below.value(), t.credit.value()))
+        .collect();
+    assert_eq!(tiers, [(99.9, 10.0), (98.0, 25.0), (95.0, 100.0)]);
+    assert!(
+        catalog.entries().len() >= 150,
+        "{} entries",
+        catalog.entries().len()
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Human-readable output. Every figure names its unit and convention.
 
+use nines_core::catalog::CatalogSummary;
 use nines_core::report::{CaveatKind, DowntimeAnswer, Report};
 use nines_core::{format_duration, Catalog, Convention, Sla};
 use std::fmt::Write;
@@ -88,8 +89,10 @@ pub fn report(r: &Report) -> String {
                 "  {:<28} {}%  {}",
                 s.component,
                 s.commitment,
-                if tiers.is_empty() {
-                    "no credit tiers recorded".to_string()
+                if s.credits_unknown {
+                    "credits unknown (tiers not sourced)".to_string()
+                } else if tiers.is_empty() {
+                    "no percentage credits".to_string()
                 } else {
                     tiers.join(", ")
                 }
@@ -106,6 +109,33 @@ pub fn report(r: &Report) -> String {
                 .map(|l| format!(", against a business loss of {cur} {l}"))
                 .unwrap_or_default()
         );
+        if !w.credits_unknown.is_empty() {
+            let _ = writeln!(
+                out,
+                "  credits unknown for {}: not in the worst-case credit",
+                w.credits_unknown.join(", ")
+            );
+        }
+    }
+    if !contract.data.is_empty() {
+        let _ = writeln!(
+            out,
+            "
+data (what the SLAs say about your data)"
+        );
+        for d in &contract.data {
+            let _ = writeln!(out, "  {:<28} {}", d.component, d.not_covered);
+            for r in &d.recovery {
+                let _ = writeln!(
+                    out,
+                    "  {:<28} contractual: {} {} ({})",
+                    "",
+                    r.kind.label(),
+                    format_duration(r.minutes * 60.0),
+                    r.source.url
+                );
+            }
+        }
     }
     if let Some(s) = &contract.scenario {
         let _ = writeln!(
@@ -122,14 +152,17 @@ pub fn report(r: &Report) -> String {
         for svc in &s.services {
             let _ = writeln!(
                 out,
-                "  {:<28} down {}, uptime {}%, credit {}% = {cur} {}",
+                "  {:<28} down {}, uptime {}%, credit {}",
                 svc.copy
                     .map(|c| format!("{} (copy {c})", svc.component))
                     .unwrap_or_else(|| svc.component.clone()),
                 format_duration(svc.downtime_seconds),
                 svc.uptime,
-                svc.credit_percent.value(),
-                svc.credit
+                if svc.credit_unknown {
+                    "unknown (tiers not sourced)".to_string()
+                } else {
+                    format!("{}% = {cur} {}", svc.credit_percent.value(), svc.credit)
+                }
             );
         }
     }
@@ -198,6 +231,31 @@ pub fn entries(catalog: &Catalog, found: &[&Sla]) -> String {
     out
 }
 
+/// Entries per provider and per source status, with shares.
+pub fn summary(catalog: &Catalog, summary: &CatalogSummary) -> String {
+    let mut out = String::new();
+    let version = catalog.version();
+    let _ = writeln!(
+        out,
+        "catalog {} ({}): {} entries",
+        version.version, version.date, summary.entries
+    );
+    let share = |n: usize| 100.0 * n as f64 / summary.entries.max(1) as f64;
+    for (provider, n) in &summary.providers {
+        let _ = writeln!(out, "  {provider:<12} {n:>4} entries");
+    }
+    for (status, n) in &summary.statuses {
+        let _ = writeln!(out, "  {:<12} {n:>4} ({:.1}%)", label(status), share(*n));
+    }
+    let unknown = summary.credits_unknown;
+    let _ = writeln!(
+        out,
+        "  credits unknown {unknown} ({:.1}%): tiers not sourced, shown as unknown, never as 0",
+        share(unknown)
+    );
+    out
+}
+
 /// One catalog entry in full.
 pub fn entry(e: &Sla, convention: Convention) -> String {
     let mut out = String::new();
@@ -217,8 +275,13 @@ pub fn entry(e: &Sla, convention: Convention) -> String {
     );
     let _ = writeln!(out, "  credit tiers    ({})", convention.describe());
     let tiers = e.tier_downtime(convention.periods().month);
-    if tiers.is_empty() {
-        let _ = writeln!(out, "    none recorded");
+    if e.credit_tiers.is_unknown() {
+        let _ = writeln!(
+            out,
+            "    unknown: the provider's credit tiers could not be sourced"
+        );
+    } else if tiers.is_empty() {
+        let _ = writeln!(out, "    none (no percentage credits)");
     }
     for t in tiers {
         let _ = writeln!(
@@ -237,6 +300,25 @@ pub fn entry(e: &Sla, convention: Convention) -> String {
         label(&e.data_guarantee.kind),
         e.data_guarantee.text
     );
+    if let Some(d) = &e.durability {
+        let _ = writeln!(
+            out,
+            "  durability      {}% by design, not a commitment: {} ({})",
+            d.design_percent, d.text, d.source.url
+        );
+    }
+    for r in &e.recovery {
+        let _ = writeln!(
+            out,
+            "  recovery        {} {}{}: {}",
+            r.kind.label(),
+            format_duration(r.minutes * 60.0),
+            r.objects_percent
+                .map(|p| format!(" for {p}% of objects"))
+                .unwrap_or_default(),
+            r.text
+        );
+    }
     for p in &e.preconditions {
         let _ = writeln!(out, "  precondition    {p}");
     }

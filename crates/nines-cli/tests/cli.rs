@@ -323,3 +323,128 @@ fn too_costly_models_are_refused() {
         "incidents: a scenario walks every replicated copy: 2000000 component instances"
     ));
 }
+
+/// A catalog file of one's own contracts: one entry, `id` and `commitment` as given.
+fn own_catalog(id: &str, commitment: &str) -> std::path::PathBuf {
+    let text = format!(
+        r#"{{"version": "acme-2026", "date": "2026-06-01", "entries": [{{
+        "id": "{id}", "provider": "acme", "service": "Hosting", "configuration": "one server",
+        "commitment": {commitment}, "window": "calendar_month",
+        "downtime_definition": {{"kind": "unavailable_minutes", "text": "down"}},
+        "credit_tiers": [{{"below": {commitment}, "credit": 10}}], "credit_cap": 100,
+        "claim_window": "30 days", "data_guarantee": {{"kind": "not_applicable", "text": ""}},
+        "source": {{"url": "https://example.com/contract", "as_of": "2026-06-01", "status": "primary"}}}}]}}"#
+    );
+    let path = std::env::temp_dir().join(format!(
+        "nines-cli-{}-{}.json",
+        std::process::id(),
+        id.replace('/', "-")
+    ));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn own_catalogs_merge_with_the_bundled_one() {
+    let mine = own_catalog("acme/hosting/server", "99.5");
+    let mine = mine.to_str().unwrap();
+    let model = r#"{"root": {"serial": {"children": [
+        {"component": {"id": "host", "catalog": "acme/hosting/server", "monthly_fee": 100}},
+        {"component": {"id": "vm", "catalog": "azure/virtual-machines/availability-zones"}}]}}}"#;
+    let out = nines(&["eval", "-", "--catalog", mine, "--json"], Some(model));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["percent"], "99.49005"); // 99.5% × 99.99%: 1 − 0.005 − 0.0001 + 5e-7
+    assert!(report["catalog"]["version"]
+        .as_str()
+        .unwrap()
+        .ends_with(" + acme-2026"));
+
+    // An id the bundled catalog has is refused unless --override says so.
+    let clash = own_catalog("azure/virtual-machines/availability-zones", "99.9");
+    let clash = clash.to_str().unwrap();
+    let error = bad(&["eval", "-", "--catalog", clash], Some(model));
+    assert!(
+        error.starts_with(&format!("nines: --catalog {clash}: entries[0].id: id \"azure/virtual-machines/availability-zones\" is already in catalog")),
+        "{error}"
+    );
+    let out = nines(
+        &[
+            "catalog",
+            "show",
+            "azure/virtual-machines/availability-zones",
+            "--catalog",
+            clash,
+            "--override",
+            "--json",
+        ],
+        None,
+    );
+    let entry: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(entry["commitment"], 99.9);
+}
+
+#[test]
+fn catalog_check_stale_before_and_summary() {
+    let mine = own_catalog("acme/hosting/server", "99.5");
+    let mine = mine.to_str().unwrap();
+    let out = nines(&["catalog", "check", mine], None);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{mine}: ok, catalog acme-2026 (2026-06-01) with 1 entries\n")
+    );
+    let broken = r#"{"version": "x", "date": "2026-01-01", "entries": [{"id": "a"}]}"#;
+    let error = bad(&["catalog", "check", "-"], Some(broken));
+    assert!(
+        error.starts_with("nines: entries[0]: missing field"),
+        "{error}"
+    );
+
+    let stale: Vec<serde_json::Value> =
+        json(&["catalog", "--stale-before", "2017-01-01", "--json"]);
+    assert!(!stale.is_empty());
+    assert!(stale
+        .iter()
+        .all(|e| e["source"]["as_of"].as_str().unwrap() < "2017-01-01"));
+    assert!(bad(&["catalog", "--stale-before", "2017-13-01"], None).contains("--stale-before"));
+
+    let summary: serde_json::Value = json(&["catalog", "--summary", "--json"]);
+    let entries = summary["entries"].as_u64().unwrap();
+    let by_provider: u64 = summary["providers"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    let by_status: u64 = summary["statuses"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert!(entries >= 150);
+    assert_eq!((by_provider, by_status), (entries, entries));
+}
+
+/// 15-, 16- and 17-digit percentages: `eval` reads a model's numbers from their decimal text,
+/// as the composers read their arguments, so both give the same exact complement.
+#[test]
+fn every_digit_of_a_percentage_counts() {
+    for (percent, u) in [
+        ("99.9999999999999", 1e-15),
+        ("99.99999999999999", 1e-16),
+        ("99.999999999999999", 1e-17),
+    ] {
+        let serial: serde_json::Value = json(&["serial", percent, "--json"]);
+        let model =
+            format!(r#"{{"root": {{"component": {{"id": "a", "availability": {percent}}}}}}}"#);
+        let out = nines(&["eval", "-", "--json"], Some(&model));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(serial["unavailability"].as_f64(), Some(u), "{percent}");
+        assert_eq!(report["unavailability"].as_f64(), Some(u), "{percent}");
+    }
+}

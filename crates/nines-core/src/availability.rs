@@ -154,9 +154,11 @@ impl Serialize for Availability {
     }
 }
 
+/// Read from the number's decimal text, so that every digit counts: `99.99999999999999` is
+/// `u = 1e-16` exactly, whatever an `f64` would have made of it.
 impl<'de> Deserialize<'de> for Availability {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::text::json::number(deserializer, Self::from_percent)
+        crate::text::json::number(deserializer, Self::parse_percent)
     }
 }
 
@@ -176,6 +178,19 @@ impl Percent {
             return Err(AvailabilityError::OutOfRange(display(value)));
         }
         Ok(Self(value))
+    }
+
+    /// Parses a percentage such as `"25"` or `"99.95"`: the `f64` nearest to its decimal value.
+    ///
+    /// # Errors
+    /// [`AvailabilityError`] for text that is not a number, or a value outside 0..=100.
+    pub fn parse(text: &str) -> Result<Self, AvailabilityError> {
+        let number = text.trim();
+        let decimal = Decimal::parse(number).map_err(|e| match e {
+            DecimalError::Negative => AvailabilityError::OutOfRange(number.to_string()),
+            DecimalError::NotANumber => AvailabilityError::NotANumber(text.to_string()),
+        })?;
+        Self::new(decimal.to_f64()).map_err(|_| AvailabilityError::OutOfRange(number.to_string()))
     }
 
     /// The value in percent.
@@ -206,7 +221,7 @@ impl std::fmt::Display for Percent {
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::text::json::number(deserializer, Self::new)
+        crate::text::json::number(deserializer, Self::parse)
     }
 }
 

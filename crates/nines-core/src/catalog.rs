@@ -2,7 +2,7 @@
 
 use crate::model::Node;
 use crate::problem::{JsonPath, Problem, Problems};
-use crate::sla::Sla;
+use crate::sla::{Sla, SourceStatus};
 use crate::text::json::from_json;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -58,6 +58,19 @@ struct Manifest {
     date: NaiveDate,
     #[allow(dead_code)]
     files: Vec<String>,
+}
+
+/// Counts of a catalog's entries, for a README or a review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CatalogSummary {
+    /// All entries.
+    pub entries: usize,
+    /// Entries per provider.
+    pub providers: BTreeMap<String, usize>,
+    /// Entries per source status.
+    pub statuses: BTreeMap<SourceStatus, usize>,
+    /// Entries whose credit tiers could not be sourced.
+    pub credits_unknown: usize,
 }
 
 /// An editable on-prem building block: a model fragment plus the assumptions behind it.
@@ -164,6 +177,67 @@ impl Catalog {
         self.by_id.get(id).map(|&i| &self.entries[i])
     }
 
+    /// Adds the entries of `other` (a user's own contracts) to this catalog. The version becomes
+    /// `this + other`, the date the later of the two.
+    ///
+    /// # Errors
+    /// A problem at `entries[i].id` of `other` for every id this catalog already has, unless
+    /// `replace` is set, in which case `other`'s entry replaces the existing one.
+    pub fn merge(&mut self, other: Catalog, replace: bool) -> Result<(), Problems> {
+        let clashes: Vec<Problem> = other
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| !replace && self.by_id.contains_key(&entry.id))
+            .map(|(i, entry)| {
+                let message = format!(
+                    "id {:?} is already in catalog {}: rename it, or replace the entry on purpose (--override)",
+                    entry.id, self.version
+                );
+                Problem::value(JsonPath::from("entries").index(i).key("id"), message)
+            })
+            .collect();
+        if !clashes.is_empty() {
+            return Err(Problems(clashes));
+        }
+        for entry in other.entries {
+            match self.by_id.get(&entry.id) {
+                Some(&at) => self.entries[at] = entry,
+                None => {
+                    self.by_id.insert(entry.id.clone(), self.entries.len());
+                    self.entries.push(entry);
+                }
+            }
+        }
+        self.version = format!("{} + {}", self.version, other.version);
+        self.date = self.date.max(other.date);
+        Ok(())
+    }
+
+    /// Entries whose source is dated before `date`: the ones to review first.
+    pub fn stale_before(&self, date: NaiveDate) -> Vec<&Sla> {
+        self.entries
+            .iter()
+            .filter(|e| e.source.as_of < date)
+            .collect()
+    }
+
+    /// How many entries each provider has, and how many have each source status.
+    pub fn summary(&self) -> CatalogSummary {
+        let mut summary = CatalogSummary {
+            entries: self.entries.len(),
+            providers: BTreeMap::new(),
+            statuses: BTreeMap::new(),
+            credits_unknown: 0,
+        };
+        for entry in &self.entries {
+            *summary.providers.entry(entry.provider.clone()).or_insert(0) += 1;
+            *summary.statuses.entry(entry.source.status).or_insert(0) += 1;
+            summary.credits_unknown += usize::from(entry.credit_tiers.is_unknown());
+        }
+        summary
+    }
+
     /// Entries whose id, service or configuration contain every word of `query`
     /// (ASCII case-insensitive), optionally limited to one provider.
     pub fn search<'a>(&'a self, query: &str, provider: Option<&str>) -> Vec<&'a Sla> {
@@ -223,4 +297,60 @@ mod bundled {
         ("gcp.json", include_str!("../../../data/catalog/gcp.json")),
     ];
     pub(super) const TEMPLATES: &str = include_str!("../../../data/templates/onprem.json");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(id: &str, as_of: &str, commitment: &str) -> Catalog {
+        let text = format!(
+            r#"{{"version": "mine", "date": "2026-10-01", "entries": [{{
+            "id": "{id}", "provider": "acme", "service": "Hosting", "configuration": "one server",
+            "commitment": {commitment}, "window": "calendar_month",
+            "downtime_definition": {{"kind": "unavailable_minutes", "text": "down"}},
+            "credit_tiers": "unknown", "credit_cap": 100, "claim_window": "30 days",
+            "data_guarantee": {{"kind": "not_applicable", "text": ""}},
+            "source": {{"url": "https://example.com/contract", "as_of": "{as_of}", "status": "primary"}}}}]}}"#
+        );
+        match Catalog::from_json(&text) {
+            Ok(catalog) => catalog,
+            Err(problems) => panic!("{problems}"),
+        }
+    }
+
+    #[test]
+    fn merging_refuses_a_clash_unless_told_to_replace() {
+        let mut catalog = one("acme/hosting/server", "2026-01-01", "99.9");
+        let clash = catalog
+            .merge(one("acme/hosting/server", "2026-02-01", "99.5"), false)
+            .err()
+            .map(|p| p.to_string());
+        assert_eq!(
+            clash.as_deref(),
+            Some("entries[0].id: id \"acme/hosting/server\" is already in catalog mine: rename it, or replace the entry on purpose (--override)")
+        );
+        assert!(catalog
+            .merge(one("acme/hosting/server", "2026-02-01", "99.5"), true)
+            .is_ok());
+        let entry = catalog
+            .get("acme/hosting/server")
+            .map(|e| e.commitment.percent());
+        assert_eq!(entry.as_deref(), Some("99.5"));
+        assert_eq!(catalog.entries().len(), 1);
+        assert!(catalog
+            .merge(one("acme/hosting/pair", "2020-05-01", "99.95"), false)
+            .is_ok());
+        assert_eq!(catalog.version().version, "mine + mine + mine");
+        let stale = NaiveDate::from_ymd_opt(2021, 1, 1).map(|d| catalog.stale_before(d));
+        let stale: Vec<&str> = stale
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(stale, ["acme/hosting/pair"]);
+        let summary = catalog.summary();
+        assert_eq!((summary.entries, summary.credits_unknown), (2, 2));
+        assert_eq!(summary.statuses.get(&SourceStatus::Primary), Some(&2));
+    }
 }

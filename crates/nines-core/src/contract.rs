@@ -6,8 +6,9 @@ use crate::convention::Convention;
 use crate::model::Model;
 use crate::plan::Plan;
 use crate::report::{
-    round12, Caveat, CaveatKind, Contract, Scenario, Service, TierReport, WorstCase,
+    round12, Caveat, CaveatKind, Contract, DataStore, Scenario, Service, TierReport, WorstCase,
 };
+use crate::sla::DataGuaranteeKind;
 use crate::text::duration::format_duration;
 use crate::text::money::Money;
 use std::collections::BTreeMap;
@@ -31,7 +32,46 @@ pub(crate) fn contract(
         services: services(plan, month),
         worst_case: worst_case(plan, month, loss),
         scenario,
+        data: data_stores(plan),
     }
+}
+
+/// Every component whose SLA covers a service that holds data, or that publishes a durability
+/// or recovery figure.
+fn data_stores(plan: &Plan) -> Vec<DataStore> {
+    plan.leaves
+        .iter()
+        .filter_map(|leaf| {
+            let sla = leaf.sla?;
+            let holds_data = sla.data_guarantee.kind == DataGuaranteeKind::None;
+            if !holds_data && sla.durability.is_none() && sla.recovery.is_empty() {
+                return None;
+            }
+            let durability = match &sla.durability {
+                Some(d) => format!(
+                    "the provider designs for {}% durability, but that is a design figure, not a commitment",
+                    d.design_percent
+                ),
+                None => "no durability figure is published for it".to_string(),
+            };
+            Some(DataStore {
+                component: leaf.id.to_string(),
+                sla: sla.id.clone(),
+                availability_commitment: sla.commitment.percent(),
+                design_durability: sla.durability.clone(),
+                recovery: sla.recovery.clone(),
+                not_covered: format!(
+                    "The SLA commits to the service's availability ({}%), not to your data: no credit is owed for data lost or corrupted, {durability}, and {}",
+                    sla.commitment.percent(),
+                    if sla.recovery.is_empty() {
+                        "no recovery point or recovery time is promised"
+                    } else {
+                        "only the recovery commitments listed are contractual"
+                    }
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Every component with an SLA, its tiers as downtime in a month of `month_seconds`.
@@ -53,6 +93,7 @@ fn services(plan: &Plan, month_seconds: f64) -> Vec<Service> {
                 monthly_fee: leaf.fee,
                 credit_cap: sla.credit_cap,
                 max_credit: sla.max_credit(),
+                credits_unknown: sla.credit_tiers.is_unknown(),
                 tiers: sla
                     .tier_downtime(month_seconds)
                     .into_iter()
@@ -75,8 +116,12 @@ fn worst_case(plan: &Plan, month_seconds: f64, loss: Option<Money>) -> WorstCase
     let mut fees = Money::ZERO;
     let mut credit = Money::ZERO;
     let mut downtime: f64 = 0.0;
+    let mut credits_unknown = Vec::new();
     for leaf in &plan.leaves {
         let Some(sla) = leaf.sla else { continue };
+        if sla.credit_tiers.is_unknown() {
+            credits_unknown.push(leaf.id.to_string());
+        }
         let fee = leaf.fee.unwrap_or(Money::ZERO);
         fees = fees + leaf.instances_fee(fee);
         credit = credit + leaf.instances_fee(sla.credit_amount(fee, sla.max_credit()));
@@ -90,6 +135,7 @@ fn worst_case(plan: &Plan, month_seconds: f64, loss: Option<Money>) -> WorstCase
         credit,
         downtime_seconds: downtime,
         business_loss: loss.map(|l| Money::for_seconds(l, downtime)),
+        credits_unknown,
     }
 }
 

@@ -96,7 +96,7 @@ pub use model::Model;
 pub use problem::{JsonPath, Problem, ProblemKind, Problems, Segment};
 pub use report::{Downtime, Report};
 pub use sla::Sla;
-pub use text::date::{parse_utc_time, TimeError};
+pub use text::date::{parse_date, parse_utc_time, DateError, TimeError};
 pub use text::duration::{format_duration, parse_duration, DurationError};
 pub use text::json::from_json;
 pub use text::money::{Money, MoneyError};

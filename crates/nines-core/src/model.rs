@@ -124,9 +124,14 @@ pub struct Failover {
     /// Takes over when the primary fails.
     pub standby: Box<Node>,
     /// Downtime per primary failure while the standby takes over, in minutes.
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
     pub switchover_minutes: f64,
     /// Primary failures per year. Optional when the primary is an MTBF component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
     pub incidents_per_year: Option<f64>,
 }
 
@@ -167,13 +172,25 @@ pub struct Component {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<Availability>,
     /// Mean time between failures, hours.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
     pub mtbf_hours: Option<f64>,
     /// Mean time to repair, hours.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
     pub mttr_hours: Option<f64>,
     /// Planned maintenance downtime per month, hours (MTBF components only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
     pub maintenance_hours_per_month: Option<f64>,
     /// What the service costs per month (the basis of service credits).
     #[serde(
@@ -196,6 +213,7 @@ pub struct Incident {
     #[serde(deserialize_with = "utc_minute_or_second")]
     pub start: chrono::NaiveDateTime,
     /// How long it lasted, minutes.
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
     pub minutes: f64,
     /// Which copy of an enclosing `replicate` it hit (1-based); all copies when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

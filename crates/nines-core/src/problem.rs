@@ -83,6 +83,10 @@ impl std::fmt::Display for JsonPath {
         }
         for (i, segment) in self.segments.iter().enumerate() {
             match segment {
+                // An empty key would vanish from the path: show it quoted.
+                Segment::Key(key) if key.is_empty() => {
+                    f.write_str(if i == 0 { "\"\"" } else { ".\"\"" })?;
+                }
                 Segment::Key(key) if i == 0 => f.write_str(key)?,
                 Segment::Key(key) => write!(f, ".{key}")?,
                 Segment::Index(index) => write!(f, "[{index}]")?,
@@ -239,6 +243,7 @@ mod tests {
         assert_eq!(path.to_string(), "root.serial.children[1].k");
         assert_eq!(JsonPath::root().to_string(), ".");
         assert_eq!(JsonPath::root().index(2).to_string(), "[2]");
+        assert_eq!(JsonPath::from("").key("").to_string(), "\"\".\"\"");
         let inside = JsonPath::from("entries").index(3).in_document("aws.json");
         assert_eq!(inside.to_string(), "aws.json:entries[3]");
         let moved = Problem::value(JsonPath::from("k"), "bad").under(&JsonPath::from("options"));

@@ -153,6 +153,7 @@ fn service_credits(
                 uptime: uptime(down, window_ms),
                 credit_percent,
                 credit,
+                credit_unknown: sla.credit_tiers.is_unknown(),
             });
         }
     }

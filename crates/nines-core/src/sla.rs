@@ -31,9 +31,13 @@ pub struct Sla {
     pub window: Window,
     /// What counts as downtime.
     pub downtime_definition: DowntimeDefinition,
-    /// Credit tiers, highest threshold first.
+    /// Credit tiers, highest threshold first, or `"unknown"` when the provider's table could
+    /// not be sourced.
     #[serde(default)]
-    pub credit_tiers: Vec<CreditTier>,
+    pub credit_tiers: CreditTiers,
+    /// Credits given as days of service for an outage's length (Route 53), where confirmed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credit_days: Vec<DayCredit>,
     /// The most a month's credits can reach, in percent of the monthly fee.
     pub credit_cap: Percent,
     /// The smallest credit the provider issues, where stated.
@@ -46,6 +50,12 @@ pub struct Sla {
     pub exclusions: Vec<String>,
     /// What the SLA promises about your data.
     pub data_guarantee: DataGuarantee,
+    /// The provider's design durability: a design figure, never a commitment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub durability: Option<Durability>,
+    /// Contractual recovery or replication commitments, apart from uptime.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recovery: Vec<RecoveryCommitment>,
     /// What a user must know before relying on this entry.
     #[serde(default)]
     pub caveats: Vec<String>,
@@ -74,13 +84,25 @@ pub struct DowntimeDefinition {
     /// The defining text, quoted or closely paraphrased.
     pub text: String,
     /// The averaging interval (error rates) or minimum downtime period, in minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
     pub interval_minutes: Option<f64>,
     /// How often the customer must retry for downtime to keep counting, in minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
     pub retry_minutes: Option<f64>,
     /// The recovery-time objective, in minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
     pub rto_minutes: Option<f64>,
 }
 
@@ -101,6 +123,162 @@ pub enum DowntimeKind {
     RecoveryTimeObjective,
 }
 
+/// An SLA's credit tiers: known (possibly none), or not sourced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CreditTiers {
+    /// The tiers, highest threshold first (empty: the SLA gives no percentage credits).
+    Known(Vec<CreditTier>),
+    /// The provider's tier table could not be sourced: credits are unknown, not zero.
+    Unknown,
+}
+
+impl Default for CreditTiers {
+    fn default() -> Self {
+        Self::Known(Vec::new())
+    }
+}
+
+impl CreditTiers {
+    /// The known tiers (none when unknown).
+    pub fn tiers(&self) -> &[CreditTier] {
+        match self {
+            Self::Known(tiers) => tiers,
+            Self::Unknown => &[],
+        }
+    }
+
+    /// Whether the tiers could not be sourced.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown)
+    }
+}
+
+/// Written as an array of tiers, or the string `"unknown"`.
+impl Serialize for CreditTiers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Known(tiers) => tiers.serialize(serializer),
+            Self::Unknown => serializer.serialize_str("unknown"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CreditTiers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CreditTiers;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array of credit tiers or \"unknown\"")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<CreditTiers, E> {
+                match value {
+                    "unknown" => Ok(CreditTiers::Unknown),
+                    other => Err(E::invalid_value(serde::de::Unexpected::Str(other), &self)),
+                }
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<CreditTiers, A::Error> {
+                let tiers = Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(CreditTiers::Known(tiers))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CreditTiers {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CreditTiers".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let tiers = generator.subschema_for::<Vec<CreditTier>>();
+        schemars::json_schema!({
+            "description": "Credit tiers, highest threshold first, or \"unknown\" when the provider's table could not be sourced.",
+            "oneOf": [tiers, {"const": "unknown"}]
+        })
+    }
+}
+
+/// "An outage longer than `after_minutes` earns `days` days of service credit."
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DayCredit {
+    /// The outage length from which this credit applies, minutes.
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
+    pub after_minutes: f64,
+    /// Days of the service's average daily charge credited.
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
+    pub days: f64,
+}
+
+/// A provider's design durability: what the service is engineered for, not what it promises.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Durability {
+    /// The design durability of stored objects over a year, percent (e.g. 99.999999999).
+    pub design_percent: Percent,
+    /// The provider's words.
+    pub text: String,
+    /// Where the figure was published.
+    pub source: Source,
+}
+
+/// A contractual recovery or replication commitment, apart from uptime.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryCommitment {
+    /// What is promised.
+    pub kind: RecoveryKind,
+    /// Within how many minutes.
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
+    pub minutes: f64,
+    /// The share of objects or operations the time applies to, percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objects_percent: Option<Percent>,
+    /// The provider's words.
+    pub text: String,
+    /// Credits for missing it; `below` compares with the measured share, not with uptime.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credit_tiers: Vec<CreditTier>,
+    /// Where the commitment was published.
+    pub source: Source,
+}
+
+/// Kinds of recovery commitment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RecoveryKind {
+    /// Objects replicated to another location within a time (e.g. S3 Replication Time Control).
+    ReplicationTime,
+    /// Service recovered (failed over) within a time (a recovery-time objective).
+    RecoveryTime,
+    /// A restore completed within a time.
+    RestoreTime,
+}
+
+impl RecoveryKind {
+    /// Words for people: `replication within`, `recovery within`, `restore within`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ReplicationTime => "replication within",
+            Self::RecoveryTime => "recovery within",
+            Self::RestoreTime => "restore within",
+        }
+    }
+}
+
 /// "Uptime below `below`% earns `credit`% of the monthly fee."
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -118,6 +296,7 @@ pub struct CreditTier {
 #[serde(deny_unknown_fields)]
 pub struct MinimumCredit {
     /// The amount.
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
     pub amount: f64,
     /// Its currency.
     pub currency: String,
@@ -266,11 +445,16 @@ impl Sla {
                 "some numbers in this entry are not confirmed in a primary source".to_string(),
             );
         }
-        if self.credit_tiers.is_empty() {
-            add(
+        match &self.credit_tiers {
+            CreditTiers::Unknown => add(
                 CaveatKind::NoCredits,
-                "no credit tiers recorded; credits shown as 0".to_string(),
-            );
+                "credits unknown: the provider's credit tiers could not be sourced, so no credit is priced here (which is not the same as none being owed)".to_string(),
+            ),
+            CreditTiers::Known(tiers) if tiers.is_empty() && self.credit_days.is_empty() => add(
+                CaveatKind::NoCredits,
+                "no percentage credit tiers: this SLA does not refund a share of the fee (see its caveats for what it gives instead)".to_string(),
+            ),
+            CreditTiers::Known(_) => {}
         }
         for condition in &self.preconditions {
             add(
@@ -289,7 +473,7 @@ impl Sla {
         let mut problems = Vec::new();
         let commitment = self.commitment_percent();
         let mut previous: Option<f64> = None;
-        for (i, tier) in self.credit_tiers.iter().enumerate() {
+        for (i, tier) in self.credit_tiers.tiers().iter().enumerate() {
             let at = JsonPath::from("credit_tiers").index(i);
             let below = tier.below.value();
             if below > commitment {
@@ -312,6 +496,24 @@ impl Sla {
                 problems.push(Problem::value(at.key("credit"), message));
             }
             previous = Some(below);
+        }
+        let mut after = f64::NEG_INFINITY;
+        for (i, day) in self.credit_days.iter().enumerate() {
+            let at = JsonPath::from("credit_days").index(i);
+            if !(day.after_minutes.is_finite() && day.after_minutes > after) {
+                let message = "after_minutes must be finite and strictly increase";
+                problems.push(Problem::value(at.clone().key("after_minutes"), message));
+            }
+            if !(day.days.is_finite() && day.days >= 0.0) {
+                problems.push(Problem::value(at.key("days"), "expected ≥ 0 days"));
+            }
+            after = day.after_minutes;
+        }
+        for (i, recovery) in self.recovery.iter().enumerate() {
+            if !(recovery.minutes.is_finite() && recovery.minutes >= 0.0) {
+                let path = JsonPath::from("recovery").index(i).key("minutes");
+                problems.push(Problem::value(path, "expected a duration in minutes (≥ 0)"));
+            }
         }
         if self.source.url.trim().is_empty() {
             let path = JsonPath::from("source").key("url");
@@ -336,6 +538,7 @@ impl Sla {
         let window = i128::from(window_ms.max(1));
         let earned = self
             .credit_tiers
+            .tiers()
             .iter()
             .filter(|tier| {
                 let (n, scale) = tier.below.scaled();
@@ -351,6 +554,7 @@ impl Sla {
     pub fn max_credit(&self) -> Percent {
         let top = self
             .credit_tiers
+            .tiers()
             .iter()
             .map(|t| t.credit.value())
             .fold(0.0, f64::max);
@@ -360,6 +564,7 @@ impl Sla {
     /// The tiers as downtime thresholds in a month of `month_seconds`.
     pub fn tier_downtime(&self, month_seconds: f64) -> Vec<TierDowntime> {
         self.credit_tiers
+            .tiers()
             .iter()
             .map(|tier| TierDowntime {
                 below: tier.below,

@@ -35,7 +35,7 @@ pub fn sla_details(props: &SlaDetailsProps) -> Html {
                 <p class="banner danger">{format!("Maximum credit {}% of the monthly fee.", sla.credit_cap.value())}</p>
             }
             <h4>{"Credit tiers"}</h4>
-            if sla.credit_tiers.is_empty() {
+            if sla.credit_tiers.tiers().is_empty() {
                 <p>{"No credit tiers recorded for this entry."}</p>
             } else {
                 <table class="tiers">

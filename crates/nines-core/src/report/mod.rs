@@ -7,7 +7,7 @@ use crate::convention::{Convention, Periods, YearMonth};
 use crate::model::Model;
 use crate::problem::Problem;
 pub use crate::sla::CaveatKind;
-use crate::sla::{DowntimeKind, Source, Window};
+use crate::sla::{DowntimeKind, Durability, RecoveryCommitment, Source, Window};
 use crate::text::duration::format_duration;
 use crate::text::money::Money;
 use serde::Serialize;
@@ -187,6 +187,29 @@ pub struct Contract {
     /// The outage scenario, when the model has incidents.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Scenario>,
+    /// What each data store's SLA does and does not say about your data.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<DataStore>,
+}
+
+/// A component that holds data: what its SLA commits to, what the provider designs for, and
+/// what nobody promises.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DataStore {
+    /// The component id.
+    pub component: String,
+    /// The SLA id.
+    pub sla: String,
+    /// The SLA's commitment: availability of the service, percent.
+    pub availability_commitment: String,
+    /// The provider's design durability, when published: a design figure, not guaranteed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub design_durability: Option<Durability>,
+    /// Contractual recovery or replication commitments.
+    pub recovery: Vec<RecoveryCommitment>,
+    /// What is not covered, in plain words.
+    pub not_covered: String,
 }
 
 /// A component with an SLA.
@@ -220,6 +243,9 @@ pub struct Service {
     pub max_credit: Percent,
     /// Tiers as downtime in this convention's month.
     pub tiers: Vec<TierReport>,
+    /// The provider's credit tiers could not be sourced: credits are unknown, not zero.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub credits_unknown: bool,
     /// Where the SLA text came from.
     pub source: Source,
 }
@@ -251,6 +277,9 @@ pub struct WorstCase {
     /// Business loss for that downtime.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub business_loss: Option<Money>,
+    /// Components whose credits are unknown, so `credit` leaves them out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub credits_unknown: Vec<String>,
 }
 
 /// The outage scenario's outcome.
@@ -293,6 +322,9 @@ pub struct ScenarioService {
     pub credit_percent: Percent,
     /// Credit owed.
     pub credit: Money,
+    /// The SLA's credit tiers could not be sourced: the credit is unknown, not zero.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub credit_unknown: bool,
 }
 
 /// Something a reader must know.

@@ -24,8 +24,21 @@ pub fn parse_utc_time(text: &str) -> Result<NaiveDateTime, TimeError> {
     parse_utc(text).ok_or_else(|| TimeError(text.to_string()))
 }
 
+/// Why a text is not a date nines reads.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("expected a date such as 2026-11-25, got {0:?}")]
+pub struct DateError(pub String);
+
+/// Parses a date as every nines input writes it: `YYYY-MM-DD`.
+///
+/// # Errors
+/// [`DateError`] for any other form or an impossible date (`2026-02-29`).
+pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
+    date(text).ok_or_else(|| DateError(text.to_string()))
+}
+
 /// Parses `YYYY-MM-DD`.
-pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+fn date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let [year, month, day] = fields(text, b'-')?;
     (text.len() == 10 && year.len() == 4 && month.len() == 2 && day.len() == 2).then_some(())?;
@@ -63,16 +76,14 @@ pub(crate) fn parse_utc(text: &str) -> Option<NaiveDateTime> {
     };
     let time =
         NaiveTime::from_hms_nano_opt(number(hour)?, number(minute)?, number(second)?, nanos)?;
-    Some(parse_date(date)?.and_time(time))
+    Some(self::date(date)?.and_time(time))
 }
 
 /// serde: a date field written `YYYY-MM-DD`.
 pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<NaiveDate, D::Error> {
-    crate::text::json::text(deserializer, |text| {
-        parse_date(text).ok_or_else(|| format!("expected a date such as 2026-11-25, got {text:?}"))
-    })
+    crate::text::json::text(deserializer, parse_date)
 }
 
 /// `text` split at every `separator` into exactly `N` parts.
@@ -95,14 +106,9 @@ mod tests {
 
     #[test]
     fn dates_are_strict_iso() {
-        assert_eq!(
-            parse_date("2026-02-28"),
-            NaiveDate::from_ymd_opt(2026, 2, 28)
-        );
-        assert_eq!(
-            parse_date(" 2024-02-29 "),
-            NaiveDate::from_ymd_opt(2024, 2, 29)
-        );
+        assert_eq!(date("2026-02-28"), NaiveDate::from_ymd_opt(2026, 2, 28));
+        assert_eq!(date(" 2024-02-29 "), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert!(parse_date("2026-02-29").is_err());
         for bad in [
             "2026-02-29",
             "2026-2-28",
@@ -112,7 +118,7 @@ mod tests {
             "+026-02-28",
             "",
         ] {
-            assert_eq!(parse_date(bad), None, "{bad}");
+            assert_eq!(date(bad), None, "{bad}");
         }
     }
 

@@ -556,6 +556,8 @@ mod tests {
             digits.push(b'5');
             let exponent = d.exponent + d.digits.len() as i32 - significant as i32 - 1;
             let halfway: f64 = format!("{}e{exponent}", String::from_utf8_lossy(&digits)).parse().unwrap();
+            // Rounding up past f64::MAX leaves the finite numbers.
+            prop_assume!(halfway.is_finite());
             let expected = std_digits(&format!("{halfway:.*e}", significant - 1));
             prop_assert_eq!(super::significant(halfway, significant), expected);
         }

@@ -2,6 +2,8 @@
 //! type check its value where serde_json can still place the error.
 
 use crate::problem::{JsonPath, Problem};
+use crate::text::decimal::Decimal;
+use serde::Deserialize;
 use std::fmt::Display;
 use std::marker::PhantomData;
 
@@ -28,20 +30,78 @@ pub fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Proble
     serde_json::from_str(text).map_err(|error| json_error(&error, text))
 }
 
-/// Deserializes a JSON number through `convert`, failing at the number's position.
+/// Deserializes a JSON number from its decimal text, exactly as written (serde_json keeps the
+/// text with its `arbitrary_precision` feature), through `convert`; a refused value fails at
+/// the number's position.
 pub(crate) fn number<'de, D, T, E>(
     deserializer: D,
-    convert: fn(f64) -> Result<T, E>,
+    convert: fn(&str) -> Result<T, E>,
 ) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
     E: Display,
 {
-    deserializer.deserialize_f64(Checked {
-        convert,
-        expecting: "a number",
-        input: PhantomData,
-    })
+    deserializer.deserialize_any(NumberText(convert))
+}
+
+/// A visitor that converts a number's decimal text, so that a refused value fails while the
+/// reader is still at the number (and the error's path names it).
+struct NumberText<T, E>(fn(&str) -> Result<T, E>);
+
+impl<'de, T, E: Display> serde::de::Visitor<'de> for NumberText<T, E> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_u64<X: serde::de::Error>(self, value: u64) -> Result<T, X> {
+        (self.0)(&value.to_string()).map_err(value_error)
+    }
+
+    fn visit_i64<X: serde::de::Error>(self, value: i64) -> Result<T, X> {
+        (self.0)(&value.to_string()).map_err(value_error)
+    }
+
+    /// From a reader that has already made the number an `f64`: its shortest digits.
+    fn visit_f64<X: serde::de::Error>(self, value: f64) -> Result<T, X> {
+        (self.0)(&crate::text::decimal::display(value)).map_err(value_error)
+    }
+
+    /// serde_json hands a number over as its text, in a one-entry map, with its
+    /// `arbitrary_precision` feature.
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        let number =
+            serde_json::Number::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        (self.0)(&number.to_string()).map_err(value_error)
+    }
+}
+
+/// serde: a number field read from its decimal text and rounded once, correctly, to the
+/// nearest `f64` (serde_json's own parser is not correctly rounded).
+pub(crate) fn exact_f64<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<f64, D::Error> {
+    number(deserializer, parse_f64)
+}
+
+/// serde: an optional number field, as [`exact_f64`].
+pub(crate) fn exact_f64_option<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<f64>, D::Error> {
+    exact_f64(deserializer).map(Some)
+}
+
+/// The `f64` nearest to a JSON number's text (`-2.5`, `1e-3`), ties to even.
+pub(crate) fn parse_f64(text: &str) -> Result<f64, String> {
+    let (negative, magnitude) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let value = Decimal::parse(magnitude)
+        .map_err(|_| format!("{text} is not a number"))?
+        .to_f64();
+    Ok(if negative { -value } else { value })
 }
 
 /// Deserializes a JSON string through `convert`, failing at the string's position.
@@ -60,31 +120,11 @@ where
     })
 }
 
-/// A visitor that converts one primitive (`f64` or `&str`) with a checking function.
+/// A visitor that converts a string with a checking function.
 struct Checked<F, I: ?Sized> {
     convert: F,
     expecting: &'static str,
     input: PhantomData<fn(&I)>,
-}
-
-impl<T, E: Display> serde::de::Visitor<'_> for Checked<fn(f64) -> Result<T, E>, f64> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.expecting)
-    }
-
-    fn visit_f64<X: serde::de::Error>(self, value: f64) -> Result<T, X> {
-        (self.convert)(value).map_err(value_error)
-    }
-
-    fn visit_u64<X: serde::de::Error>(self, value: u64) -> Result<T, X> {
-        self.visit_f64(value as f64)
-    }
-
-    fn visit_i64<X: serde::de::Error>(self, value: i64) -> Result<T, X> {
-        self.visit_f64(value as f64)
-    }
 }
 
 impl<T, E: Display> serde::de::Visitor<'_> for Checked<fn(&str) -> Result<T, E>, str> {

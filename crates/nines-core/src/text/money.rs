@@ -37,6 +37,30 @@ impl Money {
         })
     }
 
+    /// From the decimal text of an amount such as `"146.005"`, rounded half up to the cent from
+    /// its exact value.
+    ///
+    /// # Errors
+    /// [`MoneyError`] for text that is not a number, negative amounts and amounts above 10^12
+    /// units.
+    pub fn parse(text: &str) -> Result<Self, MoneyError> {
+        let bad = || MoneyError(text.trim().to_string());
+        let decimal = crate::text::decimal::Decimal::parse(text).map_err(|_| bad())?;
+        let (n, scale) = decimal.to_scaled_integer().ok_or_else(bad)?;
+        let denominator = 10i128.checked_pow(scale).ok_or_else(bad)?;
+        // cents = n × 100 / 10^scale, rounded half up
+        let cents = n
+            .checked_mul(200)
+            .map(|twice| (twice + denominator) / (2 * denominator))
+            .ok_or_else(bad)?;
+        if cents > (MAX_UNITS as i128) * 100 {
+            return Err(bad());
+        }
+        i64::try_from(cents)
+            .map(Self::from_cents)
+            .map_err(|_| bad())
+    }
+
     /// The amount in cents.
     pub fn cents(self) -> i64 {
         self.cents
@@ -111,10 +135,10 @@ pub(crate) fn as_units<S: Serializer>(money: &Option<Money>, s: S) -> Result<S::
     }
 }
 
-/// Deserialized from a number of currency units, e.g. `146.5`.
+/// Deserialized from a number of currency units, e.g. `146.5`, exactly as written.
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::text::json::number(d, Self::from_units)
+        crate::text::json::number(d, Self::parse)
     }
 }
 
@@ -131,6 +155,12 @@ mod tests {
         assert_eq!(odd.percent_of((10, 0)).cents(), 1); // 0.5 cent rounds up
         assert_eq!(Money::from_cents(123_456_789).to_string(), "1,234,567.89");
         assert!(Money::from_units(-1.0).is_err());
+        assert_eq!(Money::parse("146.005").map(Money::cents), Ok(14_601));
+        assert_eq!(Money::parse("0.004").map(Money::cents), Ok(0));
+        assert_eq!(Money::parse("1e3").map(Money::cents), Ok(100_000));
+        assert!(Money::parse("-1").is_err());
+        assert!(Money::parse("1e13").is_err());
+        assert!(Money::parse("1e40").is_err());
         assert!(Money::from_units(f64::NAN).is_err());
     }
 }

@@ -1,0 +1,166 @@
+//! The command line, as clap reads it. Every argument that names a value says its unit.
+
+use clap::{Args, Parser, Subcommand};
+use nines_core::{Availability, Convention, Period, YearMonth};
+
+/// Exact composite availability, SLA contracts, downtime and service credits.
+#[derive(Parser)]
+#[command(name = "nines", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// All must be up: availability of components in series.
+    Serial(Compose),
+    /// Any one suffices: availability of redundant components.
+    Parallel(Compose),
+    /// At least K of the components must be up.
+    #[command(name = "k-of-n")]
+    KOfN {
+        /// How many must be up.
+        k: u32,
+        #[command(flatten)]
+        compose: Compose,
+    },
+    /// Downtime allowed by an availability, or (with --allowed) the availability a downtime needs.
+    Downtime {
+        /// The availability, e.g. 99.9 or 99.9%.
+        #[arg(value_parser = parse_availability, allow_negative_numbers = true, required_unless_present = "allowed", conflicts_with = "allowed")]
+        availability: Option<Availability>,
+        /// Reverse: the downtime allowed, e.g. 43m12s, 8.76h, 1d2h.
+        #[arg(long, value_parser = parse_seconds)]
+        allowed: Option<f64>,
+        /// The period of --allowed: day, week, month, quarter or year.
+        #[arg(long, default_value = "month", value_parser = parse_period, requires = "allowed")]
+        per: Period,
+        #[command(flatten)]
+        calendar: Calendar,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Evaluate a model file (JSON; `-` for stdin) and print its report.
+    Eval {
+        /// The model file, or `-` for standard input.
+        file: String,
+        #[command(flatten)]
+        calendar: Calendar,
+        #[command(flatten)]
+        catalogs: Catalogs,
+        /// Print the JSON report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List, show or check SLA catalog entries.
+    #[command(args_conflicts_with_subcommands = true)]
+    Catalog {
+        #[command(subcommand)]
+        command: Option<CatalogCommand>,
+        /// Words that must all appear in the id, service or configuration.
+        query: Option<String>,
+        /// Only this provider: azure, aws or gcp.
+        #[arg(long)]
+        provider: Option<String>,
+        /// Only entries whose source is dated before this day (YYYY-MM-DD): the ones to review.
+        #[arg(long, value_parser = parse_date)]
+        stale_before: Option<chrono::NaiveDate>,
+        /// Print counts per provider and per source status instead of the entries.
+        #[arg(long)]
+        summary: bool,
+        #[command(flatten)]
+        catalogs: Catalogs,
+        /// Print the entries as JSON (the catalog schema).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CatalogCommand {
+    /// Show one entry with its credit tiers as downtime per month.
+    Show {
+        /// The entry id, e.g. azure/virtual-machines/availability-zones.
+        id: String,
+        #[command(flatten)]
+        calendar: Calendar,
+        #[command(flatten)]
+        catalogs: Catalogs,
+        /// Print the entry as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a catalog file ({version, date, entries}) and list every problem with its path.
+    Check {
+        /// The catalog file, or `-` for standard input.
+        file: String,
+    },
+}
+
+#[derive(Args)]
+pub struct Compose {
+    /// Availabilities in percent, e.g. 99.95 99.99%.
+    #[arg(required = true, value_parser = parse_availability, allow_negative_numbers = true)]
+    pub availabilities: Vec<Availability>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Clone, Copy)]
+pub struct Calendar {
+    /// A calendar month, YYYY-MM (28–31 days).
+    #[arg(long, value_parser = parse_month, conflicts_with = "convention")]
+    pub month: Option<YearMonth>,
+    /// A fixed convention: 30-day (default), 365/12 or gregorian.
+    #[arg(long, value_parser = parse_convention)]
+    pub convention: Option<Convention>,
+}
+
+impl Calendar {
+    pub fn convention(self) -> Convention {
+        match (self.month, self.convention) {
+            (Some(month), _) => Convention::CalendarMonth(month),
+            (None, Some(convention)) => convention,
+            (None, None) => Convention::default(),
+        }
+    }
+}
+
+/// Catalogs of the user's own beside the bundled one.
+#[derive(Args, Clone, Default)]
+pub struct Catalogs {
+    /// A catalog file of your own contracts ({version, date, entries}), merged with the bundled
+    /// catalog; repeat for several.
+    #[arg(long = "catalog", value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Let entries of --catalog files replace bundled entries with the same id.
+    #[arg(long = "override", requires = "files")]
+    pub replace: bool,
+}
+
+fn parse_availability(text: &str) -> Result<Availability, String> {
+    Availability::parse_percent(text).map_err(|e| e.to_string())
+}
+
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    nines_core::parse_duration(text).map_err(|e| e.to_string())
+}
+
+fn parse_period(text: &str) -> Result<Period, String> {
+    Period::parse(text).map_err(|e| e.to_string())
+}
+
+fn parse_month(text: &str) -> Result<YearMonth, String> {
+    YearMonth::parse(text).map_err(|e| e.to_string())
+}
+
+fn parse_convention(text: &str) -> Result<Convention, String> {
+    Convention::parse(text).map_err(|e| e.to_string())
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    nines_core::parse_date(text).map_err(|e| e.to_string())
+}
