@@ -297,23 +297,31 @@ fn too_costly_models_are_refused() {
             .collect::<Vec<_>>()
             .join(",")
     };
-    let two_paths = |n: usize, extra: usize| {
-        let padding: String = (0..extra)
-            .map(|i| format!(r#",{{"component": {{"id": "c{i}", "availability": 99.9}}}}"#))
-            .collect();
+    let two_paths = |n: usize| {
         format!(
             r#"{{"shared": {{{}}}, "root": {{"parallel": {{"children": [
-                {{"serial": {{"children": [{}{padding}]}}}},
+                {{"serial": {{"children": [{}]}}}},
                 {{"serial": {{"children": [{}]}}}}]}}}}}}"#,
             shared(n),
             refs(n),
             refs(n)
         )
     };
-    assert!(bad(&["eval", "-"], Some(&two_paths(21, 0)))
-        .contains("shared: 21 shared components are referenced more than once; at most 20"));
-    assert!(bad(&["eval", "-"], Some(&two_paths(20, 250)))
-        .contains("shared: 20 shared components referenced more than once need 2^20 sweeps"));
+    assert!(bad(&["eval", "-"], Some(&two_paths(21)))
+        .contains("shared: 21 shared components must be conditioned on together"));
+    // 19 entangled components under a 2-of-400: 2^19 table entries × 401 inputs.
+    let voters: String = (0..400)
+        .map(|i| format!(r#"{{"shared": "s{}"}}"#, i % 19))
+        .collect::<Vec<_>>()
+        .join(",");
+    let voting = format!(
+        r#"{{"shared": {{{}}}, "root": {{"parallel": {{"children": [
+            {{"k_of_n": {{"k": 2, "children": [{voters}]}}}},
+            {{"serial": {{"children": [{}]}}}}]}}}}}}"#,
+        shared(19),
+        refs(19)
+    );
+    assert!(bad(&["eval", "-"], Some(&voting)).contains("would take"));
 
     let copies = r#"{"root": {"replicate": {"copies": 1000, "child": {"replicate": {"copies": 1000,
         "child": {"serial": {"children": [{"component": {"id": "a", "availability": 99}},

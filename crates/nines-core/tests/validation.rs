@@ -142,18 +142,19 @@ fn the_json_reader_names_shape_and_value_problems() {
 #[test]
 fn the_validator_names_every_rule() {
     let deep = (0..33).fold(c("a", "99"), |inner, _| serial(&[inner]));
+    // 21 shared components used in both of two redundant branches: all 21 depend on each other.
     let too_many_shared: String = (0..21)
         .map(|i| format!(r#""s{i}": {{"availability": 99}}"#))
         .collect::<Vec<_>>()
         .join(", ");
     let refs: Vec<String> = (0..21)
-        .flat_map(|i| {
-            [
-                format!(r#"{{"shared": "s{i}"}}"#),
-                format!(r#"{{"shared": "s{i}"}}"#),
-            ]
-        })
+        .map(|i| format!(r#"{{"shared": "s{i}"}}"#))
         .collect();
+    let entangled = format!(
+        r#"{{"parallel": {{"children": [{}, {}]}}}}"#,
+        serial(&refs),
+        serial(&refs)
+    );
     let table: Vec<(&str, String, Vec<Expected>)> = vec![
         ("empty serial", model(r#"{"serial": {"children": []}}"#), vec![("root.serial.children", Value, "empty group")]),
         ("empty parallel", model(r#"{"parallel": {"children": []}}"#), vec![("root.parallel.children", Value, "empty group")]),
@@ -199,9 +200,9 @@ fn the_validator_names_every_rule() {
         ("unknown shared component", model(r#"{"shared": "dns"}"#), vec![("root.shared", Value, "unknown shared component \"dns\"")]),
         ("group nesting", model(&deep), vec![("root.serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0].serial.children[0]", Value, "groups nest more than 32")]),
         (
-            "too many shared components",
-            format!(r#"{{"shared": {{{too_many_shared}}}, "root": {}}}"#, serial(&refs)),
-            vec![("shared", Value, "at most 20")],
+            "too many entangled shared components",
+            format!(r#"{{"shared": {{{too_many_shared}}}, "root": {entangled}}}"#),
+            vec![("shared", Value, "21 shared components must be conditioned on together (\"s0\", \"s1\", \"s10\", \"s11\", \"s12\", \"s13\", \"s14\", \"s15\", and 13 more)")],
         ),
         (
             "unknown incident component",

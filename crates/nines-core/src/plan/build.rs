@@ -7,7 +7,7 @@ use crate::catalog::Catalog;
 use crate::convention::{Convention, Periods};
 use crate::model::{
     Component, ComponentSource, Failover, Group, KOfN, Model, Node, Replicate, MAX_COPIES,
-    MAX_DEPTH, MAX_INCIDENTS, MAX_K_OF_N_CHILDREN, MAX_NODES, MAX_SHARED,
+    MAX_DEPTH, MAX_INCIDENTS, MAX_K_OF_N_CHILDREN, MAX_NODES,
 };
 use crate::problem::{JsonPath, Problem, Problems};
 use crate::sla::Sla;
@@ -16,8 +16,6 @@ use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// Most step evaluations an exact evaluation may take (sweeps × steps): about a second.
-const MAX_WORK: u64 = 200_000_000;
 /// Most component instances (replicated copies counted) an outage scenario may walk.
 const MAX_SCENARIO_INSTANCES: u64 = 1_000_000;
 
@@ -41,7 +39,7 @@ pub(crate) fn plan<'a>(
     if !builder.problems.is_empty() {
         return Err(Problems(builder.problems));
     }
-    Ok(Plan {
+    let mut plan = Plan {
         leaf_u: builder
             .leaves
             .iter()
@@ -52,9 +50,12 @@ pub(crate) fn plan<'a>(
         leaves: builder.leaves,
         path_segments: builder.path_segments,
         vars: builder.vars,
+        conditioning: Default::default(),
         by_id,
         warnings: builder.warnings,
-    })
+    };
+    super::condition::condition(&mut plan).map_err(Problems::from)?;
+    Ok(plan)
 }
 
 /// How often each shared key is used, counting every copy made by an enclosing `replicate`
@@ -172,15 +173,6 @@ impl<'a> Builder<'a> {
             self.leaves.push(leaf);
         }
         self.path.clear();
-        if self.vars.len() > MAX_SHARED {
-            self.problems.push(Problem::value(
-                JsonPath::from("shared"),
-                format!(
-                    "{} shared components are referenced more than once; at most {MAX_SHARED} can be evaluated exactly",
-                    self.vars.len()
-                ),
-            ));
-        }
     }
 
     fn push(&mut self, step: Step) -> usize {
@@ -483,22 +475,9 @@ impl<'a> Builder<'a> {
         ))
     }
 
-    /// Refuses models whose exact evaluation would take too long: the engine sweeps the plan
-    /// once per up/down state of the shared components, and a scenario walks every replicated
-    /// copy.
+    /// Refuses models whose scenario would walk too many replicated copies (the engine's own
+    /// limits are checked when it schedules its conditioning).
     fn check_cost(&mut self, model: &Model) {
-        let sweeps = 1u64 << self.vars.len().min(63);
-        let steps = self.steps.len() as u64;
-        if self.vars.len() <= MAX_SHARED && sweeps.saturating_mul(steps) > MAX_WORK {
-            self.problems.push(Problem::value(
-                JsonPath::from("shared"),
-                format!(
-                    "{} shared components referenced more than once need 2^{} sweeps of {steps} steps: more than the {MAX_WORK} an exact evaluation may take; share fewer components or simplify the model",
-                    self.vars.len(),
-                    self.vars.len()
-                ),
-            ));
-        }
         let expanded: u64 = self.leaves.iter().map(|l| l.copies.instances).sum();
         if !model.incidents.is_empty() && expanded > MAX_SCENARIO_INSTANCES {
             self.problems.push(Problem::value(

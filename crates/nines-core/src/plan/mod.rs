@@ -2,6 +2,7 @@
 //! [`build::plan`], which checks the model and returns every problem with its JSON path.
 
 pub(crate) mod build;
+pub(crate) mod condition;
 
 use crate::availability::Availability;
 use crate::model::ComponentSource;
@@ -144,6 +145,8 @@ pub(crate) struct Plan<'a> {
     pub path_segments: Vec<PathStep<'a>>,
     /// Leaf index of each conditioned shared component.
     pub vars: Vec<usize>,
+    /// Where each var is summed out, and each step's scope (empty without vars).
+    pub conditioning: condition::Conditioning,
     /// Leaf indices sorted by component id, for [`Plan::leaf_by_id`]; built only for models
     /// with incidents, which refer to components by id.
     pub by_id: Vec<usize>,

@@ -1,27 +1,9 @@
-//! The engine: exact composite unavailability and its gradient, in the unavailability domain.
-//!
-//! Each step combines its children's unavailabilities `uᵢ` with sums and products of
-//! non-negative terms only, so no step cancels digits:
-//!
-//! | step | unavailability |
-//! |---|---|
-//! | serial | `u ← u + uᵢ·(1 − u)` (= 1 − Π(1 − uᵢ)) |
-//! | parallel | `Π uᵢ` |
-//! | k of n | `P(fewer than k up)`, by dynamic programming over the children |
-//! | failover | `u_p·u_s + (1 − u_s)·min(u_p, λ·T)` |
-//! | replicate | `u_childⁿ` |
-//!
-//! Shared components referenced more than once are conditioned on: every up/down combination
-//! of them is evaluated and weighted by its probability (2^m sweeps for m shared components).
+//! The sweep: a plan without vars, forward once for `U` and backward once for every `∂U/∂uᵢ`.
+//! Each step combines its children's unavailabilities with sums and products of non-negative
+//! terms only (see the table in [`super`]).
 
+use super::Solution;
 use crate::plan::{Plan, Step};
-
-/// The composite unavailability and `∂U/∂uᵢ` for every leaf.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Solution {
-    pub unavailability: f64,
-    pub gradient: Vec<f64>,
-}
 
 /// Reusable buffers for one sweep.
 struct Sweep {
@@ -31,10 +13,9 @@ struct Sweep {
     prefix: Vec<f64>,
 }
 
-/// Solves the plan exactly with the leaves' unavailabilities `leaf_u` (normally
-/// [`Plan::leaf_u`]), conditioning on shared variables; with `with_gradient`, also
-/// differentiates it (otherwise [`Solution::gradient`] is all zeros).
-pub(crate) fn solve(plan: &Plan<'_>, leaf_u: &[f64], with_gradient: bool) -> Solution {
+/// Solves a plan without vars with the leaves' unavailabilities `leaf_u`; with
+/// `with_gradient`, also differentiates it (otherwise the gradient is empty).
+pub(super) fn solve(plan: &Plan<'_>, leaf_u: &[f64], with_gradient: bool) -> Solution {
     let n = plan.steps.len();
     let mut sweep = Sweep {
         u: vec![0.0; n],
@@ -46,54 +27,23 @@ pub(crate) fn solve(plan: &Plan<'_>, leaf_u: &[f64], with_gradient: bool) -> Sol
         scratch: Vec::new(),
         prefix: Vec::new(),
     };
-    let var_u: Vec<f64> = plan.vars.iter().map(|&leaf| leaf_u[leaf]).collect();
-    let m = var_u.len();
-    let mut state_u = vec![0.0; m];
+    forward(plan, leaf_u, &mut sweep);
     let mut gradient = vec![0.0; if with_gradient { plan.leaves.len() } else { 0 }];
-    let mut var_gradient = vec![0.0; m];
-    let mut total = 0.0;
-    let mut factors = vec![0.0; m];
-    let mut suffix = vec![1.0; m + 1];
-    for state in 0u64..(1u64 << m) {
-        for v in 0..m {
-            let down = state >> v & 1 == 1;
-            state_u[v] = if down { 1.0 } else { 0.0 };
-            factors[v] = if down { var_u[v] } else { 1.0 - var_u[v] };
-        }
-        for v in (0..m).rev() {
-            suffix[v] = suffix[v + 1] * factors[v];
-        }
-        let weight = suffix[0];
-        forward(plan, leaf_u, &state_u, &mut sweep);
-        let u_state = sweep.u[n - 1];
-        total += weight * u_state;
-        let mut prefix = 1.0;
-        for v in 0..m {
-            let rest = prefix * suffix[v + 1];
-            let sign = if state >> v & 1 == 1 { 1.0 } else { -1.0 };
-            var_gradient[v] += sign * rest * u_state;
-            prefix *= factors[v];
-        }
-        if with_gradient && weight > 0.0 {
-            backward(plan, weight, &mut sweep, &mut gradient);
-        }
-    }
     if with_gradient {
-        for (v, &leaf) in plan.vars.iter().enumerate() {
-            gradient[leaf] = var_gradient[v];
-        }
+        backward(plan, &mut sweep, &mut gradient);
     }
     Solution {
-        unavailability: total.clamp(0.0, 1.0),
+        unavailability: sweep.u[n - 1].clamp(0.0, 1.0),
         gradient,
     }
 }
 
-fn forward(plan: &Plan<'_>, leaf_u: &[f64], state_u: &[f64], sweep: &mut Sweep) {
+fn forward(plan: &Plan<'_>, leaf_u: &[f64], sweep: &mut Sweep) {
     for (i, step) in plan.steps.iter().enumerate() {
         let value = match *step {
             Step::Leaf(leaf) => leaf_u[leaf],
-            Step::Var(v) => state_u[v],
+            // A plan with vars is solved by `tables`; a var here is its own leaf.
+            Step::Var(v) => leaf_u[plan.vars[v]],
             Step::Serial(span) => plan
                 .span(span)
                 .iter()
@@ -125,7 +75,7 @@ fn forward(plan: &Plan<'_>, leaf_u: &[f64], state_u: &[f64], sweep: &mut Sweep) 
 }
 
 /// Adds one child (down with probability `u`) to `dp[j] = P(exactly j up)`, truncated.
-fn count_up(dp: &mut [f64], u: f64) {
+pub(super) fn count_up(dp: &mut [f64], u: f64) {
     for j in (1..dp.len()).rev() {
         dp[j] = dp[j] * u + dp[j - 1] * (1.0 - u);
     }
@@ -133,7 +83,7 @@ fn count_up(dp: &mut [f64], u: f64) {
 }
 
 /// `x^n` by repeated squaring: the same bits on every platform, unlike `powi`.
-fn power(x: f64, n: u32) -> f64 {
+pub(super) fn power(x: f64, n: u32) -> f64 {
     let (mut result, mut base, mut n) = (1.0, x, n);
     while n > 0 {
         if n & 1 == 1 {
@@ -145,10 +95,9 @@ fn power(x: f64, n: u32) -> f64 {
     result
 }
 
-fn backward(plan: &Plan<'_>, weight: f64, sweep: &mut Sweep, gradient: &mut [f64]) {
+fn backward(plan: &Plan<'_>, sweep: &mut Sweep, gradient: &mut [f64]) {
     let n = plan.steps.len();
-    sweep.adjoint.iter_mut().for_each(|a| *a = 0.0);
-    sweep.adjoint[n - 1] = weight;
+    sweep.adjoint[n - 1] = 1.0;
     for i in (0..n).rev() {
         let adjoint = sweep.adjoint[i];
         if adjoint == 0.0 {
@@ -156,7 +105,7 @@ fn backward(plan: &Plan<'_>, weight: f64, sweep: &mut Sweep, gradient: &mut [f64
         }
         match plan.steps[i] {
             Step::Leaf(leaf) => gradient[leaf] += adjoint,
-            Step::Var(_) => {}
+            Step::Var(v) => gradient[plan.vars[v]] += adjoint,
             Step::Serial(span) => {
                 product_except_each(plan.span(span), sweep, adjoint, |u| 1.0 - u);
             }
