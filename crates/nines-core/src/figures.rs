@@ -22,7 +22,7 @@ pub(crate) fn component_reports(plan: &Plan, gradient: &[f64]) -> Vec<ComponentR
         .map(|(leaf, &attributed)| ComponentReport {
             id: leaf.id.to_string(),
             name: leaf.name.unwrap_or(&leaf.id).to_string(),
-            path: plan.path(leaf).to_string(),
+            path: plan.path(leaf),
             source: leaf.source.key(),
             catalog: match leaf.source {
                 crate::model::ComponentSource::Catalog(id) => Some(id.to_string()),

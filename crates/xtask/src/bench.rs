@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: the native criterion benchmark of nines-core, then the same work through
-//! the JavaScript package in Node, and the figures of both.
+//! `cargo xtask bench`: the native criterion benchmark of nines-core, the side-by-side
+//! benchmark of shared components against a peer ([`crate::peer`]), then the same work through
+//! the JavaScript package in Node, and the figures of all.
 
 use crate::cmd::{self, Cmd};
 use crate::{install, pkg};
@@ -19,6 +20,7 @@ pub fn run() -> Result<(), String> {
         println!("bench native: SKIPPED ({NATIVE} does not exist yet)");
     }
     let native = criterion_results(start);
+    crate::peer::run()?;
 
     if cmd::exists(NODE) {
         install::wasm_tools()?;

@@ -7,6 +7,7 @@
 mod bench;
 mod cmd;
 mod install;
+mod peer;
 mod pkg;
 mod serve;
 mod test;
@@ -19,7 +20,7 @@ usage: cargo xtask <task>
 tasks:
   serve   install what is missing, build the web app and serve it on http://127.0.0.1:8080
   test    install what is missing, then run every check and test (what CI runs)
-  bench   run the native and wasm benchmarks and print the figures
+  bench   run the native, side-by-side and wasm benchmarks and print the figures
   pkg     build the JavaScript package into pkg/";
 
 fn main() -> ExitCode {

@@ -21,8 +21,11 @@ use std::process::{Command, Stdio};
 pub const OUT: &str = "pkg";
 /// Base name of the generated files: `nines.js`, `nines.d.ts`, `nines_bg.wasm`.
 pub const NAME: &str = "nines";
-/// The gzipped `.wasm` budget (issue 5: 150 KB). Over it, `pkg` fails, so CI catches growth.
-pub const WASM_GZIP_BUDGET: u64 = 150_000;
+/// The gzipped `.wasm` budget. Over it, `pkg` fails, so CI catches growth. Issue 5 set 150 KB
+/// for the first edition (144.9 KB); the second edition's exact conditioning, catalog fields
+/// and exact decimal reading brought it to about 170 KB (README, Benchmarks, with the
+/// breakdown `cargo xtask pkg` prints).
+pub const WASM_GZIP_BUDGET: u64 = 180_000;
 
 /// `wasm-opt` from the binaryen npm package, as `cargo xtask` installs it; else `PATH`.
 pub const WASM_OPT: &str = "target/tools/node_modules/.bin/wasm-opt";

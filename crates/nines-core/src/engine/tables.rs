@@ -225,10 +225,19 @@ fn extract_bits(w: usize, mut mask: u64) -> usize {
     packed
 }
 
-/// The sorted union of two sorted, disjoint var lists.
+/// The sorted union of two sorted, disjoint var lists (merged: no sort is linked for it).
 fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut all: Vec<u32> = a.iter().chain(b).copied().collect();
-    all.sort_unstable();
+    let mut all = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i] < b[j]) {
+            all.push(a[i]);
+            i += 1;
+        } else {
+            all.push(b[j]);
+            j += 1;
+        }
+    }
     all
 }
 

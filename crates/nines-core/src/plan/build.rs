@@ -503,8 +503,12 @@ impl<'a> Builder<'a> {
         if model.incidents.is_empty() {
             return Vec::new();
         }
-        let mut by_id: Vec<usize> = (0..self.leaves.len()).collect();
-        by_id.sort_unstable_by(|&a, &b| self.leaves[a].id.cmp(&self.leaves[b].id));
+        // By insertion into a map rather than a sort: the package links no sort for it.
+        let mut index = BTreeMap::new();
+        for (i, leaf) in self.leaves.iter().enumerate() {
+            index.insert(&*leaf.id, i);
+        }
+        let by_id: Vec<usize> = index.into_values().collect();
         let known = |id: &str| {
             by_id
                 .binary_search_by(|&leaf| (*self.leaves[leaf].id).cmp(id))

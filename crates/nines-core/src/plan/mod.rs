@@ -170,8 +170,21 @@ impl Plan<'_> {
             .map(|at| self.by_id[at])
     }
 
-    /// A leaf's JSON path, e.g. `root.serial.children[0].component`.
-    pub(crate) fn path(&self, leaf: &Leaf<'_>) -> JsonPath {
-        json_path(&self.path_segments[leaf.path.range()])
+    /// A leaf's JSON path as text, e.g. `root.serial.children[0].component`, written straight
+    /// from the borrowed steps (as [`JsonPath`] displays it).
+    pub(crate) fn path(&self, leaf: &Leaf<'_>) -> String {
+        use std::fmt::Write;
+        let mut text = String::with_capacity(16 * leaf.path.len);
+        for (i, step) in self.path_segments[leaf.path.range()].iter().enumerate() {
+            let _ = match *step {
+                PathStep::Key("") => write!(text, "{}\"\"", if i == 0 { "" } else { "." }),
+                PathStep::Field(name) if i == 0 => write!(text, "{name}"),
+                PathStep::Key(key) if i == 0 => write!(text, "{key}"),
+                PathStep::Field(name) => write!(text, ".{name}"),
+                PathStep::Key(key) => write!(text, ".{key}"),
+                PathStep::Index(index) => write!(text, "[{index}]"),
+            };
+        }
+        text
     }
 }

@@ -41,39 +41,60 @@ where
     D: serde::Deserializer<'de>,
     E: Display,
 {
-    deserializer.deserialize_any(NumberText(convert))
+    let mut converted = None;
+    let mut check = |text: &str| match convert(text) {
+        Ok(value) => {
+            converted = Some(value);
+            None
+        }
+        Err(e) => Some(e.to_string()),
+    };
+    deserializer.deserialize_any(NumberText { check: &mut check })?;
+    converted.ok_or_else(|| value_error("not a number"))
 }
 
-/// A visitor that converts a number's decimal text, so that a refused value fails while the
-/// reader is still at the number (and the error's path names it).
-struct NumberText<T, E>(fn(&str) -> Result<T, E>);
+/// A visitor that checks a number's decimal text, so that a refused value fails while the
+/// reader is still at the number (and the error's path names it). One type for every number
+/// nines reads, so the JSON reader is instantiated for it once.
+struct NumberText<'a> {
+    check: &'a mut dyn FnMut(&str) -> Option<String>,
+}
 
-impl<'de, T, E: Display> serde::de::Visitor<'de> for NumberText<T, E> {
-    type Value = T;
+impl NumberText<'_> {
+    fn checked<X: serde::de::Error>(self, text: &str) -> Result<(), X> {
+        match (self.check)(text) {
+            None => Ok(()),
+            Some(message) => Err(value_error(message)),
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NumberText<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a number")
     }
 
-    fn visit_u64<X: serde::de::Error>(self, value: u64) -> Result<T, X> {
-        (self.0)(&value.to_string()).map_err(value_error)
+    fn visit_u64<X: serde::de::Error>(self, value: u64) -> Result<(), X> {
+        self.checked(&value.to_string())
     }
 
-    fn visit_i64<X: serde::de::Error>(self, value: i64) -> Result<T, X> {
-        (self.0)(&value.to_string()).map_err(value_error)
+    fn visit_i64<X: serde::de::Error>(self, value: i64) -> Result<(), X> {
+        self.checked(&value.to_string())
     }
 
     /// From a reader that has already made the number an `f64`: its shortest digits.
-    fn visit_f64<X: serde::de::Error>(self, value: f64) -> Result<T, X> {
-        (self.0)(&crate::text::decimal::display(value)).map_err(value_error)
+    fn visit_f64<X: serde::de::Error>(self, value: f64) -> Result<(), X> {
+        self.checked(&crate::text::decimal::display(value))
     }
 
     /// serde_json hands a number over as its text, in a one-entry map, with its
     /// `arbitrary_precision` feature.
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         let number =
             serde_json::Number::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-        (self.0)(&number.to_string()).map_err(value_error)
+        self.checked(&number.to_string())
     }
 }
 

@@ -1,0 +1,212 @@
+//! The side-by-side benchmark of shared components (issue 10): nines against repyability, a
+//! Python reliability toolkit, on the models `tests/bench/models.py` writes, in one run.
+//!
+//! For each model: nines' exact evaluation of a validated model and its validation plus
+//! evaluation (`crates/nines-core/benches/shared.rs`, medians), repyability's evaluate call and
+//! its build plus first call (`tests/bench/peer_repyability.py`, excluding Python start-up),
+//! and the whole `nines eval FILE --json` process (median of 7 runs); then the ratios. The peer
+//! is installed from PyPI into `target/peer-venv`; if that fails the peer's columns are skipped
+//! with the reason.
+
+use crate::cmd::{self, Cmd};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+const MODELS: &str = "target/bench-models";
+const VENV: &str = "target/peer-venv";
+const PEER: &str = "repyability[fast]==0.15";
+
+/// Runs the side-by-side benchmark and prints its table.
+pub fn run() -> Result<(), String> {
+    Cmd::new("python3")
+        .args(["tests/bench/models.py", MODELS])
+        .run()?;
+    let nines = String::from_utf8_lossy(
+        &cmd::cargo(["bench", "-p", "nines-core", "--bench", "shared"])
+            .env("NINES_BENCH_MODELS", MODELS)
+            .read()?,
+    )
+    .into_owned();
+    cmd::cargo(["build", "--release", "-p", "nines-cli"]).run()?;
+    let python = match peer_python() {
+        Ok(python) => Some(python),
+        Err(why) => {
+            println!("peer: SKIPPED ({why})");
+            None
+        }
+    };
+    let mut rows = Vec::new();
+    for model in models()? {
+        let name = stem(&model);
+        let line = nines
+            .lines()
+            .find(|l| l.contains(&format!("\"model\": \"{name}\"")))
+            .unwrap_or("");
+        let peer = match &python {
+            Some(python) => Cmd::new(python)
+                .args([
+                    "tests/bench/peer_repyability.py",
+                    &model.to_string_lossy(),
+                    "--repeat",
+                    "10",
+                ])
+                .probe()
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        rows.push(Row {
+            name,
+            sweep: number(line, "sweep_seconds"),
+            model: number(line, "model_seconds"),
+            process: process_seconds(&model),
+            peer_eval: number(&peer, "median_seconds"),
+            peer_first: number(&peer, "build_seconds")
+                .zip(number(&peer, "first_seconds"))
+                .map(|(b, f)| b + f),
+            agree: number(line, "unavailability")
+                .zip(number(&peer, "unavailability"))
+                .map(|(a, b)| ((a - b) / b).abs()),
+        });
+    }
+    print_table(&rows);
+    Ok(())
+}
+
+struct Row {
+    name: String,
+    sweep: Option<f64>,
+    model: Option<f64>,
+    process: Option<f64>,
+    peer_eval: Option<f64>,
+    peer_first: Option<f64>,
+    agree: Option<f64>,
+}
+
+fn print_table(rows: &[Row]) {
+    println!("\nshared components, side by side (medians; peer = repyability 0.15, its computation without Python start-up):");
+    println!(
+        "  {:<18} {:>10} {:>10} {:>10} {:>11} {:>10} {:>9} {:>9} {:>9} {:>9}",
+        "model",
+        "nines eval",
+        "nines all",
+        "process",
+        "peer eval",
+        "peer b+1st",
+        "eval ×",
+        "all ×",
+        "proc ×",
+        "agree"
+    );
+    for r in rows {
+        let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) if b > 0.0 => format!("{:.0}×", a / b),
+            _ => "—".to_string(),
+        };
+        println!(
+            "  {:<18} {:>10} {:>10} {:>10} {:>11} {:>10} {:>9} {:>9} {:>9} {:>9}",
+            r.name,
+            ms(r.sweep),
+            ms(r.model),
+            ms(r.process),
+            ms(r.peer_eval),
+            ms(r.peer_first),
+            ratio(r.peer_eval, r.sweep),
+            ratio(r.peer_first, r.model),
+            ratio(r.peer_eval, r.process),
+            r.agree.map_or("—".to_string(), |e| format!("{e:.0e}")),
+        );
+    }
+    println!("  eval ×: peer evaluate call / nines Prepared::availability (target ≥ 20×)");
+    println!("  all ×:  peer build + first call / nines Prepared::new + availability");
+    println!(
+        "  proc ×: peer evaluate call / the whole `nines eval FILE --json` process (target > 1×)"
+    );
+}
+
+fn ms(seconds: Option<f64>) -> String {
+    seconds.map_or("—".to_string(), |s| format!("{:.3} ms", s * 1e3))
+}
+
+/// The model files, sorted.
+fn models() -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(MODELS)
+        .map_err(|e| format!("{MODELS}: {e}"))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The median wall time of `nines eval FILE --json` (output discarded) over 7 runs after one.
+fn process_seconds(model: &Path) -> Option<f64> {
+    let binary = cmd::target_dir().join("release/nines");
+    let mut times = Vec::new();
+    for run in 0..8 {
+        let start = Instant::now();
+        let status = Command::new(&binary)
+            .args(["eval", &model.to_string_lossy(), "--json"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()?;
+        if !status.success() {
+            return None;
+        }
+        if run > 0 {
+            times.push(start.elapsed().as_secs_f64());
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied()
+}
+
+/// The venv's Python with the peer installed, installing it if needed.
+fn peer_python() -> Result<String, String> {
+    let python = format!("{VENV}/bin/python");
+    let installed = Cmd::new(&python)
+        .args(["-c", "import repyability"])
+        .probe()
+        .is_some();
+    if !installed {
+        Cmd::new("python3").args(["-m", "venv", VENV]).run()?;
+        Cmd::new(&python)
+            .args(["-m", "pip", "install", "--quiet", PEER])
+            .run()
+            .map_err(|e| format!("cannot install {PEER} from PyPI: {e}"))?;
+    }
+    Ok(python)
+}
+
+/// The number after `"key": ` in a JSON line.
+fn number(json: &str, key: &str) -> Option<f64> {
+    let quoted = format!("\"{key}\":");
+    let rest = json[json.find(&quoted)? + quoted.len()..].trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')))
+        .unwrap_or(rest.len());
+    rest[..end].parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_numbers_from_json_lines() {
+        let line =
+            r#"{"model": "g", "sweep_seconds": 5.378e-5, "unavailability": 2.6e-2, "x": null}"#;
+        assert_eq!(number(line, "sweep_seconds"), Some(5.378e-5));
+        assert_eq!(number(line, "unavailability"), Some(0.026));
+        assert_eq!(number(line, "x"), None);
+        assert_eq!(number(line, "missing"), None);
+    }
+}
