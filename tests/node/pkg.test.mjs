@@ -166,6 +166,17 @@ for (const [percent, u] of [["99.9999999999999", 1e-15], ["99.99999999999999", 1
   });
 }
 
+test("cut sets: the same bytes as `nines eval --cut-sets 3 --json`", () => {
+  const model = join(root, "data/examples/azure-two-regions.json");
+  const text = readFileSync(model, "utf8");
+  const expected = cli(["eval", model, "--month", "2026-02", "--cut-sets", "3", "--json"]);
+  assert.equal(nines.evaluateJson(text, { convention: "2026-02", cut_sets: 3 }) + "\n", expected);
+  const report = nines.evaluate(text, { cut_sets: 2 });
+  assert.equal(report.cut_sets.order, 2);
+  assert.deepEqual(report.cut_sets.sets[0].members.length, 1);
+  throws(() => nines.evaluate(text, { cut_sets: 9 }), RangeError, "options.cut_sets");
+});
+
 test("serial, parallel, kOfN", () => {
   assert.equal(nines.serial([99.9, "99.9%"]).percent, "99.8001");
   assert.equal(nines.parallel([99.9, 99.9]).percent, "99.9999");

@@ -49,7 +49,7 @@ test("the .d.ts types match every fixture model and golden report", { skip: !com
     // The API as the README uses it.
     `const r: Report = evaluate(model0, { convention: "2026-02" });`,
     `const s: string = evaluateJson(JSON.stringify(model0));`,
-    `const month: string = downtime("99.95%").downtime.text.month;`,
+    `const month: string = downtime("99.95%").text.month;`,
     `const p: string = serial([99.9, "99.9%"]).percent + parallel([99.9]).percent + kOfN(1, [99]).percent;`,
     `const q: number | null = required("43m12s", "month", { convention: "30-day" }).nines;`,
     `const ids: string[] = catalog("vm", { provider: "azure" }).entries.map((e) => e.id);`,

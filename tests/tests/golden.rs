@@ -14,9 +14,7 @@ fn report(model: &Path) -> String {
     let text =
         std::fs::read_to_string(model).unwrap_or_else(|e| panic!("{}: {e}", model.display()));
     let catalog = Catalog::bundled().expect("bundled catalog");
-    let options = Options {
-        convention: Convention::parse("2026-02").expect("month"),
-    };
+    let options = Options::new(Convention::parse("2026-02").expect("month"));
     let report = evaluate_json(&text, &catalog, &options)
         .unwrap_or_else(|p| panic!("{}: {p}", model.display()));
     let mut json = serde_json::to_string_pretty(&report).expect("serializable");

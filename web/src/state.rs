@@ -192,14 +192,8 @@ impl AppState {
     /// Evaluates the model with nines-core.
     fn recompute(&mut self) {
         let started = now_ms();
-        let result = evaluate(
-            &self.model,
-            catalog(),
-            &Options {
-                convention: self.convention(),
-            },
-        )
-        .map_err(|problems| problems.0);
+        let result = evaluate(&self.model, catalog(), &Options::new(self.convention()))
+            .map_err(|problems| problems.0);
         self.evaluate_ms = now_ms() - started;
         self.report = Rc::new(result);
         crate::perf::record_evaluation(self.evaluate_ms);

@@ -50,6 +50,9 @@ pub enum Command {
         calendar: Calendar,
         #[command(flatten)]
         catalogs: Catalogs,
+        /// Also list how the design fails: its minimal cut sets up to this size (1–6).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=6))]
+        cut_sets: Option<u32>,
         /// Print the JSON report.
         #[arg(long)]
         json: bool,

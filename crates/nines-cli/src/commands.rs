@@ -36,12 +36,14 @@ pub fn run(command: Command) -> Result<String, Failure> {
             file,
             calendar,
             catalogs,
+            cut_sets,
             json,
         } => {
             let text = read_input(&file, "FILE")?;
             let catalog = catalog(&catalogs)?;
             let options = Options {
                 convention: calendar.convention(),
+                cut_sets,
             };
             let report = nines_core::evaluate_json(&text, &catalog, &options)?;
             if json {

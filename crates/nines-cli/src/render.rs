@@ -74,6 +74,31 @@ pub fn report(r: &Report) -> String {
                 .unwrap_or_default()
         );
     }
+    if let Some(cut_sets) = &r.cut_sets {
+        let _ = writeln!(
+            out,
+            "\nhow it fails (minimal cut sets of up to {} failures, most probable first; share of unavailability to first order){}",
+            cut_sets.order,
+            if cut_sets.complete { "" } else { " — incomplete: the least probable were dropped" }
+        );
+        for set in cut_sets.sets.iter().take(10) {
+            let members: Vec<String> = set.members.iter().map(ToString::to_string).collect();
+            let _ = writeln!(
+                out,
+                "  {:>6.2}%  {:.3e}  {}",
+                set.share * 100.0,
+                set.probability,
+                members.join(" + ")
+            );
+        }
+        if cut_sets.sets.len() > 10 {
+            let _ = writeln!(
+                out,
+                "  … {} more (--json lists them all)",
+                cut_sets.sets.len() - 10
+            );
+        }
+    }
     let contract = &r.contract;
     let cur = &contract.currency;
     if !contract.services.is_empty() {

@@ -456,3 +456,31 @@ fn every_digit_of_a_percentage_counts() {
         assert_eq!(report["unavailability"].as_f64(), Some(u), "{percent}");
     }
 }
+
+#[test]
+fn eval_lists_how_a_design_fails() {
+    let model = r#"{"shared": {"idp": {"availability": 99.99}}, "root": {"serial": {"children": [
+        {"shared": "idp"},
+        {"parallel": {"children": [{"component": {"id": "a", "availability": 99}},
+                                   {"component": {"id": "b", "availability": 99}}]}}]}}}"#;
+    let out = nines(&["eval", "-", "--cut-sets", "2", "--json"], Some(model));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sets = &report["cut_sets"]["sets"];
+    assert_eq!(report["cut_sets"]["order"], 2);
+    assert_eq!(sets[0]["members"][0]["component"], "idp");
+    assert_eq!(sets[1]["members"][0]["component"], "a");
+    assert_eq!(sets[1]["members"][1]["component"], "b");
+    assert_eq!(sets[1]["probability"].as_f64(), Some(1e-4)); // 0.01 × 0.01
+    let text =
+        String::from_utf8_lossy(&nines(&["eval", "-", "--cut-sets", "2"], Some(model)).stdout)
+            .to_string();
+    assert!(text.contains("a + b"), "{text}");
+    assert!(bad(&["eval", "-", "--cut-sets", "9"], Some(model)).contains("--cut-sets"));
+    // Without the flag the report has no cut_sets: golden reports are unchanged.
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/examples/azure-web-sql.json"
+    );
+    let plain: serde_json::Value = json(&["eval", example, "--json"]);
+    assert!(plain.get("cut_sets").is_none());
+}

@@ -6,6 +6,7 @@ use crate::availability::Availability;
 use crate::catalog::Catalog;
 use crate::contract::{caveats, contract};
 use crate::convention::{Convention, Period};
+use crate::cut_sets::cut_sets;
 use crate::engine::solve;
 use crate::figures::{component_reports, weakest_link};
 use crate::model::{Component, Group, KOfN, Model, Node};
@@ -20,6 +21,19 @@ use crate::text::decimal::Shown;
 pub struct Options {
     /// The calendar convention for downtime and credits.
     pub convention: Convention,
+    /// List the minimal cut sets up to this order (1 to 6; 3 is the usual choice) in the
+    /// report's `cut_sets`.
+    pub cut_sets: Option<u32>,
+}
+
+impl Options {
+    /// Options with `convention` and nothing else.
+    pub fn new(convention: Convention) -> Self {
+        Self {
+            convention,
+            cut_sets: None,
+        }
+    }
 }
 
 /// Evaluates a model against a catalog.
@@ -49,6 +63,9 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
         weakest_link: weakest_link(&components),
         components,
         contract: contract(model, &plan, composite, convention, scenario),
+        cut_sets: options
+            .cut_sets
+            .map(|order| cut_sets(&plan, composite.unavailability(), order)),
         caveats: caveats(&plan),
         warnings,
         input: Input {

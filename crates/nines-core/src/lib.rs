@@ -12,7 +12,7 @@
 //!     {"parallel": {"children": [
 //!         {"component": {"id": "db1", "availability": 99.99}},
 //!         {"component": {"id": "db2", "availability": 99.9}}]}}]}}}"#;
-//! let options = Options { convention: Convention::parse("2026-02")? };
+//! let options = Options::new(Convention::parse("2026-02")?);
 //! let report = evaluate_json(model, &Catalog::empty(), &options)?;
 //! assert_eq!(report.percent, "99.949990005");
 //! assert_eq!(report.weakest_link.as_deref(), Some("front"));
@@ -70,6 +70,7 @@ mod availability;
 pub mod catalog;
 mod contract;
 mod convention;
+pub mod cut_sets;
 mod engine;
 mod evaluate;
 mod figures;

@@ -373,3 +373,187 @@ proptest! {
         }
     }
 }
+
+/// Component instances by name: `(component id, copy path outermost first)`, shared ones first.
+type Instance = (String, Vec<u32>);
+
+/// [`expand`], naming each instance.
+fn expand_named(
+    tree: &Tree,
+    next_id: &mut usize,
+    copy: &[u32],
+    names: &mut Vec<Instance>,
+) -> Expanded {
+    match tree {
+        Tree::Leaf(_) => {
+            *next_id += 1;
+            names.push((format!("c{next_id}"), copy.to_vec()));
+            Expanded::Var(names.len() - 1)
+        }
+        Tree::Shared(i) => Expanded::Var(*i),
+        Tree::Serial(kids) => Expanded::All(
+            kids.iter()
+                .map(|k| expand_named(k, next_id, copy, names))
+                .collect(),
+        ),
+        Tree::Parallel(kids) => Expanded::AtLeast(
+            1,
+            kids.iter()
+                .map(|k| expand_named(k, next_id, copy, names))
+                .collect(),
+        ),
+        Tree::KOfN(k, kids) => Expanded::AtLeast(
+            *k,
+            kids.iter()
+                .map(|k| expand_named(k, next_id, copy, names))
+                .collect(),
+        ),
+        Tree::Replicate(n, child) => {
+            let start = *next_id;
+            let copies = (1..=*n)
+                .map(|c| {
+                    *next_id = start; // every copy has the same component ids
+                    let mut path = copy.to_vec();
+                    path.push(c);
+                    expand_named(child, next_id, &path, names)
+                })
+                .collect();
+            Expanded::AtLeast(1, copies)
+        }
+    }
+}
+
+/// Whether the set of instances `set` (bits) holds every instance of `sub`.
+fn holds(set: u32, sub: u32) -> bool {
+    set & sub == sub
+}
+
+/// Every minimal cut set of at most `order` instances, by trying every set of that size.
+fn brute_force_cut_sets(tree: &Tree, order: usize) -> Option<Vec<Vec<Instance>>> {
+    let mut names: Vec<Instance> = (0..SHARED.len())
+        .map(|i| (format!("s{i}"), Vec::new()))
+        .collect();
+    let structure = expand_named(tree, &mut 0, &[], &mut names);
+    if names.len() > 16 {
+        return None;
+    }
+    let n = names.len();
+    let mut minimal: Vec<u32> = Vec::new();
+    for size in 1..=order.min(n) {
+        for state in 0u32..(1 << n) {
+            let contains_a_smaller = minimal.iter().any(|&m| holds(state, m));
+            if state.count_ones() as usize != size || contains_a_smaller {
+                continue;
+            }
+            if !up(&structure, state) {
+                minimal.push(state);
+            }
+        }
+    }
+    let mut sets: Vec<Vec<Instance>> = minimal
+        .iter()
+        .map(|&state| {
+            let mut set: Vec<Instance> = (0..n)
+                .filter(|i| state >> i & 1 == 1)
+                .map(|i| names[i].clone())
+                .collect();
+            set.sort();
+            set
+        })
+        .collect();
+    sets.sort();
+    Some(sets)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// The cut sets nines lists are exactly the minimal sets of at most three failures that
+    /// take the design down, found by trying every set; each with the product of its
+    /// unavailabilities.
+    #[test]
+    fn cut_sets_match_brute_force(tree in tree()) {
+        let Some(expected) = brute_force_cut_sets(&tree, 3) else { return Ok(()); };
+        let options = Options { cut_sets: Some(3), ..Options::default() };
+        let report = evaluate(&model(&tree), &Catalog::empty(), &options).unwrap();
+        let listed = report.cut_sets.unwrap();
+        prop_assert!(listed.complete);
+        let mut found: Vec<Vec<Instance>> = listed
+            .sets
+            .iter()
+            .map(|set| {
+                let mut members: Vec<Instance> = set
+                    .members
+                    .iter()
+                    .map(|m| (m.component.clone().unwrap_or_default(), m.copy.clone()))
+                    .collect();
+                members.sort();
+                members
+            })
+            .collect();
+        found.sort();
+        prop_assert_eq!(&found, &expected);
+        let u_of = |id: &str| report.components.iter().find(|c| c.id == id).map(|c| c.unavailability).unwrap();
+        for set in &listed.sets {
+            let product: f64 = set.members.iter().map(|m| u_of(m.component.as_deref().unwrap())).product();
+            prop_assert!((set.probability - product).abs() <= 1e-11 * product);
+        }
+    }
+}
+
+/// The textbook bridge network (five components, paths 1–4, 2–5, 1–3–5, 2–3–4) written as its
+/// minimal path sets over shared components: its minimal cut sets are {1,2}, {4,5}, {1,3,5} and
+/// {2,3,4} (e.g. Rausand & Høyland, System Reliability Theory, the bridge structure).
+#[test]
+fn bridge_network_cut_sets() {
+    let shared: Vec<String> = (1..=5)
+        .map(|i| format!(r#""b{i}": {{"availability": 9{i}}}"#))
+        .collect();
+    let path = |ids: &[u32]| {
+        let refs: Vec<String> = ids
+            .iter()
+            .map(|i| format!(r#"{{"shared": "b{i}"}}"#))
+            .collect();
+        format!(r#"{{"serial": {{"children": [{}]}}}}"#, refs.join(", "))
+    };
+    let model = format!(
+        r#"{{"shared": {{{}}}, "root": {{"parallel": {{"children": [{}, {}, {}, {}]}}}}}}"#,
+        shared.join(", "),
+        path(&[1, 4]),
+        path(&[2, 5]),
+        path(&[1, 3, 5]),
+        path(&[2, 3, 4])
+    );
+    let options = Options {
+        cut_sets: Some(3),
+        ..Options::default()
+    };
+    let report = nines_core::evaluate_json(&model, &Catalog::empty(), &options).unwrap();
+    let sets: Vec<String> = report
+        .cut_sets
+        .unwrap()
+        .sets
+        .iter()
+        .map(|s| {
+            s.members
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    // Most probable first: u = 0.09, 0.08, 0.07, 0.06, 0.05 for b1..b5.
+    assert_eq!(sets, ["b1 b2", "b4 b5", "b2 b3 b4", "b1 b3 b5"]);
+    // Exact bridge unavailability by conditioning on the bridge component b3 (the textbook way):
+    // b3 up: (b1 ∥ b2) – (b4 ∥ b5) in series; b3 down: (b1–b4) ∥ (b2–b5).
+    let u = [0.09, 0.08, 0.07, 0.06, 0.05];
+    let series = |a: f64, b: f64| 1.0 - (1.0 - a) * (1.0 - b);
+    let up3 = series(u[0] * u[1], u[3] * u[4]);
+    let down3 = series(u[0], u[3]) * series(u[1], u[4]);
+    let exact = (1.0 - u[2]) * up3 + u[2] * down3;
+    assert!(
+        (report.unavailability - exact).abs() <= 1e-15,
+        "{} vs {exact}",
+        report.unavailability
+    );
+}

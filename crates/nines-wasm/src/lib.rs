@@ -55,6 +55,7 @@ pub fn evaluate_json(
 ) -> Result<String, JsValue> {
     let options = EvaluateOptions::from_js(options)?;
     let convention = options.convention()?;
+    let cut_sets = options.cut_sets()?;
     let custom;
     let catalog = match options.catalog {
         Some(document) => {
@@ -64,8 +65,15 @@ pub fn evaluate_json(
         None => bundled()?,
     };
     let model = Model::from_json(&input_text(&model, "model")?).map_err(to_error)?;
-    let report =
-        nines_core::evaluate(&model, catalog, &Options { convention }).map_err(to_error)?;
+    let report = nines_core::evaluate(
+        &model,
+        catalog,
+        &Options {
+            convention,
+            cut_sets,
+        },
+    )
+    .map_err(to_error)?;
     serde_json::to_string_pretty(&report).map_err(internal)
 }
 
@@ -115,7 +123,7 @@ pub fn required(
 ///
 /// # Errors
 /// `RangeError` for an empty list or a bad percentage, naming its index.
-#[wasm_bindgen(unchecked_return_type = "Figure")]
+#[wasm_bindgen(unchecked_return_type = "AvailabilityAnswer")]
 pub fn serial(
     #[wasm_bindgen(unchecked_param_type = "Array<number | string>")] parts: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -126,7 +134,7 @@ pub fn serial(
 ///
 /// # Errors
 /// `RangeError` for an empty list or a bad percentage, naming its index.
-#[wasm_bindgen(unchecked_return_type = "Figure")]
+#[wasm_bindgen(unchecked_return_type = "AvailabilityAnswer")]
 pub fn parallel(
     #[wasm_bindgen(unchecked_param_type = "Array<number | string>")] parts: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -137,7 +145,7 @@ pub fn parallel(
 ///
 /// # Errors
 /// `RangeError` for `k` outside `1..=n` or a bad percentage, naming its index.
-#[wasm_bindgen(js_name = kOfN, unchecked_return_type = "Figure")]
+#[wasm_bindgen(js_name = kOfN, unchecked_return_type = "AvailabilityAnswer")]
 pub fn k_of_n(
     k: f64,
     #[wasm_bindgen(unchecked_param_type = "Array<number | string>")] parts: JsValue,
@@ -219,6 +227,21 @@ struct EvaluateOptions {
     /// bundled one, kept as text until it is read.
     #[serde(default)]
     catalog: Option<Box<RawValue>>,
+    /// List the minimal cut sets up to this order (1 to 6).
+    #[serde(default)]
+    cut_sets: Option<u32>,
+}
+
+impl EvaluateOptions {
+    fn cut_sets(&self) -> Result<Option<u32>, JsValue> {
+        match self.cut_sets {
+            Some(order) if !(1..=6).contains(&order) => Err(to_error(Problem::value(
+                JsonPath::from("options").key("cut_sets"),
+                format!("{order} is not an order from 1 to 6"),
+            ))),
+            other => Ok(other),
+        }
+    }
 }
 
 #[derive(Default, Deserialize)]

@@ -110,14 +110,51 @@ export interface Sla {
     retry_minutes?: number;
     rto_minutes?: number;
   };
-  credit_tiers?: { below: PercentNumber; credit: PercentNumber }[];
+  /** Highest threshold first; `"unknown"` when the provider's table could not be sourced. */
+  credit_tiers?: CreditTier[] | "unknown";
+  /** Credits in days of service for an outage's length (Route 53), where confirmed. */
+  credit_days?: { after_minutes: number; days: number }[];
   credit_cap: PercentNumber;
   minimum_credit?: { amount: number; currency: string; text?: string };
   claim_window: string;
   exclusions?: string[];
   data_guarantee: { kind: "not_applicable" | "none"; text: string };
+  /** The provider's design durability: a design figure, never a commitment. */
+  durability?: Durability;
+  /** Contractual recovery or replication commitments, apart from uptime. */
+  recovery?: RecoveryCommitment[];
   caveats?: string[];
-  source: { url: string; as_of: string; status: SourceStatus; note?: string };
+  source: Source;
+}
+
+export interface CreditTier {
+  below: PercentNumber;
+  credit: PercentNumber;
+}
+
+export interface Source {
+  url: string;
+  /** `YYYY-MM-DD`. */
+  as_of: string;
+  status: SourceStatus;
+  note?: string;
+}
+
+export interface Durability {
+  design_percent: PercentNumber;
+  text: string;
+  source: Source;
+}
+
+export interface RecoveryCommitment {
+  kind: "replication_time" | "recovery_time" | "restore_time";
+  minutes: number;
+  /** The share of objects or operations the time applies to. */
+  objects_percent?: PercentNumber;
+  text: string;
+  /** `below` compares with the measured share, not with uptime. */
+  credit_tiers?: CreditTier[];
+  source: Source;
 }
 
 /** A catalog document, to replace the bundled catalog. */
@@ -140,6 +177,8 @@ export interface ConventionOptions {
 export interface EvaluateOptions extends ConventionOptions {
   /** Replaces the bundled catalog (object or JSON text). */
   catalog?: CatalogDocument | string;
+  /** List how the design fails: its minimal cut sets up to this many failures (1–6) in `cut_sets`. */
+  cut_sets?: number;
 }
 
 export interface CatalogOptions {
@@ -220,6 +259,8 @@ export interface Service {
   credit_cap: PercentNumber;
   max_credit: PercentNumber;
   tiers: TierReport[];
+  /** Present (true) when the provider's credit tiers could not be sourced: credits unknown, not zero. */
+  credits_unknown?: true;
   source: Sla["source"];
 }
 
@@ -228,6 +269,8 @@ export interface WorstCase {
   credit: MoneyString;
   downtime_seconds: number;
   business_loss?: MoneyString;
+  /** Components whose credits are unknown, left out of `credit`. */
+  credits_unknown?: string[];
 }
 
 export interface ScenarioService {
@@ -238,6 +281,8 @@ export interface ScenarioService {
   uptime: string;
   credit_percent: PercentNumber;
   credit: MoneyString;
+  /** Present (true) when the SLA's credit tiers could not be sourced. */
+  credit_unknown?: true;
 }
 
 export interface Scenario {
@@ -259,6 +304,20 @@ export interface Contract {
   services: Service[];
   worst_case: WorstCase;
   scenario?: Scenario;
+  /** What each data store's SLA does and does not say about your data. */
+  data?: DataStore[];
+}
+
+export interface DataStore {
+  component: string;
+  sla: string;
+  /** The SLA's commitment on availability, percent. */
+  availability_commitment: string;
+  /** A design figure, not guaranteed. */
+  design_durability?: Durability;
+  recovery: RecoveryCommitment[];
+  /** What is not covered, in plain words. */
+  not_covered: string;
 }
 
 export type CaveatKind =
@@ -276,6 +335,31 @@ export interface Caveat {
   sla?: string;
   components: string[];
   text: string;
+}
+
+/** The minimal cut sets up to an order, most probable first. */
+export interface CutSetReport {
+  order: number;
+  /** `false` when the least probable sets of some step were dropped (more than 20,000). */
+  complete: boolean;
+  sets: CutSet[];
+}
+
+/** A smallest set of failures that takes the design down. */
+export interface CutSet {
+  members: CutSetMember[];
+  /** All of them down at once (independent failures). */
+  probability: number;
+  /** `probability / unavailability`, to first order. */
+  share: number;
+}
+
+/** A component (in one copy of its replicates, outermost first) or a failover's switchover. */
+export interface CutSetMember {
+  component?: string;
+  copy?: number[];
+  /** The failover (name or path) whose switchover this is. */
+  switchover?: string;
 }
 
 /** One thing wrong with an input, at a JSON path such as `root.serial.children[1].k_of_n.k`. */
@@ -305,6 +389,8 @@ export interface Report {
   weakest_link?: string;
   components: ComponentReport[];
   contract: Contract;
+  /** Present when asked for with `cut_sets` in the options. */
+  cut_sets?: CutSetReport;
   caveats: Caveat[];
   warnings: Problem[];
   input: { model: EchoedModel; convention: string };

@@ -25,7 +25,7 @@ pub const NAME: &str = "nines";
 /// for the first edition (144.9 KB); the second edition's exact conditioning, catalog fields
 /// and exact decimal reading brought it to about 170 KB (README, Benchmarks, with the
 /// breakdown `cargo xtask pkg` prints).
-pub const WASM_GZIP_BUDGET: u64 = 180_000;
+pub const WASM_GZIP_BUDGET: u64 = 200_000;
 
 /// `wasm-opt` from the binaryen npm package, as `cargo xtask` installs it; else `PATH`.
 pub const WASM_OPT: &str = "target/tools/node_modules/.bin/wasm-opt";
@@ -196,7 +196,7 @@ const report = evaluate({
 console.log(report.percent, report.downtime.text.month, report.weakest_link);
 // 99.949990005 20 min 9.8 s front
 
-console.log(downtime("99.95%").downtime.text.month); // 21 min 36 s
+console.log(downtime("99.95%").text.month); // 21 min 36 s
 console.log(parallel([99.9, 99.9]).percent);         // 99.9999
 
 try {

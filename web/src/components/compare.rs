@@ -15,9 +15,7 @@ pub fn compare() -> Html {
     let Some(app) = use_app() else {
         return html! {};
     };
-    let options = Options {
-        convention: app.convention(),
-    };
+    let options = Options::new(app.convention());
     let reports: Vec<(String, Result<Report, String>)> = app
         .saved
         .iter()

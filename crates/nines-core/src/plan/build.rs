@@ -50,6 +50,7 @@ pub(crate) fn plan<'a>(
         leaves: builder.leaves,
         path_segments: builder.path_segments,
         vars: builder.vars,
+        labels: builder.labels,
         conditioning: Default::default(),
         by_id,
         warnings: builder.warnings,
@@ -99,6 +100,8 @@ struct Builder<'a> {
     path_segments: Vec<PathStep<'a>>,
     /// Child step indices of the groups being built (a stack shared by all levels).
     pending: Vec<usize>,
+    /// Labels of the failover nodes.
+    labels: Vec<String>,
     /// Step of each shared key: a [`Step::Var`] when used more than once, else a leaf.
     shared_steps: BTreeMap<&'a str, Step>,
     node_count: usize,
@@ -121,6 +124,7 @@ impl<'a> Builder<'a> {
             path: Vec::new(),
             path_segments: Vec::with_capacity(leaves * 8),
             pending: Vec::new(),
+            labels: Vec::new(),
             shared_steps: BTreeMap::new(),
             node_count: 0,
         }
@@ -245,11 +249,17 @@ impl<'a> Builder<'a> {
             self.problem(&["switchover_minutes"], message);
         }
         let per_hour = self.failure_rate(failover);
+        let label = match &failover.name {
+            Some(name) => name.clone(),
+            None => json_path(&self.path).to_string(),
+        };
+        self.labels.push(label);
         Step::Failover {
             primary,
             standby,
             switch_loss: (per_hour * minutes / 60.0).clamp(0.0, 1.0),
             switch_ms: (minutes.max(0.0) * 60_000.0).round() as i64,
+            label: self.labels.len() - 1,
         }
     }
 

@@ -195,6 +195,7 @@ fn regroup(plan: &mut Plan, uses: &[Vec<(u32, u32)>]) {
                 standby,
                 switch_loss,
                 switch_ms,
+                label,
             } => push(
                 plan,
                 Step::Failover {
@@ -202,6 +203,7 @@ fn regroup(plan: &mut Plan, uses: &[Vec<(u32, u32)>]) {
                     standby: new_index[standby],
                     switch_loss,
                     switch_ms,
+                    label,
                 },
             ),
             Step::Replicate { copies, child } => push(

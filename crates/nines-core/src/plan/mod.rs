@@ -34,6 +34,8 @@ pub(crate) enum Step {
         switch_loss: f64,
         /// Switchover time in milliseconds, for scenarios.
         switch_ms: i64,
+        /// Index of its label in [`Plan::labels`].
+        label: usize,
     },
     Replicate {
         copies: u32,
@@ -145,6 +147,8 @@ pub(crate) struct Plan<'a> {
     pub path_segments: Vec<PathStep<'a>>,
     /// Leaf index of each conditioned shared component.
     pub vars: Vec<usize>,
+    /// Labels of the failover nodes (their names, else their JSON paths).
+    pub labels: Vec<String>,
     /// Where each var is summed out, and each step's scope (empty without vars).
     pub conditioning: condition::Conditioning,
     /// Leaf indices sorted by component id, for [`Plan::leaf_by_id`]; built only for models
@@ -160,6 +164,14 @@ impl Plan<'_> {
 
     pub(crate) fn span(&self, span: Span) -> &[usize] {
         &self.children[span.range()]
+    }
+
+    /// The label of a failover step.
+    pub(crate) fn failover_label(&self, step: usize) -> String {
+        match self.steps[step] {
+            Step::Failover { label, .. } => self.labels.get(label).cloned().unwrap_or_default(),
+            _ => String::new(),
+        }
     }
 
     /// The leaf with this id (models with incidents only; see [`Plan::by_id`]).

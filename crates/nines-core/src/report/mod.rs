@@ -50,6 +50,9 @@ pub struct Report {
     pub components: Vec<ComponentReport>,
     /// What the contracts promise and pay.
     pub contract: Contract,
+    /// How the design fails: its minimal cut sets, when asked for (`Options::cut_sets`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut_sets: Option<CutSetReport>,
     /// What a reader must know before relying on the figures; loudest first.
     pub caveats: Vec<Caveat>,
     /// Suspicious but valid input.
@@ -340,6 +343,63 @@ pub struct Caveat {
     pub components: Vec<String>,
     /// The sentence to show.
     pub text: String,
+}
+
+/// The minimal cut sets up to an order, most probable first.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CutSetReport {
+    /// The largest set size looked for.
+    pub order: u32,
+    /// `false` when some steps had more sets than nines keeps and the least probable were
+    /// dropped.
+    pub complete: bool,
+    /// The sets.
+    pub sets: Vec<CutSet>,
+}
+
+/// A smallest set of failures that takes the design down.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CutSet {
+    /// The failures, all at once.
+    pub members: Vec<CutSetMember>,
+    /// The probability that all of them are down at once (independent failures).
+    pub probability: f64,
+    /// `probability / unavailability`: the set's share of the design's downtime, to first
+    /// order (shares of overlapping sets can sum above 1).
+    pub share: f64,
+}
+
+/// One failure in a cut set: a component (in one copy of its replicates), or a failover's
+/// switchover.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CutSetMember {
+    /// The component's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub component: Option<String>,
+    /// The copy it is in, outermost replicate first (1-based); empty outside replicates.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copy: Vec<u32>,
+    /// The failover (its name or path) whose switchover this is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub switchover: Option<String>,
+}
+
+impl std::fmt::Display for CutSetMember {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.component, &self.switchover) {
+            (Some(id), _) => f.write_str(id)?,
+            (None, Some(failover)) => write!(f, "switchover of {failover}")?,
+            (None, None) => {}
+        }
+        if !self.copy.is_empty() {
+            let copy: Vec<String> = self.copy.iter().map(u32::to_string).collect();
+            write!(f, " (copy {})", copy.join("."))?;
+        }
+        Ok(())
+    }
 }
 
 /// The inputs, echoed.
