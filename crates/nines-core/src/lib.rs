@@ -56,8 +56,8 @@
 //!
 //! ## Limitations
 //!
-//! - Components fail independently, except shared components, which are exact. At most
-//!   [`model::MAX_SHARED`] shared components may be referenced more than once.
+//! - Components fail independently, except shared components, which are exact: conditioned on
+//!   where their uses meet, at most [`MAX_ENTANGLED`] of them together.
 //! - Availability of a catalog component is its SLA commitment: a contractual floor, not a
 //!   measurement.
 //! - Failover assumes the standby is ready (its own unavailability aside) and loses the whole
@@ -94,6 +94,7 @@ pub use evaluate::{
     combine, evaluate, evaluate_json, required_availability, Combine, Options, Prepared,
 };
 pub use model::Model;
+pub use plan::condition::MAX_ENTANGLED;
 pub use problem::{JsonPath, Problem, ProblemKind, Problems, Segment};
 pub use report::{Downtime, Report};
 pub use sla::Sla;

@@ -21,8 +21,6 @@ use std::collections::BTreeMap;
 pub const MAX_NODES: usize = 1_000_000;
 /// Deepest nesting of groups.
 pub const MAX_DEPTH: usize = 32;
-/// Most shared components referenced more than once (exact evaluation costs 2^n passes).
-pub const MAX_SHARED: usize = 20;
 /// Most copies a `replicate` node may make.
 pub const MAX_COPIES: u32 = 1000;
 /// Most children of a `k_of_n` node (its exact evaluation costs n·k).
