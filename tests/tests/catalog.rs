@@ -320,14 +320,7 @@ fn on_prem_templates_are_labelled_assumptions() {
             t.id
         );
         // Each template evaluates as a model on its own.
-        let model = nines_core::Model {
-            name: None,
-            currency: "USD".into(),
-            business_loss_per_hour: None,
-            shared: Default::default(),
-            root: t.node.clone(),
-            incidents: Vec::new(),
-        };
+        let model = nines_core::Model::new(t.node.clone());
         nines_core::evaluate(
             &model,
             &Catalog::bundled().expect("catalog"),

@@ -124,6 +124,7 @@ pub fn append(root: &mut Node, path: &[usize], new: Node) -> Option<NodePath> {
             *r.child = Node::Serial(Group {
                 name: None,
                 children: vec![old],
+                domains: Vec::new(),
             });
         }
         let list = child_list_mut(&mut r.child)?;
@@ -205,21 +206,25 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
         GroupKind::Serial => Node::Serial(Group {
             name,
             children: members,
+            domains: Vec::new(),
         }),
         GroupKind::Parallel => Node::Parallel(Group {
             name,
             children: members,
+            domains: Vec::new(),
         }),
         GroupKind::KOfN => Node::KOfN(KOfN {
             name,
             k: 1,
             children: members,
+            domains: Vec::new(),
         }),
         GroupKind::Failover => {
             let placeholder = || {
                 Node::Serial(Group {
                     name: None,
                     children: Vec::new(),
+                    domains: Vec::new(),
                 })
             };
             let standby = if members.len() > 1 {
@@ -238,6 +243,7 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
                 standby: Box::new(standby),
                 switchover_minutes: 5.0,
                 incidents_per_year: Some(4.0),
+                domains: Vec::new(),
             })
         }
         GroupKind::Replicate => {
@@ -247,12 +253,14 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
                 Node::Serial(Group {
                     name: None,
                     children: members,
+                    domains: Vec::new(),
                 })
             };
             Node::Replicate(Replicate {
                 name,
                 copies: 2,
                 child: Box::new(child),
+                domains: Vec::new(),
             })
         }
     }
@@ -264,6 +272,7 @@ pub fn empty_group(kind: GroupKind) -> Node {
         Node::Serial(Group {
             name: None,
             children: Vec::new(),
+            domains: Vec::new(),
         }),
         kind,
     )
@@ -343,10 +352,7 @@ mod tests {
     }
 
     fn serial(children: Vec<Node>) -> Node {
-        Node::Serial(Group {
-            name: None,
-            children,
-        })
+        Node::Serial(Group::of(children))
     }
 
     #[test]

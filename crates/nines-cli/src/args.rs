@@ -57,6 +57,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Simulate months of a model (JSON; `-` for stdin): how bad a month can get, how likely a
+    /// breach is, and what credits pay against the loss.
+    Simulate {
+        /// The model file, or `-` for standard input.
+        file: String,
+        /// Months to simulate (1 to 10,000,000).
+        #[arg(long, default_value_t = nines_core::simulate::DEFAULT_TRIALS)]
+        trials: u64,
+        /// The seed of the random streams: the same seed gives the same report.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The availability a month must reach, percent (default: the model's `target`).
+        #[arg(long, value_parser = parse_availability, allow_negative_numbers = true)]
+        target: Option<Availability>,
+        #[command(flatten)]
+        calendar: Calendar,
+        #[command(flatten)]
+        catalogs: Catalogs,
+        /// Print the JSON risk report.
+        #[arg(long)]
+        json: bool,
+    },
     /// List, show or check SLA catalog entries.
     #[command(args_conflicts_with_subcommands = true)]
     Catalog {

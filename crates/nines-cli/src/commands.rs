@@ -3,7 +3,8 @@
 use crate::args::{CatalogCommand, Catalogs, Command, Compose};
 use crate::{read_input, render, to_json, Failure};
 use nines_core::report::{AvailabilityAnswer, DowntimeAnswer};
-use nines_core::{combine, required_availability, Catalog, Combine, Convention, Options};
+use nines_core::simulate::SimulateOptions;
+use nines_core::{combine, required_availability, Catalog, Combine, Convention, Model, Options};
 
 pub fn run(command: Command) -> Result<String, Failure> {
     match command {
@@ -50,6 +51,31 @@ pub fn run(command: Command) -> Result<String, Failure> {
                 to_json(&report)
             } else {
                 Ok(render::report(&report))
+            }
+        }
+        Command::Simulate {
+            file,
+            trials,
+            seed,
+            target,
+            calendar,
+            catalogs,
+            json,
+        } => {
+            let text = read_input(&file, "FILE")?;
+            let catalog = catalog(&catalogs)?;
+            let model = Model::from_json(&text)?;
+            let options = SimulateOptions {
+                convention: calendar.convention(),
+                trials,
+                seed,
+                target,
+            };
+            let report = crate::simulate::run(&model, &catalog, options)?;
+            if json {
+                to_json(&report)
+            } else {
+                Ok(render::risk(&report))
             }
         }
         Command::Catalog {

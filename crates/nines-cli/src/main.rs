@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod render;
+mod simulate;
 
 use clap::Parser;
 use nines_core::{Problem, Problems};

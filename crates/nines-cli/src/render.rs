@@ -359,3 +359,74 @@ pub fn entry(e: &Sla, convention: Convention) -> String {
     );
     out
 }
+
+/// The risk report, for people: every figure with its interval, unit and assumption.
+pub fn risk(r: &nines_core::report::RiskReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", r.name.as_deref().unwrap_or("model"));
+    let _ = writeln!(
+        out,
+        "  simulated       {} months ({}), seed {}",
+        r.trials, r.convention.description, r.seed
+    );
+    let m = &r.mean_unavailability;
+    let _ = writeln!(
+        out,
+        "  unavailability  {:.4e} simulated (95% CI {:.4e} – {:.4e}); exact {:.4e}",
+        m.estimate, m.low, m.high, r.exact_unavailability
+    );
+    let d = &r.downtime_seconds;
+    let _ = writeln!(
+        out,
+        "  downtime/month  mean {}, median {}, P90 {}, P99 {}, P99.9 {}",
+        format_duration(d.mean),
+        format_duration(d.p50),
+        format_duration(d.p90),
+        format_duration(d.p99),
+        format_duration(d.p999)
+    );
+    for b in r.breach.iter().chain(&r.commitments) {
+        let probability = if b.months == 0 && b.method == "months" {
+            format!("< {:.2e} (no month missed it)", b.high)
+        } else {
+            format!(
+                "{:.3e} (95% CI {:.2e} – {:.2e}, {})",
+                b.probability, b.low, b.high, b.method
+            )
+        };
+        let _ = writeln!(
+            out,
+            "  below {}%  {probability}: more than {} down",
+            b.target,
+            format_duration(b.allowed_seconds)
+        );
+    }
+    let cur = &r.money.currency;
+    for s in &r.services {
+        let credit = if s.credits_unknown {
+            "credits unknown (tiers not sourced)".to_string()
+        } else {
+            format!(
+                "P(credit) {:.3e}, expected {cur} {}/month",
+                s.p_credit, s.expected_credit
+            )
+        };
+        let _ = writeln!(out, "  {:<28} {credit}", s.component);
+    }
+    let money = &r.money;
+    if let (Some(loss), Some(cover)) = (&money.expected_loss, money.credits_cover) {
+        let _ = writeln!(
+            out,
+            "  money/month     expected loss {cur} {} (P99 month {cur} {}), expected credits {cur} {}: credits cover {:.2}% of the loss",
+            loss.estimate,
+            money.p99_loss.map(|m| m.to_string()).unwrap_or_default(),
+            money.expected_credit.estimate,
+            cover * 100.0
+        );
+    }
+    let _ = writeln!(out, "\nassumptions");
+    for a in &r.assumptions {
+        let _ = writeln!(out, "  - {a}");
+    }
+    out
+}

@@ -30,35 +30,27 @@ pub fn model() -> Model {
     let blocks = (0..COMPONENTS / 5)
         .map(|b| {
             let c = |j: usize| component(b * 5 + j);
-            Node::Serial(Group {
-                name: None,
-                children: vec![
-                    Node::Failover(Failover {
-                        name: None,
-                        primary: Box::new(c(0)),
-                        standby: Box::new(c(1)),
-                        switchover_minutes: 5.0,
-                        incidents_per_year: Some(4.0),
-                    }),
-                    Node::KOfN(KOfN {
-                        name: None,
-                        k: 2,
-                        children: vec![c(2), c(3), c(4)],
-                    }),
-                ],
-            })
+            Node::Serial(Group::of(vec![
+                Node::Failover(Failover {
+                    name: None,
+                    primary: Box::new(c(0)),
+                    standby: Box::new(c(1)),
+                    switchover_minutes: 5.0,
+                    incidents_per_year: Some(4.0),
+                    domains: Vec::new(),
+                }),
+                Node::KOfN(KOfN {
+                    name: None,
+                    k: 2,
+                    children: vec![c(2), c(3), c(4)],
+                    domains: Vec::new(),
+                }),
+            ]))
         })
         .collect();
     Model {
         name: Some("generated".into()),
-        currency: "USD".into(),
-        business_loss_per_hour: None,
-        shared: Default::default(),
-        root: Node::Serial(Group {
-            name: None,
-            children: blocks,
-        }),
-        incidents: Vec::new(),
+        ..Model::new(Node::Serial(Group::of(blocks)))
     }
 }
 

@@ -176,10 +176,7 @@ pub fn combine(how: Combine, parts: &[Availability]) -> Result<Availability, Pro
             })
         })
         .collect();
-    let group = |children| Group {
-        name: None,
-        children,
-    };
+    let group = Group::of;
     let root = match how {
         Combine::Serial => Node::Serial(group(children)),
         Combine::Parallel => Node::Parallel(group(children)),
@@ -192,6 +189,7 @@ pub fn combine(how: Combine, parts: &[Availability]) -> Result<Availability, Pro
                 name: None,
                 k,
                 children,
+                domains: Vec::new(),
             })
         }
     };

@@ -17,6 +17,20 @@ pub(crate) fn normalize(mut intervals: Intervals) -> Intervals {
     merged
 }
 
+/// The length of the union of `intervals` (sorted in place), without allocating.
+pub(crate) fn union_length(intervals: &mut [(i64, i64)]) -> i64 {
+    intervals.sort_unstable();
+    let mut total = 0;
+    let mut reach = i64::MIN;
+    for &(a, b) in intervals.iter() {
+        if b > reach {
+            total += b - a.max(reach);
+            reach = b;
+        }
+    }
+    total
+}
+
 /// Total length in milliseconds.
 pub(crate) fn total(intervals: &Intervals) -> i64 {
     intervals.iter().map(|(a, b)| b - a).sum()
@@ -71,5 +85,7 @@ mod tests {
             vec![]
         );
         assert_eq!(total(&vec![(0, 5), (7, 9)]), 7);
+        assert_eq!(union_length(&mut [(7, 9), (0, 5), (3, 8)]), 9);
+        assert_eq!(union_length(&mut [(0, 2), (2, 4), (1, 1)]), 4);
     }
 }

@@ -82,6 +82,7 @@ pub mod report;
 mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod simulate;
 pub mod sla;
 mod text;
 

@@ -51,6 +51,21 @@ pub struct Model {
     /// many branches use them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub shared: BTreeMap<String, Component>,
+    /// Failure domains (zones, regions, racks, control planes) that nodes list in `domains`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub domains: BTreeMap<String, Domain>,
+    /// The mean outage, minutes, of every component that gives neither `outage_minutes` nor
+    /// `incidents_per_year` (risk simulation; 60 when absent).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
+    pub default_outage_minutes: Option<f64>,
+    /// The availability the design must reach in a month, percent (the risk simulation's
+    /// breach probability).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Availability>,
     /// The architecture.
     pub root: Node,
     /// An outage scenario for the contract view.
@@ -93,6 +108,10 @@ pub struct Group {
     pub name: Option<String>,
     /// The members.
     pub children: Vec<Node>,
+    /// Failure domains this node lives in (ids of the model's `domains`): it is down whenever
+    /// any of them is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
 }
 
 /// `k` of the children must be up.
@@ -107,6 +126,10 @@ pub struct KOfN {
     pub k: u32,
     /// The members (they may differ).
     pub children: Vec<Node>,
+    /// Failure domains this node lives in (ids of the model's `domains`): it is down whenever
+    /// any of them is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
 }
 
 /// Active-passive failover.
@@ -131,6 +154,10 @@ pub struct Failover {
         deserialize_with = "crate::text::json::exact_f64_option"
     )]
     pub incidents_per_year: Option<f64>,
+    /// Failure domains this node lives in (ids of the model's `domains`): it is down whenever
+    /// any of them is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
 }
 
 /// Identical copies of a subtree.
@@ -145,6 +172,10 @@ pub struct Replicate {
     pub copies: u32,
     /// The subtree copied.
     pub child: Box<Node>,
+    /// Failure domains this node lives in (ids of the model's `domains`): it is down whenever
+    /// any of them is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
 }
 
 /// A leaf: a catalog SLA, an inline SLA, a custom availability, or an on-prem box.
@@ -198,6 +229,87 @@ pub struct Component {
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Units>"))]
     pub monthly_fee: Option<Money>,
+    /// How often it fails, per (365-day) year, for the risk simulation; the mean outage then
+    /// follows from the availability. Give this or `outage_minutes`, not both.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
+    pub incidents_per_year: Option<f64>,
+    /// Its mean outage, minutes, for the risk simulation; the failure rate then follows from the
+    /// availability. Default: the model's `default_outage_minutes`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
+    pub outage_minutes: Option<f64>,
+    /// How long its outages last around their mean (default `exponential`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outage_distribution: Option<OutageDistribution>,
+    /// Failure domains this node lives in (ids of the model's `domains`): it is down whenever
+    /// any of them is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
+}
+
+/// How outage durations spread around their mean, for the risk simulation.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum OutageDistribution {
+    /// Exponential: many short outages, some long (memoryless).
+    Exponential,
+    /// Every outage lasts exactly the mean.
+    Fixed,
+    /// Lognormal with this median and 90th percentile: heavy-tailed, as real outages are. Its
+    /// mean follows from the two (`outage_minutes` is not given with it).
+    Lognormal(Lognormal),
+}
+
+/// A lognormal outage duration by two of its quantiles.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Lognormal {
+    /// Half the outages are shorter than this, minutes.
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
+    pub median_minutes: f64,
+    /// Nine in ten outages are shorter than this, minutes (more than the median).
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
+    pub p90_minutes: f64,
+}
+
+/// A failure domain: a zone, region, rack or control plane whose outage takes down everything
+/// that lives in it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    /// A display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its availability, percent; or give `incidents_per_year` and `outage_minutes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Availability>,
+    /// Its outages per (365-day) year.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
+    pub incidents_per_year: Option<f64>,
+    /// Its mean outage, minutes.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::json::exact_f64_option"
+    )]
+    pub outage_minutes: Option<f64>,
+    /// How long its outages last around their mean (default `exponential`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outage_distribution: Option<OutageDistribution>,
 }
 
 /// One outage in a scenario.
@@ -226,6 +338,9 @@ impl Model {
             currency: default_currency(),
             business_loss_per_hour: None,
             shared: BTreeMap::new(),
+            domains: BTreeMap::new(),
+            default_outage_minutes: None,
+            target: None,
             root,
             incidents: Vec::new(),
         }
@@ -257,6 +372,8 @@ pub enum ComponentSource<'a> {
     Custom,
     /// An on-prem box given by MTBF and MTTR.
     OnPrem,
+    /// A failure domain of the model (not a component: the plan's own leaf for it).
+    Domain,
 }
 
 impl ComponentSource<'_> {
@@ -267,6 +384,7 @@ impl ComponentSource<'_> {
             Self::InlineSla => "sla",
             Self::Custom => "custom",
             Self::OnPrem => "on_prem",
+            Self::Domain => "domain",
         }
     }
 
@@ -277,6 +395,7 @@ impl ComponentSource<'_> {
             Self::InlineSla => "Inline SLA",
             Self::Custom => "Custom percentage",
             Self::OnPrem => "On-prem MTBF / MTTR",
+            Self::Domain => "Failure domain",
         }
     }
 }
@@ -301,7 +420,31 @@ impl Component {
     }
 }
 
+impl Group {
+    /// A group of `children` with no name and no domains.
+    pub fn of(children: Vec<Node>) -> Self {
+        Self {
+            name: None,
+            children,
+            domains: Vec::new(),
+        }
+    }
+}
+
 impl Node {
+    /// The failure domains the node lists (none for a shared reference: its definition lists
+    /// them).
+    pub fn domains(&self) -> &[String] {
+        match self {
+            Self::Serial(g) | Self::Parallel(g) => &g.domains,
+            Self::KOfN(k) => &k.domains,
+            Self::Failover(f) => &f.domains,
+            Self::Replicate(r) => &r.domains,
+            Self::Component(c) => &c.domains,
+            Self::Shared(_) => &[],
+        }
+    }
+
     /// The display name of a group or component.
     pub fn name(&self) -> Option<&str> {
         match self {

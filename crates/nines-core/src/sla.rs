@@ -401,6 +401,12 @@ pub struct SlaCaveat {
     pub text: String,
 }
 
+/// Whether `up_ms` of uptime in a window of `window_ms` is below the percentage `n × 10^-s`,
+/// exactly: `up·100·10^s < n·window` in integers.
+pub(crate) fn uptime_below((n, scale): (i128, u32), up_ms: i64, window_ms: i64) -> bool {
+    i128::from(up_ms) * 100 * 10i128.pow(scale.min(20)) < n * i128::from(window_ms)
+}
+
 /// A credit tier expressed as downtime in a month.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct TierDowntime {
@@ -534,17 +540,13 @@ impl Sla {
     /// The credit earned by `downtime_ms` of downtime in a window of `window_ms`, in percent of
     /// the fee (capped). Exact: compares `uptime < below` in integers.
     pub fn credit_for(&self, downtime_ms: i64, window_ms: i64) -> Percent {
-        let up_ms = i128::from((window_ms - downtime_ms).max(0));
-        let window = i128::from(window_ms.max(1));
+        let up_ms = (window_ms - downtime_ms).max(0);
+        let window = window_ms.max(1);
         let earned = self
             .credit_tiers
             .tiers()
             .iter()
-            .filter(|tier| {
-                let (n, scale) = tier.below.scaled();
-                // uptime% < below  ⇔  up·100·10^s < n·window
-                up_ms * 100 * 10i128.pow(scale.min(20)) < n * window
-            })
+            .filter(|tier| uptime_below(tier.below.scaled(), up_ms, window))
             .map(|tier| tier.credit.value())
             .fold(0.0, f64::max);
         Percent::new(earned.min(self.credit_cap.value())).unwrap_or(self.credit_cap)

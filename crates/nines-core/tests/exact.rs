@@ -59,6 +59,7 @@ fn to_node(tree: &Tree, next_id: &mut usize) -> Node {
     let group = |kids: &[Tree], next_id: &mut usize| Group {
         name: None,
         children: kids.iter().map(|k| to_node(k, next_id)).collect(),
+        domains: Vec::new(),
     };
     match tree {
         Tree::Leaf(p) => {
@@ -76,11 +77,13 @@ fn to_node(tree: &Tree, next_id: &mut usize) -> Node {
             name: None,
             k: *k as u32,
             children: group(kids, next_id).children,
+            domains: Vec::new(),
         }),
         Tree::Replicate(n, child) => Node::Replicate(Replicate {
             name: None,
             copies: *n,
             child: Box::new(to_node(child, next_id)),
+            domains: Vec::new(),
         }),
     }
 }
@@ -98,12 +101,8 @@ fn model(tree: &Tree) -> Model {
         })
         .collect::<BTreeMap<_, _>>();
     Model {
-        name: None,
-        currency: "USD".into(),
-        business_loss_per_hour: None,
         shared,
-        root: to_node(tree, &mut 0),
-        incidents: Vec::new(),
+        ..Model::new(to_node(tree, &mut 0))
     }
 }
 

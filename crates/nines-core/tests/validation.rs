@@ -255,10 +255,7 @@ fn a_model_over_the_node_limit_is_refused() {
     let children = (0..nines_core::model::MAX_NODES)
         .map(|_| Node::Shared("x".to_string()))
         .collect();
-    let model = Model::new(Node::Serial(Group {
-        name: None,
-        children,
-    }));
+    let model = Model::new(Node::Serial(Group::of(children)));
     let problems = evaluate(&model, &Catalog::empty(), &Options::default()).unwrap_err();
     assert!(problems.0.iter().any(|p| p.kind == Value
         && p.message

@@ -22,9 +22,13 @@ pub fn run() -> Result<(), String> {
     Cmd::new("python3")
         .args(["tests/bench/models.py", MODELS])
         .run()?;
+    // cargo runs a bench in its package's folder: give the models' absolute path.
+    let models_dir = std::env::current_dir()
+        .map_err(|e| format!("cannot read the working directory: {e}"))?
+        .join(MODELS);
     let nines = String::from_utf8_lossy(
         &cmd::cargo(["bench", "-p", "nines-core", "--bench", "shared"])
-            .env("NINES_BENCH_MODELS", MODELS)
+            .env("NINES_BENCH_MODELS", models_dir)
             .read()?,
     )
     .into_owned();

@@ -121,14 +121,7 @@ fn starter() -> Model {
     };
     Model {
         name: Some("Untitled design".to_string()),
-        currency: "USD".to_string(),
-        business_loss_per_hour: None,
-        shared: Default::default(),
-        root: Node::Serial(Group {
-            name: None,
-            children: vec![Node::Component(component)],
-        }),
-        incidents: Vec::new(),
+        ..Model::new(Node::Serial(Group::of(vec![Node::Component(component)])))
     }
 }
 
@@ -149,6 +142,7 @@ pub fn blank_model() -> Model {
         root: Node::Serial(Group {
             name: None,
             children: Vec::new(),
+            domains: Vec::new(),
         }),
         ..starter()
     }

@@ -1,6 +1,7 @@
 //! Validation: [`plan`] walks a [`Model`] once, checks every rule and flattens it into a
 //! [`Plan`], or returns every problem with its JSON path.
 
+use super::process::Process;
 use super::{json_path, Copies, Leaf, PathStep, Plan, Span, Step};
 use crate::availability::Availability;
 use crate::catalog::Catalog;
@@ -25,13 +26,15 @@ pub(crate) fn plan<'a>(
     catalog: &'a Catalog,
     convention: Convention,
 ) -> Result<Plan<'a>, Problems> {
-    let (uses, components) = census(&model.root);
+    let census = census(model);
     let mut builder = Builder::new(
         catalog,
         convention.periods(),
-        components + model.shared.len(),
+        census.components + model.shared.len() + model.domains.len(),
     );
-    builder.declare_shared(model, &uses);
+    builder.check_simulation_fields(model);
+    builder.declare_domains(model, &census.domains);
+    builder.declare_shared(model, &census.shared);
     builder.path.push(PathStep::Field("root"));
     builder.node(&model.root, 0, Copies::ONE);
     let by_id = builder.check_incidents(model);
@@ -59,13 +62,24 @@ pub(crate) fn plan<'a>(
     Ok(plan)
 }
 
-/// How often each shared key is used, counting every copy made by an enclosing `replicate`
-/// (a reference inside two regions is used twice), and how many components the tree holds.
-fn census(root: &Node) -> (BTreeMap<&str, u64>, usize) {
-    let mut uses = BTreeMap::new();
-    let mut components = 0;
-    let mut stack = vec![(root, 1u64)];
+/// How often each shared key and each domain is used, counting every copy made by an enclosing
+/// `replicate` (a reference inside two regions is used twice), and how many components the tree
+/// holds.
+struct Census<'a> {
+    shared: BTreeMap<&'a str, u64>,
+    domains: BTreeMap<&'a str, u64>,
+    components: usize,
+}
+
+fn census(model: &Model) -> Census<'_> {
+    let mut census = Census {
+        shared: BTreeMap::new(),
+        domains: BTreeMap::new(),
+        components: 0,
+    };
+    let mut stack = vec![(&model.root, 1u64)];
     while let Some((node, copies)) = stack.pop() {
+        let mut domains: &[String] = node.domains();
         match node {
             Node::Serial(g) | Node::Parallel(g) => {
                 stack.extend(g.children.iter().map(|c| (c, copies)));
@@ -75,11 +89,18 @@ fn census(root: &Node) -> (BTreeMap<&str, u64>, usize) {
             Node::Replicate(r) => {
                 stack.push((&r.child, copies.saturating_mul(u64::from(r.copies))));
             }
-            Node::Component(_) => components += 1,
-            Node::Shared(key) => *uses.entry(key.as_str()).or_insert(0) += copies,
+            Node::Component(_) => census.components += 1,
+            Node::Shared(key) => {
+                *census.shared.entry(key.as_str()).or_insert(0) += copies;
+                // A shared component lives in its definition's domains wherever it is used.
+                domains = model.shared.get(key).map_or(&[], |c| &c.domains);
+            }
+        }
+        for domain in domains {
+            *census.domains.entry(domain.as_str()).or_insert(0) += copies;
         }
     }
-    (uses, components)
+    census
 }
 
 struct Builder<'a> {
@@ -102,8 +123,15 @@ struct Builder<'a> {
     pending: Vec<usize>,
     /// Labels of the failover nodes.
     labels: Vec<String>,
-    /// Step of each shared key: a [`Step::Var`] when used more than once, else a leaf.
-    shared_steps: BTreeMap<&'a str, Step>,
+    /// Step of each shared key: a [`Step::Var`] when used more than once, else a leaf; and the
+    /// domains its definition lives in.
+    shared_steps: BTreeMap<&'a str, (Step, &'a [String])>,
+    /// Step and leaf of each domain, as for shared keys.
+    domain_steps: BTreeMap<&'a str, (Step, usize)>,
+    /// The domain leaves the walk is inside.
+    domain_scope: Vec<usize>,
+    /// The mean outage of components that give no failure process of their own, minutes.
+    default_minutes: f64,
     node_count: usize,
 }
 
@@ -126,6 +154,9 @@ impl<'a> Builder<'a> {
             pending: Vec::new(),
             labels: Vec::new(),
             shared_steps: BTreeMap::new(),
+            domain_steps: BTreeMap::new(),
+            domain_scope: Vec::new(),
+            default_minutes: super::process::DEFAULT_OUTAGE_MINUTES,
             node_count: 0,
         }
     }
@@ -163,7 +194,21 @@ impl<'a> Builder<'a> {
             if count == 0 {
                 self.warn(&[], "defined but never referenced with {\"shared\": ...}");
             }
-            let Some(mut leaf) = self.leaf(component, Some(key), Copies::ONE) else {
+            self.domain_scope.clear();
+            for (i, domain) in component.domains.iter().enumerate() {
+                match self.domain_steps.get(domain.as_str()) {
+                    Some(&(_, leaf)) => self.domain_scope.push(leaf),
+                    None => {
+                        let path = self.here(&["domains"]).index(i);
+                        let message =
+                            format!("unknown domain {domain:?}: define it under \"domains\"");
+                        self.problems.push(Problem::value(path, message));
+                    }
+                }
+            }
+            let leaf = self.leaf(component, Some(key), Copies::ONE);
+            self.domain_scope.clear();
+            let Some(mut leaf) = leaf else {
                 continue;
             };
             leaf.shared = true;
@@ -173,7 +218,7 @@ impl<'a> Builder<'a> {
             } else {
                 Step::Leaf(self.leaves.len())
             };
-            self.shared_steps.insert(key, step);
+            self.shared_steps.insert(key, (step, &component.domains));
             self.leaves.push(leaf);
         }
         self.path.clear();
@@ -200,6 +245,12 @@ impl<'a> Builder<'a> {
             self.problem(&[], message);
             return self.push(Step::Leaf(0));
         }
+        let scope = self.domain_scope.len();
+        for domain in node.domains() {
+            if let Some(&(_, leaf)) = self.domain_steps.get(domain.as_str()) {
+                self.domain_scope.push(leaf);
+            }
+        }
         let step = self.within(PathStep::Field(node.kind()), |b| match node {
             Node::Serial(group) => Step::Serial(b.group(group, depth, copies)),
             Node::Parallel(group) => Step::Parallel(b.group(group, depth, copies)),
@@ -209,7 +260,47 @@ impl<'a> Builder<'a> {
             Node::Component(component) => b.component(component, copies),
             Node::Shared(key) => b.shared_reference(key),
         });
-        self.push(step)
+        self.domain_scope.truncate(scope);
+        let at = self.push(step);
+        self.in_domains(node, at)
+    }
+
+    /// `step` in series with the domains `node` lives in.
+    fn in_domains(&mut self, node: &'a Node, step: usize) -> usize {
+        if node.domains().is_empty() {
+            return step;
+        }
+        let from = self.pending.len();
+        self.within(PathStep::Field(node.kind()), |b| {
+            b.within(PathStep::Field("domains"), |b| {
+                for (i, domain) in node.domains().iter().enumerate() {
+                    match b.domain_steps.get(domain.as_str()).cloned() {
+                        Some((d, _)) => {
+                            let d = b.push(d);
+                            b.pending.push(d);
+                        }
+                        None => b.within(PathStep::Index(i), |b| {
+                            let message =
+                                format!("unknown domain {domain:?}: define it under \"domains\"");
+                            b.problem(&[], message);
+                        }),
+                    }
+                }
+            });
+        });
+        self.pending.push(step);
+        let span = self.span_from(from);
+        self.push(Step::Serial(span))
+    }
+
+    /// Moves `pending[from..]` into the plan's children.
+    fn span_from(&mut self, from: usize) -> Span {
+        let start = self.children.len();
+        self.children.extend(self.pending.drain(from..));
+        Span {
+            start,
+            len: self.children.len() - start,
+        }
     }
 
     /// The children of a serial or parallel group.
@@ -289,12 +380,25 @@ impl<'a> Builder<'a> {
     }
 
     fn shared_reference(&mut self, key: &str) -> Step {
-        if let Some(step) = self.shared_steps.get(key) {
-            return step.clone();
+        let Some((step, domains)) = self.shared_steps.get(key).cloned() else {
+            let message = format!("unknown shared component {key:?}: define it under \"shared\"");
+            self.problem(&[], message);
+            return Step::Leaf(0);
+        };
+        if domains.is_empty() {
+            return step;
         }
-        let message = format!("unknown shared component {key:?}: define it under \"shared\"");
-        self.problem(&[], message);
-        Step::Leaf(0)
+        // In series with its definition's domains, at every use.
+        let at = self.push(step);
+        let from = self.pending.len();
+        for domain in domains {
+            if let Some((d, _)) = self.domain_steps.get(domain.as_str()).cloned() {
+                let d = self.push(d);
+                self.pending.push(d);
+            }
+        }
+        self.pending.push(at);
+        Step::Serial(self.span_from(from))
     }
 
     /// One named child such as `primary`.
@@ -317,12 +421,7 @@ impl<'a> Builder<'a> {
                 b.pending.push(step);
             }
         });
-        let start = self.children.len();
-        self.children.extend(self.pending.drain(from..));
-        Span {
-            start,
-            len: self.children.len() - start,
-        }
+        self.span_from(from)
     }
 
     /// Primary failures per hour for a failover node.
@@ -367,6 +466,12 @@ impl<'a> Builder<'a> {
             return None;
         };
         let (availability, sla) = self.availability(component, source)?;
+        let u = availability.unavailability();
+        let process = super::process::of_component(component, source, u, self.default_minutes)
+            .unwrap_or_else(|problems| {
+                self.field_problems(problems);
+                Process::PERFECT
+            });
         if component.maintenance_hours_per_month.is_some() && source != ComponentSource::OnPrem {
             self.problem(
                 &["maintenance_hours_per_month"],
@@ -394,7 +499,92 @@ impl<'a> Builder<'a> {
             fee: component.monthly_fee,
             shared: false,
             copies,
+            process,
+            domains: self.domain_scope.clone(),
         })
+    }
+
+    fn field_problems(&mut self, problems: Vec<super::process::FieldProblem>) {
+        for (suffix, message) in problems {
+            self.problem(&suffix, message);
+        }
+    }
+
+    /// Checks the model-wide fields of the risk simulation.
+    fn check_simulation_fields(&mut self, model: &Model) {
+        if let Some(minutes) = model.default_outage_minutes {
+            if minutes.is_finite() && minutes > 0.0 {
+                self.default_minutes = minutes;
+            } else {
+                let message = format!(
+                    "{} is not a mean outage in minutes (expected > 0)",
+                    Shown(minutes)
+                );
+                self.problems.push(Problem::value(
+                    JsonPath::from("default_outage_minutes"),
+                    message,
+                ));
+            }
+        }
+        if let Some(target) = model.target {
+            let u = target.unavailability();
+            if !(u > 0.0 && u < 1.0) {
+                let message = format!("{target} is not a target between 0% and 100% (exclusive)");
+                self.problems
+                    .push(Problem::value(JsonPath::from("target"), message));
+            }
+        }
+    }
+
+    /// Every domain as a shared leaf: a var when used more than once.
+    fn declare_domains(&mut self, model: &'a Model, uses: &BTreeMap<&str, u64>) {
+        for (key, domain) in &model.domains {
+            self.path = vec![PathStep::Field("domains"), PathStep::Key(key)];
+            let count = uses.get(key.as_str()).copied().unwrap_or(0);
+            if count == 0 {
+                self.warn(&[], "defined but no node lists it in \"domains\"");
+            }
+            let (availability, process) =
+                match super::process::of_domain(domain, self.default_minutes) {
+                    Ok(found) => found,
+                    Err(problems) => {
+                        self.field_problems(problems);
+                        continue;
+                    }
+                };
+            if !self.ids.insert(Cow::Borrowed(key)) {
+                self.problem(
+                    &[],
+                    format!("duplicate id {key:?}: a domain and a component share it"),
+                );
+            }
+            let step = if count > 1 {
+                self.vars.push(self.leaves.len());
+                Step::Var(self.vars.len() - 1)
+            } else {
+                Step::Leaf(self.leaves.len())
+            };
+            self.domain_steps.insert(key, (step, self.leaves.len()));
+            let start = self.path_segments.len();
+            self.path_segments.extend_from_slice(&self.path);
+            self.leaves.push(Leaf {
+                id: Cow::Borrowed(key),
+                name: domain.name.as_deref(),
+                path: Span {
+                    start,
+                    len: self.path.len(),
+                },
+                source: ComponentSource::Domain,
+                availability,
+                sla: None,
+                fee: None,
+                shared: true,
+                copies: Copies::ONE,
+                process,
+                domains: Vec::new(),
+            });
+        }
+        self.path.clear();
     }
 
     /// The component's id, checked to be unique.

@@ -3,6 +3,7 @@
 
 pub(crate) mod build;
 pub(crate) mod condition;
+pub(crate) mod process;
 
 use crate::availability::Availability;
 use crate::model::ComponentSource;
@@ -113,6 +114,10 @@ pub(crate) struct Leaf<'a> {
     pub fee: Option<Money>,
     pub shared: bool,
     pub copies: Copies,
+    /// How it fails and recovers, for the risk simulation.
+    pub process: process::Process,
+    /// The leaves of the failure domains it lives in (its own and its groups').
+    pub domains: Vec<usize>,
 }
 
 impl Leaf<'_> {

@@ -13,7 +13,12 @@ use crate::text::money::Money;
 use serde::Serialize;
 
 mod answers;
+mod risk;
 pub use answers::{AvailabilityAnswer, DowntimeAnswer};
+pub use risk::{
+    Breach, CreditShare, DowntimeQuantiles, Estimate, Histogram, MoneyEstimate, MoneyRisk,
+    ProcessReport, RiskReport, ServiceRisk, RISK_SCHEMA_VERSION,
+};
 
 /// Version of the report format; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;

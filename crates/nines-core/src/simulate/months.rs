@@ -1,0 +1,174 @@
+//! One process's outages in a month: the intervals during which it is down, in milliseconds
+//! from the start of the month, drawn from its alternating renewal process in equilibrium.
+
+use super::random::Random;
+use crate::plan::process::{Process, Shape};
+
+/// Milliseconds in an hour: the processes are given in hours.
+const MS_PER_HOUR: f64 = 3_600_000.0;
+
+/// A process ready to draw months from.
+#[derive(Clone, Debug)]
+pub(crate) struct Sampler {
+    /// Failures per millisecond of up time.
+    rate: f64,
+    /// Mean outage, milliseconds.
+    mean: f64,
+    shape: Shape,
+    /// `ln` of milliseconds for a lognormal (its `mu` in hours, moved to milliseconds).
+    mu_ms: f64,
+    /// Probability of being down at the start of a month (the long-run unavailability of its
+    /// failures).
+    down_at_start: f64,
+    /// Probability that a month is quiet: up at the start, no failure before its end.
+    pub(crate) quiet: f64,
+    /// Probability of being up at the start and failing within the month.
+    fails_in_month: f64,
+    /// Planned maintenance at the start of every month, milliseconds.
+    maintenance: i64,
+    always_down: bool,
+}
+
+impl Sampler {
+    /// The sampler of `process` for months of `month_ms` milliseconds.
+    pub(crate) fn new(process: &Process, month_ms: i64) -> Self {
+        let always_down = process.rate.is_infinite() || process.mean.is_infinite();
+        let rate = process.rate / MS_PER_HOUR;
+        let mean = process.mean * MS_PER_HOUR;
+        let load = rate * mean;
+        let down_at_start = if always_down {
+            1.0
+        } else {
+            load / (1.0 + load)
+        };
+        let no_failure = libm::exp(-rate * month_ms as f64);
+        let maintenance = (process.maintenance * MS_PER_HOUR).round() as i64;
+        let mu_ms = match process.shape {
+            Shape::Lognormal { mu, .. } => mu + libm::log(MS_PER_HOUR),
+            _ => 0.0,
+        };
+        Self {
+            rate,
+            mean,
+            shape: process.shape,
+            mu_ms,
+            down_at_start,
+            quiet: if always_down || maintenance > 0 {
+                0.0
+            } else {
+                (1.0 - down_at_start) * no_failure
+            },
+            fails_in_month: (1.0 - down_at_start) * (1.0 - no_failure),
+            maintenance: maintenance.min(month_ms),
+            always_down,
+        }
+    }
+
+    /// Appends the month's down intervals `[start, end)` to `out`. `r` (uniform in `[0, 1)`)
+    /// decides how the month starts: quiet below [`Sampler::quiet`], then a first failure in
+    /// the month, then down at the start; the rest is drawn from `random`.
+    pub(crate) fn sample(
+        &self,
+        r: f64,
+        random: &mut Random,
+        month_ms: i64,
+        out: &mut Vec<(i64, i64)>,
+    ) {
+        if self.maintenance > 0 {
+            out.push((0, self.maintenance));
+        }
+        if self.always_down {
+            out.push((0, month_ms));
+            return;
+        }
+        if r < self.quiet || self.rate <= 0.0 {
+            return;
+        }
+        let month = month_ms as f64;
+        let after_quiet = r - self.quiet;
+        let mut t = if after_quiet < self.fails_in_month {
+            // Up at the start, first failure at t: P(up, first failure ≤ t) = (1 − u)(1 − e^(−λt)).
+            -libm::log1p(-after_quiet / (1.0 - self.down_at_start)) / self.rate
+        } else {
+            // Down at the start, for the rest of an outage already under way.
+            let rest = self.residual(random);
+            push(out, 0.0, rest, month);
+            rest + random.exponential(1.0 / self.rate)
+        };
+        while t < month {
+            let outage = self.duration(random);
+            push(out, t, t + outage, month);
+            t += outage + random.exponential(1.0 / self.rate);
+        }
+    }
+
+    /// An outage's length.
+    fn duration(&self, random: &mut Random) -> f64 {
+        match self.shape {
+            Shape::Exponential => random.exponential(self.mean),
+            Shape::Fixed => self.mean,
+            Shape::Lognormal { sigma, .. } => libm::exp(self.mu_ms + sigma * random.normal()),
+        }
+    }
+
+    /// What is left of an outage under way at a random time: its length drawn in proportion to
+    /// its length (the equilibrium of a renewal process), times a uniform fraction.
+    fn residual(&self, random: &mut Random) -> f64 {
+        match self.shape {
+            Shape::Exponential => random.exponential(self.mean),
+            Shape::Fixed => random.uniform() * self.mean,
+            Shape::Lognormal { sigma, .. } => {
+                // Length-biased lognormal: LN(mu + σ², σ).
+                let length = libm::exp(self.mu_ms + sigma * sigma + sigma * random.normal());
+                random.uniform() * length
+            }
+        }
+    }
+}
+
+/// Pushes `[start, end)` clipped to the month, in whole milliseconds.
+fn push(out: &mut Vec<(i64, i64)>, start: f64, end: f64, month: f64) {
+    let (start, end) = (start.round(), end.min(month).round());
+    if start < end {
+        out.push((start as i64, end as i64));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::process::Given;
+
+    /// The mean fraction of a month a process is down is its unavailability.
+    #[test]
+    fn months_average_to_the_unavailability() {
+        let month = 30 * 24 * 3_600_000;
+        for shape in [
+            Shape::Exponential,
+            Shape::Fixed,
+            Shape::Lognormal {
+                mu: libm::log(0.5),
+                sigma: 1.0,
+            },
+        ] {
+            let mean = match shape {
+                // A lognormal's mean is exp(μ + σ²/2).
+                Shape::Lognormal { mu, sigma } => libm::exp(mu + sigma * sigma / 2.0),
+                _ => 3.0,
+            };
+            let process = Process::from_unavailability(1e-2, Given::Mean(mean, "test"), shape);
+            let sampler = Sampler::new(&process, month);
+            let mut random = Random::for_chunk(11, 0);
+            let (mut down, mut out) = (0i64, Vec::new());
+            let months = 40_000;
+            for _ in 0..months {
+                out.clear();
+                let r = random.uniform();
+                sampler.sample(r, &mut random, month, &mut out);
+                down += out.iter().map(|(a, b)| b - a).sum::<i64>();
+            }
+            let u = down as f64 / (months as f64 * month as f64);
+            assert!((u - 1e-2).abs() < 1e-3, "{shape:?}: {u}");
+        }
+    }
+}

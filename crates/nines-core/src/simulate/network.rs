@@ -1,0 +1,404 @@
+//! The architecture as the simulation walks it: the plan expanded into one process per component
+//! instance (each copy of a `replicate` its own, a shared component or domain one in all), and a
+//! network of gates that counts how many of its inputs are down. A month's outages become
+//! events in time order; each event flips a process and the change runs up the network, so the
+//! architecture's downtime comes out exact to the millisecond, as in an outage scenario.
+
+use super::months::Sampler;
+use crate::plan::{Plan, Step};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Most process instances a simulation may draw each month.
+pub const MAX_PROCESSES: usize = 100_000;
+
+/// A node of the network.
+#[derive(Clone, Debug)]
+enum Node {
+    /// A process feeding this point of the structure.
+    Input,
+    /// Down when at least `need` of its inputs are down.
+    Gate { need: u32 },
+    /// Active-passive: down when primary and standby are both down, and for the first
+    /// `switch_ms` of every primary outage.
+    Failover { switch_ms: i64 },
+}
+
+/// A process instance: what draws its months, and where it feeds the network.
+#[derive(Clone, Debug)]
+pub(crate) struct Instance {
+    pub(crate) sampler: Sampler,
+    /// The input nodes it feeds (a shared process feeds every place it is used).
+    pub(crate) inputs: Vec<u32>,
+    /// The plan leaf it is an instance of.
+    pub(crate) leaf: usize,
+}
+
+/// The expanded structure, built once per simulation.
+#[derive(Clone, Debug)]
+pub(crate) struct Network {
+    nodes: Vec<Node>,
+    /// Each node's parent and, for a failover's inputs, whether it is the primary.
+    parents: Vec<(u32, bool)>,
+    root: u32,
+    pub(crate) instances: Vec<Instance>,
+}
+
+/// What the walk of one month changes, reset cheaply between months.
+#[derive(Default)]
+pub(crate) struct State {
+    count: Vec<u32>,
+    down: Vec<bool>,
+    /// Failovers: primary down, standby down, switching, and a generation for their timers.
+    failover: Vec<(bool, bool, bool, u32)>,
+    /// `(time, −1 end / +1 start, instance)` of the month.
+    pub(crate) events: Vec<(i64, i32, u32)>,
+    timers: BinaryHeap<Reverse<(i64, u32, u32)>>,
+    /// How many of its intervals cover each instance right now.
+    covered: Vec<u32>,
+}
+
+impl Network {
+    /// Expands `plan` for months of `month_ms`.
+    ///
+    /// # Errors
+    /// The number of process instances, when more than [`MAX_PROCESSES`].
+    pub(crate) fn new(plan: &Plan, month_ms: i64) -> Result<Self, usize> {
+        let instances: u64 = plan
+            .leaves
+            .iter()
+            .map(|l| if l.shared { 1 } else { l.copies.instances })
+            .sum();
+        if instances > MAX_PROCESSES as u64 {
+            return Err(instances as usize);
+        }
+        let mut network = Self {
+            nodes: Vec::new(),
+            parents: Vec::new(),
+            root: 0,
+            instances: Vec::new(),
+        };
+        let mut shared = vec![None; plan.leaves.len()];
+        network.root = network.expand(plan, plan.root(), month_ms, &mut shared);
+        Ok(network)
+    }
+
+    /// Adds the nodes of `step` (children first, each told its parent) and returns its node.
+    fn expand(
+        &mut self,
+        plan: &Plan,
+        step: usize,
+        month_ms: i64,
+        shared: &mut [Option<usize>],
+    ) -> u32 {
+        let mut kids: Vec<(u32, bool)> = Vec::new();
+        let mut add = |network: &mut Self, step: usize, primary: bool| {
+            let kid = network.expand(plan, step, month_ms, shared);
+            kids.push((kid, primary));
+        };
+        let node = match plan.steps[step] {
+            Step::Leaf(leaf) => return self.input(plan, leaf, month_ms, shared),
+            Step::Var(v) => return self.input(plan, plan.vars[v], month_ms, shared),
+            Step::Serial(span) | Step::Parallel(span) | Step::KOfN { children: span, .. } => {
+                for &c in plan.span(span) {
+                    add(self, c, false);
+                }
+                let need = match plan.steps[step] {
+                    Step::Serial(_) => 1,
+                    Step::KOfN { k, .. } => span.len + 1 - k,
+                    _ => span.len,
+                };
+                Node::Gate { need: need as u32 }
+            }
+            Step::Failover {
+                primary,
+                standby,
+                switch_ms,
+                ..
+            } => {
+                add(self, primary, true);
+                add(self, standby, false);
+                Node::Failover { switch_ms }
+            }
+            Step::Replicate { copies, child } => {
+                for _ in 0..copies {
+                    add(self, child, false);
+                }
+                Node::Gate { need: copies }
+            }
+        };
+        let id = self.push(node);
+        for (kid, primary) in kids {
+            self.parents[kid as usize] = (id, primary);
+        }
+        id
+    }
+
+    fn push(&mut self, node: Node) -> u32 {
+        self.nodes.push(node);
+        self.parents.push((u32::MAX, false));
+        (self.nodes.len() - 1) as u32
+    }
+
+    /// An input node fed by the process of `leaf` (its own instance, or the shared one).
+    fn input(
+        &mut self,
+        plan: &Plan,
+        leaf: usize,
+        month_ms: i64,
+        shared: &mut [Option<usize>],
+    ) -> u32 {
+        let node = self.push(Node::Input);
+        let instance = match (plan.leaves[leaf].shared, shared[leaf]) {
+            (true, Some(instance)) => instance,
+            _ => {
+                self.instances.push(Instance {
+                    sampler: Sampler::new(&plan.leaves[leaf].process, month_ms),
+                    inputs: Vec::new(),
+                    leaf,
+                });
+                let instance = self.instances.len() - 1;
+                if plan.leaves[leaf].shared {
+                    shared[leaf] = Some(instance);
+                }
+                instance
+            }
+        };
+        self.instances[instance].inputs.push(node);
+        node
+    }
+
+    /// A fresh state for months of this network.
+    pub(crate) fn state(&self) -> State {
+        State {
+            count: vec![0; self.nodes.len()],
+            down: vec![false; self.nodes.len()],
+            failover: vec![(false, false, false, 0); self.nodes.len()],
+            events: Vec::new(),
+            timers: BinaryHeap::new(),
+            covered: vec![0; self.instances.len()],
+        }
+    }
+
+    /// The architecture's downtime in a month from its events (`state.events`, any order),
+    /// in milliseconds; leaves the state clean for the next month.
+    pub(crate) fn downtime(&self, state: &mut State, month_ms: i64) -> i64 {
+        if state.events.is_empty() {
+            return 0;
+        }
+        // Ends before starts at the same time: touching outages do not overlap.
+        state.events.sort_unstable();
+        let mut down_since: Option<i64> = None;
+        let mut total = 0;
+        let events = std::mem::take(&mut state.events);
+        let mut next = 0;
+        loop {
+            let timer = state.timers.peek().map(|Reverse(t)| *t);
+            let event = events.get(next).copied();
+            let (time, root_down) = match (event, timer) {
+                (Some(e), Some(t)) if t.0 < e.0 => {
+                    state.timers.pop();
+                    (t.0, self.timer(state, t))
+                }
+                (None, Some(t)) => {
+                    state.timers.pop();
+                    (t.0, self.timer(state, t))
+                }
+                (Some((time, delta, instance)), _) => {
+                    next += 1;
+                    (time, self.flip(state, instance, delta, time))
+                }
+                (None, None) => break,
+            };
+            match (root_down, down_since) {
+                (true, None) => down_since = Some(time),
+                (false, Some(since)) => {
+                    total += time - since;
+                    down_since = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(since) = down_since {
+            total += month_ms - since;
+        }
+        self.reset(state);
+        state.events = events;
+        state.events.clear();
+        total.clamp(0, month_ms)
+    }
+
+    /// An interval of `instance` starts (`delta` +1) or ends (−1) at `time`; returns whether
+    /// the architecture is down afterwards.
+    fn flip(&self, state: &mut State, instance: u32, delta: i32, time: i64) -> bool {
+        let covered = &mut state.covered[instance as usize];
+        let was = *covered > 0;
+        *covered = covered.saturating_add_signed(delta);
+        let is = *covered > 0;
+        if was != is {
+            for &input in &self.instances[instance as usize].inputs {
+                self.set(state, input, is, time);
+            }
+        }
+        state.down[self.root as usize]
+    }
+
+    /// A failover's switchover ends: `(time, node, generation)`.
+    fn timer(&self, state: &mut State, (time, node, generation): (i64, u32, u32)) -> bool {
+        let f = &mut state.failover[node as usize];
+        if f.3 == generation && f.2 {
+            f.2 = false;
+            self.refresh_failover(state, node, time);
+        }
+        state.down[self.root as usize]
+    }
+
+    /// Sets `node` down or up and passes the change on to its parent.
+    fn set(&self, state: &mut State, node: u32, down: bool, time: i64) {
+        if state.down[node as usize] == down {
+            return;
+        }
+        state.down[node as usize] = down;
+        if node == self.root {
+            return;
+        }
+        let (parent, primary) = self.parents[node as usize];
+        match self.nodes[parent as usize] {
+            Node::Gate { need } => {
+                let count = &mut state.count[parent as usize];
+                if down {
+                    *count += 1;
+                } else {
+                    *count -= 1;
+                }
+                let gate_down = *count >= need;
+                self.set(state, parent, gate_down, time);
+            }
+            Node::Failover { switch_ms } => {
+                let f = &mut state.failover[parent as usize];
+                if primary {
+                    f.0 = down;
+                    if down && switch_ms > 0 {
+                        f.2 = true;
+                        f.3 = f.3.wrapping_add(1);
+                        state.timers.push(Reverse((time + switch_ms, parent, f.3)));
+                    } else if !down {
+                        f.2 = false;
+                    }
+                } else {
+                    f.1 = down;
+                }
+                self.refresh_failover(state, parent, time);
+            }
+            Node::Input => {}
+        }
+    }
+
+    fn refresh_failover(&self, state: &mut State, node: u32, time: i64) {
+        let (p, s, switching, _) = state.failover[node as usize];
+        self.set(state, node, (p && s) || switching, time);
+    }
+
+    /// Every interval ends by the end of the month, so the walk leaves every node up; this
+    /// only drops the timers still pending past the month.
+    fn reset(&self, state: &mut State) {
+        state.timers.clear();
+        debug_assert!(state.down.iter().all(|d| !d) && state.covered.iter().all(|c| *c == 0));
+    }
+}
+
+impl Network {
+    /// The minimal sets of at most `order` instances whose non-quiet months can take the
+    /// architecture down (its minimal cut sets over instances, a failover's switchover counted
+    /// as its primary's failure), at most `limit` per node, the most probable kept.
+    pub(crate) fn cut_sets(&self, order: usize, limit: usize) -> Vec<Vec<u32>> {
+        let mut kids: Vec<Vec<u32>> = vec![Vec::new(); self.nodes.len()];
+        for (node, &(parent, _)) in self.parents.iter().enumerate() {
+            if parent != u32::MAX {
+                kids[parent as usize].push(node as u32);
+            }
+        }
+        let mut fed_by = vec![u32::MAX; self.nodes.len()];
+        for (i, instance) in self.instances.iter().enumerate() {
+            for &input in &instance.inputs {
+                fed_by[input as usize] = i as u32;
+            }
+        }
+        let weight = |set: &Vec<u32>| -> f64 {
+            set.iter()
+                .map(|&i| 1.0 - self.instances[i as usize].sampler.quiet)
+                .product()
+        };
+        let mut sets: Vec<Vec<Vec<u32>>> = vec![Vec::new(); self.nodes.len()];
+        // Children precede parents in the arena.
+        for node in 0..self.nodes.len() {
+            let of = |k: &u32| sets[*k as usize].clone();
+            let found = match self.nodes[node] {
+                Node::Input => vec![vec![fed_by[node]]],
+                Node::Gate { need } => {
+                    let children: Vec<Vec<Vec<u32>>> = kids[node].iter().map(of).collect();
+                    at_least(children, need as usize, order)
+                }
+                Node::Failover { switch_ms } => {
+                    let (primary, standby) = match kids[node].as_slice() {
+                        [a, b] if self.parents[*a as usize].1 => (of(a), of(b)),
+                        [a, b] => (of(b), of(a)),
+                        _ => (Vec::new(), Vec::new()),
+                    };
+                    let mut both = at_least(vec![primary.clone(), standby], 2, order);
+                    if switch_ms > 0 {
+                        both.extend(primary);
+                    }
+                    minimal(both)
+                }
+            };
+            let mut found = found;
+            if found.len() > limit {
+                found.sort_unstable_by(|a, b| weight(b).total_cmp(&weight(a)));
+                found.truncate(limit);
+            }
+            sets[node] = found;
+        }
+        std::mem::take(&mut sets[self.root as usize])
+    }
+}
+
+/// Sets failing at least `need` of `children` (each a list of sets), up to `order` elements.
+fn at_least(children: Vec<Vec<Vec<u32>>>, need: usize, order: usize) -> Vec<Vec<u32>> {
+    let mut failing: Vec<Vec<Vec<u32>>> = vec![Vec::new(); need + 1];
+    failing[0] = vec![Vec::new()];
+    for child in children {
+        for j in (1..=need).rev() {
+            let mut more = Vec::new();
+            for a in &failing[j - 1] {
+                for b in &child {
+                    let mut union: Vec<u32> = a.iter().chain(b).copied().collect();
+                    union.sort_unstable();
+                    union.dedup();
+                    if union.len() <= order {
+                        more.push(union);
+                    }
+                }
+            }
+            more.append(&mut failing[j]);
+            failing[j] = minimal(more);
+        }
+    }
+    failing.pop().unwrap_or_default()
+}
+
+/// The sets that contain no other.
+fn minimal(mut sets: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
+    sets.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    sets.dedup();
+    let mut kept: Vec<Vec<u32>> = Vec::with_capacity(sets.len());
+    for set in sets {
+        if !kept
+            .iter()
+            .any(|small| small.iter().all(|x| set.binary_search(x).is_ok()))
+        {
+            kept.push(set);
+        }
+    }
+    kept
+}
