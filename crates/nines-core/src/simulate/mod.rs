@@ -303,11 +303,17 @@ impl<'a> Simulation<'a> {
         let mut sorted = std::mem::take(&mut tally.downtime_ms);
         let sum_ms: f64 = sorted.iter().map(|&d| f64::from(d)).sum();
         let sum_sq: f64 = sorted.iter().map(|&d| f64::from(d) * f64::from(d)).sum();
-        let (mean_ms, low_ms, high_ms) = tally::Sums {
+        let (mean_ms, low_ms, mut high_ms) = tally::Sums {
             sum: sum_ms,
             squares: sum_sq,
         }
         .mean(n);
+        let down_months = sorted.iter().filter(|&&d| d > 0).count() as u64;
+        if down_months < 10 {
+            // Too few months with downtime for a normal interval: bound the mean by the share of
+            // months that may have downtime at all (a month is at most all downtime).
+            high_ms = high_ms.max(wilson(down_months, n).2 * self.month_ms as f64);
+        }
         sorted.sort_unstable();
         let q = |p| f64::from(quantile(&sorted, p)) / 1000.0;
         let downtime = DowntimeQuantiles {
@@ -611,26 +617,63 @@ impl Month {
         }
         self.drawn.clear();
         self.nonquiet.clear();
+        if forced.is_empty() {
+            for (i, &quiet_bits) in network.quiet_bits.iter().enumerate() {
+                // Most months of most components are quiet: one comparison of integers.
+                let bits = random.bits();
+                if bits >= quiet_bits {
+                    self.draw_one(network, i, random::to_unit(bits), random, month_ms);
+                }
+            }
+            return;
+        }
         let mut forced = forced.iter().peekable();
-        for (i, instance) in network.instances.iter().enumerate() {
-            let quiet = instance.sampler.quiet;
-            let r = if forced.next_if_eq(&&(i as u32)).is_some() {
-                quiet + random.uniform() * (1.0 - quiet)
-            } else {
-                random.uniform()
-            };
-            if r < quiet {
+        for (i, &quiet_bits) in network.quiet_bits.iter().enumerate() {
+            let bits = random.bits();
+            let forced_here = forced.next_if_eq(&&(i as u32)).is_some();
+            if bits < quiet_bits && !forced_here {
                 continue;
             }
+            let quiet = network.instances[i].sampler.quiet;
+            let r = if forced_here {
+                quiet + random::to_unit(bits) * (1.0 - quiet)
+            } else {
+                random::to_unit(bits)
+            };
+            self.draw_one(network, i, r, random, month_ms);
+        }
+    }
+
+    /// Instance `i`'s month from its uniform `r` (at least its quiet share, or it has planned
+    /// maintenance).
+    fn draw_one(
+        &mut self,
+        network: &Network,
+        i: usize,
+        r: f64,
+        random: &mut Random,
+        month_ms: i64,
+    ) {
+        if r >= network.instances[i].sampler.quiet {
             self.nonquiet.push(i as u32);
-            let out = &mut self.intervals[i];
-            instance.sampler.sample(r, random, month_ms, out);
-            if !out.is_empty() {
-                self.drawn.push(i as u32);
-                for &(start, end) in out.iter() {
-                    self.state.events.push((start, 1, i as u32));
-                    self.state.events.push((end, -1, i as u32));
-                }
+        }
+        self.add(network, i, r, random, month_ms);
+    }
+
+    /// Draws instance `i`'s month from its uniform `r` and adds its events.
+    fn add(&mut self, network: &Network, i: usize, r: f64, random: &mut Random, month_ms: i64) {
+        let out = &mut self.intervals[i];
+        let planned = network.instances[i]
+            .sampler
+            .sample(r, random, month_ms, out);
+        if !out.is_empty() {
+            self.drawn.push(i as u32);
+            for (k, &(start, end)) in out.iter().enumerate() {
+                let kind = if k < planned { 2 } else { 1 };
+                self.state
+                    .events
+                    .push(network::event(start, kind, i as u32));
+                self.state.events.push(network::event(end, -kind, i as u32));
             }
         }
     }

@@ -20,12 +20,13 @@ pub(crate) struct Sampler {
     /// Probability of being down at the start of a month (the long-run unavailability of its
     /// failures).
     down_at_start: f64,
-    /// Probability that a month is quiet: up at the start, no failure before its end.
+    /// Probability that a month has no failure: up at the start, no failure before its end
+    /// (planned maintenance aside).
     pub(crate) quiet: f64,
     /// Probability of being up at the start and failing within the month.
     fails_in_month: f64,
     /// Planned maintenance at the start of every month, milliseconds.
-    maintenance: i64,
+    pub(crate) maintenance: i64,
     always_down: bool,
 }
 
@@ -53,7 +54,7 @@ impl Sampler {
             shape: process.shape,
             mu_ms,
             down_at_start,
-            quiet: if always_down || maintenance > 0 {
+            quiet: if always_down {
                 0.0
             } else {
                 (1.0 - down_at_start) * no_failure
@@ -64,42 +65,60 @@ impl Sampler {
         }
     }
 
-    /// Appends the month's down intervals `[start, end)` to `out`. `r` (uniform in `[0, 1)`)
-    /// decides how the month starts: quiet below [`Sampler::quiet`], then a first failure in
-    /// the month, then down at the start; the rest is drawn from `random`.
+    /// Appends the month's down intervals `[start, end)` to `out`, and returns how many of
+    /// them (first) are planned maintenance. `r` (uniform in `[0, 1)`) decides how the month
+    /// starts: quiet below [`Sampler::quiet`], then a first failure in the month, then down at
+    /// the start; the rest is drawn from `random`.
     pub(crate) fn sample(
         &self,
         r: f64,
         random: &mut Random,
         month_ms: i64,
         out: &mut Vec<(i64, i64)>,
-    ) {
-        if self.maintenance > 0 {
+    ) -> usize {
+        let planned = usize::from(self.maintenance > 0);
+        if planned > 0 {
             out.push((0, self.maintenance));
         }
         if self.always_down {
             out.push((0, month_ms));
-            return;
+            return planned;
         }
         if r < self.quiet || self.rate <= 0.0 {
-            return;
+            return planned;
         }
         let month = month_ms as f64;
         let after_quiet = r - self.quiet;
         let mut t = if after_quiet < self.fails_in_month {
             // Up at the start, first failure at t: P(up, first failure ≤ t) = (1 − u)(1 − e^(−λt)).
-            -libm::log1p(-after_quiet / (1.0 - self.down_at_start)) / self.rate
+            -libm::log(1.0 - after_quiet / (1.0 - self.down_at_start)) / self.rate
         } else {
             // Down at the start, for the rest of an outage already under way.
             let rest = self.residual(random);
             push(out, 0.0, rest, month);
-            rest + random.exponential(1.0 / self.rate)
+            self.next_failure(rest, month, random)
         };
         while t < month {
             let outage = self.duration(random);
             push(out, t, t + outage, month);
-            t += outage + random.exponential(1.0 / self.rate);
+            t = self.next_failure(t + outage, month, random);
         }
+        planned
+    }
+
+    /// The time of the next failure after an outage ending at `t`, or `month` when there is
+    /// none before the month ends. The up time is `−ln(1 − U)/λ`, beyond the month exactly when
+    /// `U > 1 − e^(−λ(month − t))`; since that bound is below `λ(month − t)`, most draws are
+    /// settled by one comparison, without a logarithm.
+    fn next_failure(&self, t: f64, month: f64, random: &mut Random) -> f64 {
+        if t >= month {
+            return month;
+        }
+        let u = random.uniform();
+        if u > self.rate * (month - t) {
+            return month;
+        }
+        t - libm::log(1.0 - u) / self.rate
     }
 
     /// An outage's length.
@@ -126,11 +145,11 @@ impl Sampler {
     }
 }
 
-/// Pushes `[start, end)` clipped to the month, in whole milliseconds.
+/// Pushes `[start, end)` clipped to the month, rounded to whole milliseconds.
 fn push(out: &mut Vec<(i64, i64)>, start: f64, end: f64, month: f64) {
-    let (start, end) = (start.round(), end.min(month).round());
+    let (start, end) = ((start + 0.5) as i64, (end.min(month) + 0.5) as i64);
     if start < end {
-        out.push((start as i64, end as i64));
+        out.push((start, end));
     }
 }
 

@@ -12,6 +12,36 @@ use std::collections::BinaryHeap;
 /// Most process instances a simulation may draw each month.
 pub const MAX_PROCESSES: usize = 100_000;
 
+/// The members of a serial (or parallel) step, with those of every serial (parallel) step
+/// nested directly in it.
+fn flatten(plan: &Plan, step: usize, serial: bool, members: &mut Vec<usize>) {
+    let span = match plan.steps[step] {
+        Step::Serial(span) | Step::Parallel(span) => span,
+        _ => return,
+    };
+    for &c in plan.span(span) {
+        match plan.steps[c] {
+            Step::Serial(_) if serial => flatten(plan, c, serial, members),
+            Step::Parallel(_) if !serial => flatten(plan, c, serial, members),
+            _ => members.push(c),
+        }
+    }
+}
+
+/// An event packed for sorting: time (ms, 32 bits), kind (−2/−1 a planned/unplanned outage
+/// ends, +1/+2 an unplanned/planned one starts: ends sort first at equal times), instance.
+pub(crate) fn event(time: i64, kind: i32, instance: u32) -> u64 {
+    ((time as u64) << 32) | (((kind + 2) as u64) << 28) | u64::from(instance)
+}
+
+fn unpack(event: u64) -> (i64, i32, u32) {
+    (
+        (event >> 32) as i64,
+        ((event >> 28) & 0xF) as i32 - 2,
+        (event & 0x0FFF_FFFF) as u32,
+    )
+}
+
 /// A node of the network.
 #[derive(Clone, Debug)]
 enum Node {
@@ -42,6 +72,9 @@ pub(crate) struct Network {
     parents: Vec<(u32, bool)>,
     root: u32,
     pub(crate) instances: Vec<Instance>,
+    /// For each instance, the random bits below which its month is quiet and needs no draw
+    /// (0 when it has planned maintenance: every month has some).
+    pub(crate) quiet_bits: Vec<u64>,
 }
 
 /// What the walk of one month changes, reset cheaply between months.
@@ -51,8 +84,9 @@ pub(crate) struct State {
     down: Vec<bool>,
     /// Failovers: primary down, standby down, switching, and a generation for their timers.
     failover: Vec<(bool, bool, bool, u32)>,
-    /// `(time, −1 end / +1 start, instance)` of the month.
-    pub(crate) events: Vec<(i64, i32, u32)>,
+    /// The month's events, each packed in one integer (see [`event`]) so that sorting them is
+    /// sorting numbers.
+    pub(crate) events: Vec<u64>,
     timers: BinaryHeap<Reverse<(i64, u32, u32)>>,
     /// How many of its intervals cover each instance right now.
     covered: Vec<u32>,
@@ -77,9 +111,21 @@ impl Network {
             parents: Vec::new(),
             root: 0,
             instances: Vec::new(),
+            quiet_bits: Vec::new(),
         };
         let mut shared = vec![None; plan.leaves.len()];
         network.root = network.expand(plan, plan.root(), month_ms, &mut shared);
+        network.quiet_bits = network
+            .instances
+            .iter()
+            .map(|i| {
+                if i.sampler.maintenance > 0 {
+                    0
+                } else {
+                    super::random::threshold(i.sampler.quiet)
+                }
+            })
+            .collect();
         Ok(network)
     }
 
@@ -99,16 +145,25 @@ impl Network {
         let node = match plan.steps[step] {
             Step::Leaf(leaf) => return self.input(plan, leaf, month_ms, shared),
             Step::Var(v) => return self.input(plan, plan.vars[v], month_ms, shared),
-            Step::Serial(span) | Step::Parallel(span) | Step::KOfN { children: span, .. } => {
+            Step::Serial(_) | Step::Parallel(_) => {
+                // A serial group inside a serial group is one group (likewise parallel):
+                // fewer levels for every outage to climb.
+                let serial = matches!(plan.steps[step], Step::Serial(_));
+                let mut members = Vec::new();
+                flatten(plan, step, serial, &mut members);
+                for &c in &members {
+                    add(self, c, false);
+                }
+                let need = if serial { 1 } else { members.len() };
+                Node::Gate { need: need as u32 }
+            }
+            Step::KOfN { k, children: span } => {
                 for &c in plan.span(span) {
                     add(self, c, false);
                 }
-                let need = match plan.steps[step] {
-                    Step::Serial(_) => 1,
-                    Step::KOfN { k, .. } => span.len + 1 - k,
-                    _ => span.len,
-                };
-                Node::Gate { need: need as u32 }
+                Node::Gate {
+                    need: (span.len + 1 - k) as u32,
+                }
             }
             Step::Failover {
                 primary,
@@ -194,7 +249,7 @@ impl Network {
         let mut next = 0;
         loop {
             let timer = state.timers.peek().map(|Reverse(t)| *t);
-            let event = events.get(next).copied();
+            let event = events.get(next).map(|&e| unpack(e));
             let (time, root_down) = match (event, timer) {
                 (Some(e), Some(t)) if t.0 < e.0 => {
                     state.timers.pop();
@@ -204,9 +259,9 @@ impl Network {
                     state.timers.pop();
                     (t.0, self.timer(state, t))
                 }
-                (Some((time, delta, instance)), _) => {
+                (Some((time, kind, instance)), _) => {
                     next += 1;
-                    (time, self.flip(state, instance, delta, time))
+                    (time, self.flip(state, instance, kind, time))
                 }
                 (None, None) => break,
             };
@@ -228,16 +283,17 @@ impl Network {
         total.clamp(0, month_ms)
     }
 
-    /// An interval of `instance` starts (`delta` +1) or ends (−1) at `time`; returns whether
-    /// the architecture is down afterwards.
-    fn flip(&self, state: &mut State, instance: u32, delta: i32, time: i64) -> bool {
+    /// An interval of `instance` starts (`kind` > 0) or ends at `time`; returns whether the
+    /// architecture is down afterwards.
+    fn flip(&self, state: &mut State, instance: u32, kind: i32, time: i64) -> bool {
         let covered = &mut state.covered[instance as usize];
         let was = *covered > 0;
-        *covered = covered.saturating_add_signed(delta);
+        *covered = covered.saturating_add_signed(kind.signum());
         let is = *covered > 0;
         if was != is {
+            let planned = kind.abs() == 2;
             for &input in &self.instances[instance as usize].inputs {
-                self.set(state, input, is, time);
+                self.set(state, input, is, time, planned);
             }
         }
         state.down[self.root as usize]
@@ -248,55 +304,83 @@ impl Network {
         let f = &mut state.failover[node as usize];
         if f.3 == generation && f.2 {
             f.2 = false;
-            self.refresh_failover(state, node, time);
+            self.refresh_failover(state, node, time, false);
         }
         state.down[self.root as usize]
     }
 
-    /// Sets `node` down or up and passes the change on to its parent.
-    fn set(&self, state: &mut State, node: u32, down: bool, time: i64) {
-        if state.down[node as usize] == down {
-            return;
-        }
-        state.down[node as usize] = down;
-        if node == self.root {
-            return;
-        }
-        let (parent, primary) = self.parents[node as usize];
-        match self.nodes[parent as usize] {
-            Node::Gate { need } => {
-                let count = &mut state.count[parent as usize];
-                if down {
-                    *count += 1;
-                } else {
-                    *count -= 1;
-                }
-                let gate_down = *count >= need;
-                self.set(state, parent, gate_down, time);
+    /// Sets `node` down or up and passes the change on to its parent; `planned` when a
+    /// planned maintenance caused it (a failover switches over for it without loss).
+    fn set(&self, state: &mut State, mut node: u32, mut down: bool, time: i64, planned: bool) {
+        // Up the network, as long as the change changes something (a loop: the hot path).
+        loop {
+            let Some(slot) = state.down.get_mut(node as usize) else {
+                return;
+            };
+            if *slot == down || {
+                *slot = down;
+                node == self.root
+            } {
+                return;
             }
-            Node::Failover { switch_ms } => {
-                let f = &mut state.failover[parent as usize];
-                if primary {
-                    f.0 = down;
-                    if down && switch_ms > 0 {
-                        f.2 = true;
-                        f.3 = f.3.wrapping_add(1);
-                        state.timers.push(Reverse((time + switch_ms, parent, f.3)));
-                    } else if !down {
-                        f.2 = false;
-                    }
-                } else {
-                    f.1 = down;
+            let Some(&(parent, primary)) = self.parents.get(node as usize) else {
+                return;
+            };
+            down = match self.nodes.get(parent as usize) {
+                Some(&Node::Gate { need }) => {
+                    let Some(count) = state.count.get_mut(parent as usize) else {
+                        return;
+                    };
+                    *count = if down { *count + 1 } else { *count - 1 };
+                    *count >= need
                 }
-                self.refresh_failover(state, parent, time);
-            }
-            Node::Input => {}
+                Some(&Node::Failover { switch_ms }) => self.failover_input(
+                    state,
+                    parent,
+                    primary,
+                    down,
+                    time,
+                    planned && down,
+                    switch_ms,
+                ),
+                _ => return,
+            };
+            node = parent;
         }
     }
 
-    fn refresh_failover(&self, state: &mut State, node: u32, time: i64) {
+    /// A failover's input changed: its state, a switchover timer when the primary fails
+    /// (unless for planned maintenance), and whether the failover is down now.
+    #[allow(clippy::too_many_arguments)]
+    fn failover_input(
+        &self,
+        state: &mut State,
+        node: u32,
+        primary: bool,
+        down: bool,
+        time: i64,
+        planned: bool,
+        switch_ms: i64,
+    ) -> bool {
+        let f = &mut state.failover[node as usize];
+        if primary {
+            f.0 = down;
+            if down && switch_ms > 0 && !planned {
+                f.2 = true;
+                f.3 = f.3.wrapping_add(1);
+                state.timers.push(Reverse((time + switch_ms, node, f.3)));
+            } else if !down {
+                f.2 = false;
+            }
+        } else {
+            f.1 = down;
+        }
+        (f.0 && f.1) || f.2
+    }
+
+    fn refresh_failover(&self, state: &mut State, node: u32, time: i64, planned: bool) {
         let (p, s, switching, _) = state.failover[node as usize];
-        self.set(state, node, (p && s) || switching, time);
+        self.set(state, node, (p && s) || switching, time, planned);
     }
 
     /// Every interval ends by the end of the month, so the walk leaves every node up; this

@@ -20,19 +20,35 @@ impl Random {
 
     /// Uniform in `[0, 1)`, 53 random bits.
     pub(crate) fn uniform(&mut self) -> f64 {
-        (self.0.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        to_unit(self.bits())
     }
 
-    /// Exponential with mean `mean`.
+    /// 53 random bits: [`Random::uniform`] before the conversion, to compare with thresholds
+    /// made by [`threshold`].
+    pub(crate) fn bits(&mut self) -> u64 {
+        self.0.next_u64() >> 11
+    }
+
+    /// Exponential with mean `mean` (by inversion: `−ln(1 − U)`, with `1 − U` in `(0, 1]`).
     pub(crate) fn exponential(&mut self, mean: f64) -> f64 {
-        -libm::log1p(-self.uniform()) * mean
+        -libm::log(1.0 - self.uniform()) * mean
     }
 
     /// Standard normal (Box–Muller; one of the pair).
     pub(crate) fn normal(&mut self) -> f64 {
-        let radius = libm::sqrt(-2.0 * libm::log1p(-self.uniform()));
+        let radius = libm::sqrt(-2.0 * libm::log(1.0 - self.uniform()));
         radius * libm::cos(std::f64::consts::TAU * self.uniform())
     }
+}
+
+/// 53 random bits as a uniform in `[0, 1)`.
+pub(crate) fn to_unit(bits: u64) -> f64 {
+    bits as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// The bits below which a uniform is below `p`: `bits < threshold(p)` ⇔ `to_unit(bits) < p`.
+pub(crate) fn threshold(p: f64) -> u64 {
+    libm::ceil(p * (1u64 << 53) as f64) as u64
 }
 
 #[cfg(test)]
