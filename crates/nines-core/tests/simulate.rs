@@ -3,6 +3,7 @@
 //! closed form. Seeds are fixed, so every run draws the same months; the comparisons use 99.9%
 //! intervals (3.29 standard errors) so that a fixed seed is not a lucky pick.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+#![allow(clippy::disallowed_methods)] // the references need no bit-reproducible exp
 
 use nines_core::report::RiskReport;
 use nines_core::simulate::{SimulateOptions, Simulation};
