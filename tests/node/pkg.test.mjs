@@ -177,6 +177,24 @@ test("cut sets: the same bytes as `nines eval --cut-sets 3 --json`", () => {
   throws(() => nines.evaluate(text, { cut_sets: 9 }), RangeError, "options.cut_sets");
 });
 
+test("simulate: the same bytes as `nines simulate --json`, in one call or chunk by chunk", () => {
+  const model = join(root, "data/examples/azure-two-regions.json");
+  const text = readFileSync(model, "utf8");
+  const expected = cli(["simulate", model, "--trials", "20000", "--seed", "7", "--target", "99.99", "--month", "2026-02", "--json"]);
+  const options = { trials: 20000, seed: 7, target: 99.99, convention: "2026-02" };
+  const progress = [];
+  assert.equal(nines.simulateJson(text, options, (done, total) => progress.push([done, total])) + "\n", expected);
+  assert.deepEqual(progress.at(-1), [progress.at(-1)[1], progress.at(-1)[1]]);
+  const sim = new nines.Simulation(JSON.parse(text), options);
+  while (sim.done < sim.chunks) sim.step(1);
+  assert.equal(sim.reportJson() + "\n", expected);
+  const report = nines.simulate(text, { trials: 5000 });
+  assert.equal(report.trials, 5000);
+  assert.ok(report.mean_unavailability.low <= report.mean_unavailability.high);
+  throws(() => nines.simulate(text, { trials: 0 }), RangeError, "options.trials");
+  throws(() => nines.simulate(text, { trials: 10, colour: 1 }), TypeError, "options.colour");
+});
+
 test("serial, parallel, kOfN", () => {
   assert.equal(nines.serial([99.9, "99.9%"]).percent, "99.8001");
   assert.equal(nines.parallel([99.9, 99.9]).percent, "99.9999");

@@ -43,7 +43,7 @@ test("the .d.ts types match every fixture model and golden report", { skip: !com
   assert.ok(models.length > 0 && reports.length > 0);
   const lines = [
     `import type { Model, Report, NinesError, Problem } from ${JSON.stringify(join(pkg, "nines.js"))};`,
-    `import { evaluate, evaluateJson, downtime, required, serial, parallel, kOfN, catalog, version } from ${JSON.stringify(join(pkg, "nines.js"))};`,
+    `import { evaluate, evaluateJson, downtime, required, serial, parallel, kOfN, catalog, version, simulate, Simulation } from ${JSON.stringify(join(pkg, "nines.js"))};`,
     ...models.map((f, i) => `export const model${i}: Model = ${readFileSync(f, "utf8")};`),
     ...reports.map((f, i) => `export const report${i}: Report = ${readFileSync(f, "utf8")};`),
     // The API as the README uses it.
@@ -55,7 +55,9 @@ test("the .d.ts types match every fixture model and golden report", { skip: !com
     `const ids: string[] = catalog("vm", { provider: "azure" }).entries.map((e) => e.id);`,
     `const v: number = version().report_schema_version;`,
     `try { evaluate("{}"); } catch (e) { const problems: Problem[] = (e as NinesError).problems; }`,
-    `export { r, s, month, p, q, ids, v };`,
+    `const risk: number = simulate(model0, { trials: 100, target: 99.9 }).downtime_seconds.p99;`,
+    `const sim = new Simulation(model0, { trials: 100 }); sim.step(1); const chunks: number = sim.chunks;`,
+    `export { r, s, month, p, q, ids, v, risk, chunks };`,
   ];
   const dir = mkdtempSync(join(tmpdir(), "nines-types-"));
   const file = join(dir, "check.ts");
@@ -63,7 +65,7 @@ test("the .d.ts types match every fixture model and golden report", { skip: !com
   try {
     execFileSync(
       compiler,
-      ["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--lib", "es2022,dom", file],
+      ["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--lib", "es2022,esnext.disposable,dom", file],
       { encoding: "utf8" },
     );
   } catch (e) {

@@ -484,3 +484,69 @@ fn eval_lists_how_a_design_fails() {
     let plain: serde_json::Value = json(&["eval", example, "--json"]);
     assert!(plain.get("cut_sets").is_none());
 }
+
+/// `nines simulate --json`: the contract's keys, the same bytes whatever the number of threads,
+/// and errors naming their argument or path.
+#[test]
+fn simulate_prints_the_risk_report() {
+    let model = r#"{"target": 99.95, "business_loss_per_hour": 1000,
+        "domains": {"zone": {"availability": 99.99, "outage_minutes": 90}},
+        "root": {"serial": {"children": [
+            {"component": {"id": "lb", "availability": 99.99, "outage_minutes": 20}},
+            {"parallel": {"children": [
+                {"component": {"id": "a", "catalog": "azure/virtual-machines/single-instance-premium-ssd", "monthly_fee": 100, "domains": ["zone"]}},
+                {"component": {"id": "b", "catalog": "azure/virtual-machines/single-instance-premium-ssd", "monthly_fee": 100, "domains": ["zone"]}}]}}]}}}"#;
+    let run = |threads: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nines"))
+            .args([
+                "simulate", "-", "--trials", "30000", "--seed", "3", "--json",
+            ])
+            .env("RAYON_NUM_THREADS", threads)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(model.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap().stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"), "the same bytes on one thread and on two");
+    let report: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    assert_eq!(report["trials"], 30000);
+    assert_eq!(report["seed"], 3);
+    for key in ["estimate", "low", "high"] {
+        assert!(report["mean_unavailability"][key].is_number(), "{key}");
+    }
+    for key in ["mean", "p50", "p90", "p99", "p999"] {
+        assert!(report["downtime_seconds"][key].is_number(), "{key}");
+    }
+    assert_eq!(report["breach"]["target"], 99.95);
+    for key in ["probability", "low", "high"] {
+        assert!(report["breach"][key].is_number(), "{key}");
+    }
+    let services = report["services"].as_array().unwrap();
+    assert_eq!(services.len(), 2);
+    for s in services {
+        assert!(s["component"].is_string() && s["sla"].is_string());
+        assert!(s["p_credit"].is_number() && s["expected_credit"].is_string());
+    }
+    let text =
+        String::from_utf8_lossy(&nines(&["simulate", "-", "--trials", "2000"], Some(model)).stdout)
+            .to_string();
+    assert!(text.contains("below 99.95%"), "{text}");
+    assert!(bad(&["simulate", "-", "--trials", "0"], Some(model))
+        .starts_with("nines: trials: 0 trials"));
+    assert!(bad(&["simulate", "-", "--target", "101"], Some(model)).contains("--target"));
+    let wrong = model.replace(
+        r#""domains": ["zone"]}},
+                {"component": {"id": "b""#,
+        r#""domains": ["nowhere"]}},
+                {"component": {"id": "b""#,
+    );
+    assert!(bad(&["simulate", "-"], Some(&wrong)).contains("unknown domain \"nowhere\""));
+}

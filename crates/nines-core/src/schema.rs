@@ -15,7 +15,7 @@
 use crate::availability::{Availability, Percent};
 use crate::convention::{Convention, YearMonth};
 use crate::model::Model;
-use crate::report::{AvailabilityAnswer, DowntimeAnswer, Report};
+use crate::report::{AvailabilityAnswer, DowntimeAnswer, Report, RiskReport};
 use crate::text::money::Money;
 use schemars::generate::SchemaSettings;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
@@ -58,6 +58,14 @@ pub fn downtime_answer() -> serde_json::Value {
         generator.into_root_schema_for::<DowntimeAnswer>(),
         "downtime",
     )
+}
+
+/// The schema of the risk report (`nines simulate --json`, JS `simulate`).
+pub fn risk_report() -> serde_json::Value {
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    with_id(generator.into_root_schema_for::<RiskReport>(), "risk")
 }
 
 fn with_id(schema: Schema, name: &str) -> serde_json::Value {

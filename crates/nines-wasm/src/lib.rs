@@ -25,11 +25,14 @@ use serde_json::value::RawValue;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 
+mod simulate;
+pub use simulate::{simulate, simulate_json, Simulation};
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
 /// An options argument: absent, an object, or JSON text.
-type JsOptions = Option<JsValue>;
+pub(crate) type JsOptions = Option<JsValue>;
 
 /// Evaluates a model (a JS object or JSON text) and returns the report as an object.
 ///
@@ -259,7 +262,7 @@ struct CatalogOptions {
 }
 
 /// Options arrive as `undefined`, an object, or JSON text.
-trait FromJs: Sized + Default + serde::de::DeserializeOwned {
+pub(crate) trait FromJs: Sized + Default + serde::de::DeserializeOwned {
     fn from_js(value: JsOptions) -> Result<Self, JsValue> {
         let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
             return Ok(Self::default());
@@ -273,7 +276,7 @@ impl FromJs for EvaluateOptions {}
 impl FromJs for ConventionOptions {}
 impl FromJs for CatalogOptions {}
 
-trait HasConvention {
+pub(crate) trait HasConvention {
     fn name(&self) -> Option<&str>;
 
     fn convention(&self) -> Result<Convention, JsValue> {
@@ -310,7 +313,7 @@ extern "C" {
 
 /// The bundled catalog, read once from the package's `catalog.js`. It is data and ships beside
 /// the `.wasm` rather than inside it (nines-core's `bundled-catalog` feature is off here).
-fn bundled() -> Result<&'static Catalog, JsValue> {
+pub(crate) fn bundled() -> Result<&'static Catalog, JsValue> {
     static BUNDLED: OnceLock<Result<Catalog, Problems>> = OnceLock::new();
     match BUNDLED.get_or_init(|| Catalog::from_json(&bundled_catalog_text())) {
         Ok(catalog) => Ok(catalog),
@@ -318,7 +321,7 @@ fn bundled() -> Result<&'static Catalog, JsValue> {
     }
 }
 
-fn catalog_from(document: &RawValue) -> Result<Catalog, JsValue> {
+pub(crate) fn catalog_from(document: &RawValue) -> Result<Catalog, JsValue> {
     let at = JsonPath::from("options").key("catalog");
     // A JSON string holds the document's text; anything else is the document itself.
     let text = if document.get().starts_with('"') {
@@ -335,7 +338,7 @@ fn catalog_from(document: &RawValue) -> Result<Catalog, JsValue> {
 }
 
 /// JSON text from a string argument as is, or from any other value through `JSON.stringify`.
-fn input_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+pub(crate) fn input_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
     if let Some(text) = value.as_string() {
         return Ok(text);
     }
@@ -383,14 +386,14 @@ fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     parse_output(&serde_json::to_string_pretty(value).map_err(internal)?)
 }
 
-fn parse_output(text: &str) -> Result<JsValue, JsValue> {
+pub(crate) fn parse_output(text: &str) -> Result<JsValue, JsValue> {
     JSON::parse(text)
 }
 
 // ---- errors ----
 
 /// A `TypeError` for problems of shape, else a `RangeError`: the core's [`ProblemKind`] decides.
-fn to_error(problems: impl Into<Problems>) -> JsValue {
+pub(crate) fn to_error(problems: impl Into<Problems>) -> JsValue {
     let problems = problems.into();
     let error: js_sys::Error = match problems.kind() {
         ProblemKind::Shape => js_sys::TypeError::new("").into(),
@@ -403,7 +406,7 @@ fn type_error(path: &str, message: &str) -> JsValue {
     to_error(Problem::shape(path, message))
 }
 
-fn internal(error: serde_json::Error) -> JsValue {
+pub(crate) fn internal(error: serde_json::Error) -> JsValue {
     js_sys::Error::new(&error.to_string()).into()
 }
 

@@ -13,6 +13,12 @@ export interface Model {
   business_loss_per_hour?: number;
   /** Components defined once and referenced with `{"shared": "id"}`. */
   shared?: { [id: string]: Component };
+  /** Failure domains (zones, regions, racks, control planes) that nodes list in `domains`. */
+  domains?: { [id: string]: Domain };
+  /** Mean outage, minutes, of components that give no failure process (risk simulation; 60 when absent). */
+  default_outage_minutes?: number;
+  /** The availability a month must reach, percent (risk simulation). */
+  target?: PercentNumber;
   root: Node;
   /** An outage scenario for the contract view. */
   incidents?: Incident[];
@@ -31,13 +37,30 @@ export type Node =
 export interface Group {
   name?: string;
   children: Node[];
+  /** Failure domains it lives in: down whenever any of them is. */
+  domains?: string[];
 }
+
+/** A failure domain: `availability`, or `incidents_per_year` with `outage_minutes`. */
+export interface Domain {
+  name?: string;
+  availability?: PercentNumber;
+  incidents_per_year?: number;
+  outage_minutes?: number;
+  outage_distribution?: OutageDistribution;
+}
+
+export type OutageDistribution =
+  | "exponential"
+  | "fixed"
+  | { lognormal: { median_minutes: number; p90_minutes: number } };
 
 export interface KOfN {
   name?: string;
   /** How many children must be up. */
   k: number;
   children: Node[];
+  domains?: string[];
 }
 
 export interface Failover {
@@ -48,6 +71,7 @@ export interface Failover {
   switchover_minutes: number;
   /** Primary failures per year; optional when the primary is an MTBF component. */
   incidents_per_year?: number;
+  domains?: string[];
 }
 
 export interface Replicate {
@@ -55,6 +79,7 @@ export interface Replicate {
   /** Identical, independent copies; any one suffices. */
   copies: number;
   child: Node;
+  domains?: string[];
 }
 
 /** A leaf: exactly one of `catalog`, `sla`, `availability` or `mtbf_hours` + `mttr_hours`. */
@@ -70,6 +95,12 @@ export interface Component {
   maintenance_hours_per_month?: number;
   /** Monthly fee in currency units (input: a number; echoed in reports as a decimal string). */
   monthly_fee?: number;
+  /** Failures a (365-day) year, for the risk simulation; or give `outage_minutes`. */
+  incidents_per_year?: number;
+  /** Mean outage, minutes, for the risk simulation. */
+  outage_minutes?: number;
+  outage_distribution?: OutageDistribution;
+  domains?: string[];
 }
 
 export interface Incident {
@@ -444,4 +475,92 @@ export interface ErrorProblem extends Problem {
 /** Thrown as `TypeError` (bad shape) or `RangeError` (bad value). */
 export interface NinesError extends Error {
   problems: ErrorProblem[];
+}
+
+// ---- The risk simulation (data/schema/risk.schema.json) ----
+
+export interface SimulateOptions extends ConventionOptions {
+  /** Months to simulate, 1 to 10,000,000 (default 100,000). */
+  trials?: number;
+  /** The seed of the random streams (default 1): the same seed gives the same report. */
+  seed?: number;
+  /** The availability a month must reach, percent; the model's `target` when absent. */
+  target?: PercentNumber;
+  /** Replaces the bundled catalog (object or JSON text). */
+  catalog?: CatalogDocument | string;
+}
+
+/** An estimate with its 95% confidence interval. */
+export interface Estimate {
+  estimate: number;
+  low: number;
+  high: number;
+}
+
+export interface MoneyEstimate {
+  estimate: MoneyString;
+  low: MoneyString;
+  high: MoneyString;
+}
+
+/** How likely a month misses an availability. */
+export interface Breach {
+  /** Percent. */
+  target: number;
+  probability: number;
+  low: number;
+  /** The bound the trials allow when no month missed it. */
+  high: number;
+  method: "months" | "importance_sampling";
+  /** Months that missed it among those simulated. */
+  months: number;
+  allowed_seconds: number;
+}
+
+export interface ServiceRisk {
+  component: string;
+  sla: string;
+  instances: number;
+  p_credit: number;
+  p_credit_low: number;
+  p_credit_high: number;
+  expected_credit: MoneyString;
+  expected_credit_low: MoneyString;
+  expected_credit_high: MoneyString;
+  credit_distribution: { credit_percent: number; months: number; share: number }[];
+  credits_unknown?: true;
+}
+
+/** How bad a month can get: `simulate`, `simulateJson`, `Simulation`; `nines simulate --json`. */
+export interface RiskReport {
+  schema_version: number;
+  generator: string;
+  catalog: { version: string; date: string };
+  convention: ConventionInfo;
+  name?: string;
+  trials: number;
+  seed: number;
+  month_seconds: number;
+  exact_unavailability: number;
+  mean_unavailability: Estimate;
+  downtime_seconds: { mean: number; p50: number; p90: number; p99: number; p999: number };
+  histogram: { zero_months: number; bin_seconds: number; counts: number[]; beyond: number };
+  breach?: Breach;
+  commitments: Breach[];
+  services: ServiceRisk[];
+  money: {
+    currency: string;
+    expected_credit: MoneyEstimate;
+    expected_loss?: MoneyEstimate;
+    p99_loss?: MoneyString;
+    credits_cover?: number;
+  };
+  processes: {
+    component: string;
+    failures_per_year: number;
+    mean_outage_minutes: number;
+    distribution: "exponential" | "fixed" | "lognormal";
+    outage_from: string;
+  }[];
+  assumptions: string[];
 }

@@ -54,6 +54,30 @@ fn answer_schemas_are_fresh() {
     );
 }
 
+#[test]
+fn risk_schema_is_fresh_and_a_report_validates() {
+    check_fresh("risk.schema.json", &nines_core::schema::risk_report());
+    let model = nines_core::Model::from_json(
+        &fs::read_to_string(root().join("data/examples/azure-two-regions.json")).unwrap(),
+    )
+    .unwrap();
+    let catalog = Catalog::bundled().unwrap();
+    let options = nines_core::simulate::SimulateOptions {
+        trials: 5_000,
+        target: nines_core::Availability::parse_percent("99.99").ok(),
+        ..Default::default()
+    };
+    let report = nines_core::simulate::Simulation::new(&model, &catalog, options)
+        .unwrap()
+        .run();
+    let validator = jsonschema::validator_for(&nines_core::schema::risk_report()).unwrap();
+    assert_valid(
+        &validator,
+        Path::new("simulated"),
+        &serde_json::to_value(&report).unwrap(),
+    );
+}
+
 /// The quick answers the CLI and the package print validate against their schemas.
 #[test]
 fn answers_validate() {

@@ -25,7 +25,7 @@ pub const NAME: &str = "nines";
 /// for the first edition (144.9 KB); the second edition's exact conditioning, catalog fields
 /// and exact decimal reading brought it to about 170 KB (README, Benchmarks, with the
 /// breakdown `cargo xtask pkg` prints).
-pub const WASM_GZIP_BUDGET: u64 = 200_000;
+pub const WASM_GZIP_BUDGET: u64 = 260_000;
 
 /// `wasm-opt` from the binaryen npm package, as `cargo xtask` installs it; else `PATH`.
 pub const WASM_OPT: &str = "target/tools/node_modules/.bin/wasm-opt";
@@ -108,6 +108,7 @@ pub fn run() -> Result<(), String> {
         "report.schema.json",
         "availability.schema.json",
         "downtime.schema.json",
+        "risk.schema.json",
     ] {
         let from = Path::new("data/schema").join(schema);
         if from.exists() {
