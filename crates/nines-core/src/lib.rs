@@ -73,6 +73,7 @@ mod convention;
 mod engine;
 mod evaluate;
 mod figures;
+mod hints;
 mod intervals;
 pub mod model;
 mod plan;

@@ -269,7 +269,7 @@ impl Sla {
         if self.credit_tiers.is_empty() {
             add(
                 CaveatKind::NoCredits,
-                "no credit tiers recorded; credits shown as 0".to_string(),
+                "no credit tiers recorded: credits unknown".to_string(),
             );
         }
         for condition in &self.preconditions {
