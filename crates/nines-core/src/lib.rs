@@ -98,6 +98,6 @@ pub use problem::{JsonPath, Problem, ProblemKind, Problems, Segment};
 pub use report::{Downtime, Report};
 pub use sla::Sla;
 pub use text::date::{parse_utc_time, TimeError};
-pub use text::duration::{format_duration, parse_duration, DurationError};
+pub use text::duration::{format_duration, format_duration_brief, parse_duration, DurationError};
 pub use text::json::from_json;
 pub use text::money::{Money, MoneyError};
