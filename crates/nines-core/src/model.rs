@@ -224,6 +224,54 @@ impl Model {
         from_json(text).map_err(Problems::from)
     }
 
+    /// Reads what a user may hand over as a model: a model file, or a report nines wrote (JSON
+    /// with a `schema_version`), whose echoed `input.model` is the model it was made from.
+    ///
+    /// ```
+    /// use nines_core::{evaluate, Catalog, Model, Options};
+    /// let model = Model::from_json(r#"{"root": {"component": {"id": "a", "availability": 99.9}}}"#)?;
+    /// let report = evaluate(&model, &Catalog::empty(), &Options::default())?;
+    /// let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    /// assert_eq!(Model::from_model_or_report(&text)?, model);
+    /// let problem = &Model::from_model_or_report("hello").unwrap_err().0[0];
+    /// assert_eq!(problem.message, "not a JSON file: a model or report starts with {");
+    /// # Ok::<(), nines_core::Problems>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A problem at the document root (`.`) for text that is not JSON at all; otherwise as
+    /// [`Model::from_json`], with paths under `input.model` for a report.
+    pub fn from_model_or_report(text: &str) -> Result<Self, Problems> {
+        #[derive(Deserialize)]
+        struct Probe {
+            schema_version: Option<serde::de::IgnoredAny>,
+        }
+        #[derive(Deserialize)]
+        struct Echo {
+            input: EchoedInput,
+        }
+        #[derive(Deserialize)]
+        struct EchoedInput {
+            model: Model,
+        }
+        let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        if !start.starts_with('{') {
+            let message = "not a JSON file: a model or report starts with {";
+            return Err(Problems::from(crate::problem::Problem::shape(
+                JsonPath::root(),
+                message,
+            )));
+        }
+        let is_report = from_json::<Probe>(text).is_ok_and(|p| p.schema_version.is_some());
+        if is_report {
+            from_json::<Echo>(text)
+                .map(|echo| echo.input.model)
+                .map_err(Problems::from)
+        } else {
+            Self::from_json(text)
+        }
+    }
+
     /// The model as canonical JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -613,6 +661,21 @@ mod tests {
             "root.serial.children[3].k_of_n.k"
         );
         assert_eq!(back("incidents[0].start"), "incidents[0].start");
+    }
+
+    #[test]
+    fn a_report_gives_back_its_model() {
+        let report = r#"{"schema_version": 1, "percent": "99.9", "input": {"model":
+            {"root": {"component": {"id": "a", "availability": 150}}}, "convention": "30-day"}}"#;
+        let problems = Model::from_model_or_report(report).unwrap_err();
+        assert_eq!(
+            problems.0[0].path.to_string(),
+            "input.model.root.component.availability"
+        );
+        let bad = Model::from_model_or_report("\u{feff}  PK\u{3}\u{4}").unwrap_err();
+        assert_eq!(bad.0[0].path, JsonPath::root());
+        let plain = Model::from_model_or_report(r#"{"root": {"shared": "x"}}"#).unwrap();
+        assert_eq!(plain.root, Node::Shared("x".to_string()));
     }
 
     #[test]
