@@ -60,7 +60,8 @@ struct Manifest {
     files: Vec<String>,
 }
 
-/// An editable on-prem building block: a model fragment plus the assumptions behind it.
+/// An editable building block (on-prem or a cloud pattern): a model fragment plus the
+/// assumptions behind it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
@@ -379,6 +380,18 @@ pub fn bundled_templates() -> Result<Vec<Template>, Problems> {
     Ok(file.templates)
 }
 
+/// The cloud pattern templates shipped with nines (`data/templates/cloud.json`): multi-AZ web
+/// tier, active-passive region pair, active-active regions behind a global router, queue-based
+/// worker; their blocks are catalog entries.
+///
+/// # Errors
+/// Only if the embedded file is invalid, which the test suite rules out.
+#[cfg(feature = "bundled-catalog")]
+pub fn bundled_cloud_templates() -> Result<Vec<Template>, Problems> {
+    let file: TemplateFile = parse(bundled::CLOUD_TEMPLATES, "cloud.json")?;
+    Ok(file.templates)
+}
+
 /// Parses templates from JSON text `{"templates": [...]}`.
 ///
 /// # Errors
@@ -409,6 +422,7 @@ mod bundled {
         ("gcp.json", include_str!("../../../data/catalog/gcp.json")),
     ];
     pub(super) const TEMPLATES: &str = include_str!("../../../data/templates/onprem.json");
+    pub(super) const CLOUD_TEMPLATES: &str = include_str!("../../../data/templates/cloud.json");
 }
 
 #[cfg(test)]

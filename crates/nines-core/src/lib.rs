@@ -49,7 +49,7 @@
 //!
 //! ## Features
 //!
-//! - `bundled-catalog` (default): embeds `data/catalog/*.json` and `data/templates/onprem.json`;
+//! - `bundled-catalog` (default): embeds `data/catalog/*.json` and `data/templates/*.json`;
 //!   see [`Catalog::bundled`]. Without it, load any catalog with [`Catalog::from_json`].
 //! - `schema`: JSON Schemas (draft 2020-12) of the model and the report, generated from these
 //!   types with `schemars` (`schema::model`, `schema::report`; checked in under `data/schema/`).
