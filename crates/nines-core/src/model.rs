@@ -373,7 +373,8 @@ impl Model {
     /// model, e.g. `root.serial.children[2].parallel`), in document order.
     ///
     /// A `serial`, `parallel` or `k_of_n` group is empty when none of its children is left
-    /// after pruning them; a `k_of_n` that loses children keeps `k` at most its new size; a
+    /// after pruning them; a `k_of_n` that loses children keeps `k` at most its new size (a `k`
+    /// too large before pruning stays, and stays an error); a
     /// `replicate` of an empty group is empty; a `failover` with one empty side stands for its
     /// other side alone, and with two empty sides is empty. [`evaluate`](crate::evaluate)
     /// itself stays strict (an empty group is an error): this is for shells that show an
@@ -539,10 +540,13 @@ fn prune(node: &Node, at: JsonPath, removed: &mut Vec<JsonPath>) -> Option<Node>
         }
         Node::KOfN(k) => {
             let kept = children(&k.children, removed);
+            // Clamp k only to what pruning took away: a k larger than the group stays an error.
+            let lost = k.children.len() - kept.len();
+            let n = u32::try_from(kept.len()).unwrap_or(u32::MAX);
             (!kept.is_empty()).then(|| {
                 Node::KOfN(KOfN {
                     name: k.name.clone(),
-                    k: k.k.min(u32::try_from(kept.len()).unwrap_or(u32::MAX)),
+                    k: if lost > 0 { k.k.min(n) } else { k.k },
                     children: kept,
                 })
             })
