@@ -1,3 +1,4 @@
+use crate::hooks::use_dark_scheme;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -6,12 +7,22 @@ use yew::prelude::*;
 /// One bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
-    /// Its label.
+    /// Its label (wrapped at word boundaries).
     pub label: String,
     /// Its length in the chart's unit.
     pub value: f64,
     /// The figure written after the bar.
     pub text: String,
+}
+
+/// How bar lengths follow values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    /// Proportional.
+    Linear,
+    /// Proportional to log10(1 + value), with a gridline at each power of ten: for money, so
+    /// that hundreds stay visible beside hundreds of thousands.
+    Log,
 }
 
 /// Props of [`BarChart`].
@@ -24,52 +35,113 @@ pub struct BarChartProps {
     /// `data-testid` of the canvas.
     #[prop_or_default]
     pub testid: AttrValue,
+    /// Linear or log.
+    pub scale: Scale,
 }
 
-const WIDTH: u32 = 640;
-const FONT_FAMILY: &str = "sans-serif";
-const FONT_SIZE: u32 = 13;
-const ROW: u32 = 30;
-const PALETTE: [RGBColor; 4] = [
-    RGBColor(37, 99, 235),
-    RGBColor(217, 119, 6),
-    RGBColor(5, 150, 105),
-    RGBColor(190, 18, 60),
-];
+const FONT: &str = "system-ui, sans-serif";
+const FONT_SIZE: f64 = 13.0;
+const LINE: f64 = 16.0;
+const PAD: f64 = 8.0;
 
-/// A horizontal bar chart drawn with plotters on a canvas; the figures are also written as text.
+/// A horizontal bar chart drawn with plotters on a canvas at the device's pixel ratio, in the
+/// page's colours (light or dark); the figures are also in a table for screen readers.
 #[function_component(BarChart)]
 pub fn bar_chart(props: &BarChartProps) -> Html {
     let canvas = use_node_ref();
-    let height = ROW * (props.bars.len() as u32).max(1) + 16;
+    let dark = use_dark_scheme();
     {
         let canvas = canvas.clone();
-        use_effect_with(props.bars.clone(), move |bars| {
-            if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                let _ = draw(element, bars);
-            }
-        });
+        use_effect_with(
+            (props.bars.clone(), props.scale, dark),
+            move |(bars, scale, _)| {
+                if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    let _ = draw(&element, bars, *scale);
+                }
+            },
+        );
     }
     html! {
         <div class="chart-box">
-            <canvas ref={canvas} width={WIDTH.to_string()} height={height.to_string()} class="chart"
-                role="img" aria-label={props.title.clone()} data-testid={props.testid.clone()} />
+            <canvas ref={canvas} class="chart" role="img" aria-label={props.title.clone()} data-testid={props.testid.clone()} />
+            <div class="visually-hidden">
+                <table>
+                    <caption>{props.title.clone()}</caption>
+                    <tbody>{for props.bars.iter().map(|b| html! { <tr><th scope="row">{&b.label}</th><td>{&b.text}</td></tr> })}</tbody>
+                </table>
+            </div>
         </div>
     }
 }
 
+/// `label` in lines of at most `width` CSS pixels, two at most (the second ends in "…" at a
+/// word boundary when the label is longer).
+fn wrap(label: &str, width: f64, measure: &dyn Fn(&str) -> f64) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in label.split_whitespace() {
+        let Some(line) = lines.last_mut() else { break };
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if measure(&candidate) <= width || line.is_empty() {
+            *line = candidate;
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    if lines.len() > 2 {
+        lines.truncate(2);
+        let second = &mut lines[1];
+        while measure(&format!("{second} …")) > width && second.contains(' ') {
+            if let Some(at) = second.rfind(' ') {
+                second.truncate(at);
+            }
+        }
+        second.push_str(" …");
+    }
+    lines
+}
+
+/// A CSS colour variable of the page (`#rrggbb`) as a plotters colour.
+fn css_color(style: &web_sys::CssStyleDeclaration, name: &str, fallback: RGBColor) -> RGBColor {
+    let value = style.get_property_value(name).unwrap_or_default();
+    let hex = value.trim().trim_start_matches('#');
+    let channel = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    match (hex.len(), channel(0), channel(2), channel(4)) {
+        (6, Some(r), Some(g), Some(b)) => RGBColor(r, g, b),
+        _ => fallback,
+    }
+}
+
 fn draw(
-    canvas: web_sys::HtmlCanvasElement,
+    canvas: &web_sys::HtmlCanvasElement,
     bars: &[Bar],
+    scale: Scale,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    // Draw at the box's CSS width so that text stays crisp and sized like the page's.
+    let window = web_sys::window().ok_or("no window")?;
+    let ratio = window.device_pixel_ratio().max(1.0);
     let width = canvas
         .parent_element()
-        .map(|p| p.client_width())
-        .filter(|&w| w > 0)
-        .map_or(WIDTH, |w| w as u32);
-    canvas.set_width(width);
-    // Measure text on the canvas itself: plotters' own estimate forces a page layout per call.
+        .map(|p| f64::from(p.client_width()))
+        .filter(|w| *w > 0.0)
+        .unwrap_or(640.0);
+    let style = window
+        .get_computed_style(canvas)
+        .ok()
+        .flatten()
+        .ok_or("no style")?;
+    let ink = css_color(&style, "--ink", BLACK);
+    let muted = css_color(&style, "--muted", RGBColor(91, 102, 119));
+    let background = css_color(&style, "--panel", WHITE);
+    let palette: Vec<RGBColor> = ["--c1", "--c2", "--c3", "--c4"]
+        .iter()
+        .map(|v| css_color(&style, v, RGBColor(37, 99, 235)))
+        .collect();
     let context: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")
         .ok()
@@ -77,63 +149,96 @@ fn draw(
         .ok_or("no 2d context")?
         .dyn_into()
         .map_err(|_| "no 2d context")?;
-    context.set_font(&format!("{FONT_SIZE}px {FONT_FAMILY}"));
-    let measure = |text: &str| {
-        context
-            .measure_text(text)
-            .map(|m| m.width() as u32)
-            .unwrap_or(0)
-    };
-    let full: Vec<String> = bars.iter().map(|b| clip(&b.label, 28)).collect();
-    let widest_label = full.iter().map(|l| measure(l)).max().unwrap_or(0);
-    let label_width = (widest_label + 12).min(width * 2 / 5);
-    let labels: Vec<String> = full
+    context.set_font(&format!("{FONT_SIZE}px {FONT}"));
+    let measure = |text: &str| context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
+    let text_width = bars.iter().map(|b| measure(&b.text)).fold(0.0, f64::max) + 2.0 * PAD;
+    let label_width = (width * 0.4).min(240.0);
+    let labels: Vec<Vec<String>> = bars
         .iter()
-        .map(|label| {
-            let mut chars = label.chars().count();
-            let mut shown = label.clone();
-            while measure(&shown) + 12 > label_width && chars > 2 {
-                chars -= 1;
-                shown = clip(label, chars);
-            }
-            shown
-        })
+        .map(|b| wrap(&b.label, label_width - PAD, &measure))
         .collect();
-    let text_width = bars.iter().map(|b| measure(&b.text)).max().unwrap_or(0) + 12;
-    let bar_space = f64::from(width.saturating_sub(label_width + text_width).max(40));
-    let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas")?;
+    // The lines as drawn, for the end-to-end test (labels are never cut inside a word).
+    let drawn: Vec<String> = labels.iter().map(|l| l.join("|")).collect();
+    canvas
+        .set_attribute("data-lines", &drawn.join(";"))
+        .map_err(|_| "attribute")?;
+    let row = if labels.iter().any(|l| l.len() > 1) {
+        2.0 * LINE + 8.0
+    } else {
+        LINE + 12.0
+    };
+    let axis = if scale == Scale::Log { LINE } else { 0.0 };
+    let height = row * bars.len().max(1) as f64 + 2.0 * PAD + axis;
+    canvas.set_width((width * ratio) as u32);
+    canvas.set_height((height * ratio) as u32);
+    let canvas_style = canvas.style();
+    canvas_style
+        .set_property("width", &format!("{width}px"))
+        .map_err(|_| "style")?;
+    canvas_style
+        .set_property("height", &format!("{height}px"))
+        .map_err(|_| "style")?;
+    let px = |v: f64| (v * ratio).round() as i32;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas")?;
     let area = backend.into_drawing_area();
-    area.fill(&WHITE)?;
-    let font = (FONT_FAMILY, FONT_SIZE).into_font().color(&BLACK);
-    let largest = bars.iter().map(|b| b.value).fold(0.0, f64::max);
-    let scale = if largest > 0.0 { largest } else { 1.0 };
-    for (i, (bar, label)) in bars.iter().zip(&labels).enumerate() {
-        let top = 8 + ROW as i32 * i as i32;
-        let length = (bar.value.max(0.0) / scale * bar_space) as i32;
-        let color = PALETTE[i % PALETTE.len()];
-        area.draw(&Text::new(label.clone(), (4, top + 7), font.clone()))?;
-        let left = label_width as i32;
+    area.fill(&background)?;
+    let font = (FONT, FONT_SIZE * ratio).into_font().color(&ink);
+    let small = (FONT, (FONT_SIZE - 2.0) * ratio).into_font().color(&muted);
+    let space = (width - label_width - text_width).max(40.0);
+    let largest = bars
+        .iter()
+        .map(|b| b.value)
+        .fold(0.0, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let length = |v: f64| match scale {
+        Scale::Linear => v.max(0.0) / largest * space,
+        Scale::Log => libm::log10(1.0 + v.max(0.0)) / libm::log10(1.0 + largest) * space,
+    };
+    if scale == Scale::Log {
+        let mut tick = 1.0;
+        let mut last_label = f64::NEG_INFINITY;
+        while tick <= largest * 1.0001 {
+            let x = label_width + length(tick);
+            let labelled = x - last_label >= 28.0;
+            area.draw(&PathElement::new(
+                vec![(px(x), px(PAD)), (px(x), px(height - axis))],
+                muted.mix(0.3),
+            ))?;
+            let text = match tick {
+                t if t >= 1e6 => format!("{}M", t / 1e6),
+                t if t >= 1e3 => format!("{}k", t / 1e3),
+                t => format!("{t}"),
+            };
+            if labelled {
+                area.draw(&Text::new(
+                    text,
+                    (px(x - 6.0), px(height - axis + 2.0)),
+                    small.clone(),
+                ))?;
+                last_label = x;
+            }
+            tick *= 10.0;
+        }
+    }
+    for (i, (bar, lines)) in bars.iter().zip(&labels).enumerate() {
+        let top = PAD + row * i as f64;
+        for (l, line) in lines.iter().enumerate() {
+            let y = top + (row - LINE * lines.len() as f64) / 2.0 + LINE * l as f64;
+            area.draw(&Text::new(line.clone(), (px(4.0), px(y)), font.clone()))?;
+        }
+        let left = label_width;
+        let end = left + length(bar.value).max(1.0);
+        let color = palette[i % palette.len()];
         area.draw(&Rectangle::new(
-            [
-                (left, top + 2),
-                (left + length.max(1), top + ROW as i32 - 6),
-            ],
+            [(px(left), px(top + 4.0)), (px(end), px(top + row - 6.0))],
             color.filled(),
         ))?;
         area.draw(&Text::new(
             bar.text.clone(),
-            (left + length + 6, top + 7),
+            (px(end + 6.0), px(top + (row - LINE) / 2.0)),
             font.clone(),
         ))?;
     }
     area.present()?;
     Ok(())
-}
-
-fn clip(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_string()
-    } else {
-        text.chars().take(chars - 1).chain(['…']).collect()
-    }
 }

@@ -1,0 +1,46 @@
+use crate::compare_rows::evaluate_saved;
+use crate::context::AppContext;
+use crate::evaluation::Outcome;
+use crate::state::Action;
+use nines_core::Report;
+use yew::prelude::*;
+
+/// The saved designs' figures side by side, components named by their labels.
+pub fn compare_table(app: &AppContext) -> Html {
+    let designs = evaluate_saved(&app.saved, app.convention());
+    let row = |name: &str, f: &dyn Fn(&Report, &crate::labels::Labels) -> String| {
+        html! {
+            <tr><th scope="row">{name.to_string()}</th>
+                {for designs.iter().map(|(_, labels, e)| html! { <td>{match &e.outcome {
+                    Outcome::Report(r) => f(r, labels),
+                    Outcome::Blank => "empty design".to_string(),
+                    Outcome::Problems(p) => p.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+                }}</td> })}
+            </tr>
+        }
+    };
+    html! {
+        <div class="table-scroll">
+        <table data-testid="compare-table">
+            <caption>{format!("Figures under the {} convention", app.convention())}</caption>
+            <thead><tr><th scope="col">{"Design"}</th>
+                {for designs.iter().enumerate().map(|(i, (label, _, _))| html! {
+                    <th scope="col">{label}<br/>
+                        <button onclick={app.on(Action::OpenScenario(i))}>{"Open"}</button>
+                        <button aria-label={format!("Remove {label}")} onclick={app.on(Action::RemoveScenario(i))}>{"✕"}</button>
+                    </th>
+                })}
+            </tr></thead>
+            <tbody>
+                {row("Availability", &|r, _| format!("{}%", r.percent))}
+                {row("Nines", &|r, _| r.nines.map(|n| format!("{n:.2}")).unwrap_or_else(|| "∞".to_string()))}
+                {row("Downtime per month", &|r, _| r.downtime.text.month.clone())}
+                {row("Downtime per year", &|r, _| r.downtime.text.year.clone())}
+                {row("Weakest link", &|r, labels| r.weakest_link.as_ref().map(|id| labels.text(id)).unwrap_or_default())}
+                {row("Worst-case credit", &|r, _| format!("{} {}", r.contract.worst_case.credit, r.contract.currency))}
+                {row("Expected business loss / month", &|r, _| r.contract.expected_monthly_business_loss.map(|m| format!("{m} {}", r.contract.currency)).unwrap_or_else(|| "—".to_string()))}
+            </tbody>
+        </table>
+        </div>
+    }
+}
