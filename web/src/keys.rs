@@ -2,6 +2,7 @@
 //! tree, Alt+arrows move the selected node (up and down among its siblings, out of its group or
 //! into the group before it), Delete removes it, `+` adds to it. Pure: keys in, actions out.
 
+use crate::context::AppContext;
 use crate::state::{Action, Adding};
 use crate::tree::{self, NodePath};
 use nines_core::model::Node;
@@ -54,6 +55,17 @@ pub fn tree_key(key: &str, alt: bool, root: &Node, selected: &[usize]) -> Option
         ("+" | "Insert", _) => Some(Action::OpenAdd(Adding::To(tree::group_for(root, selected)))),
         _ => None,
     }
+}
+
+/// The list's and the diagram's key handler: [`tree_key`] on the current selection.
+pub fn keydown(app: &AppContext) -> yew::Callback<yew::KeyboardEvent> {
+    let app = app.clone();
+    yew::Callback::from(move |e: yew::KeyboardEvent| {
+        if let Some(action) = tree_key(&e.key(), e.alt_key(), &app.model.root, &app.selected) {
+            e.prevent_default();
+            app.dispatch(action);
+        }
+    })
 }
 
 #[cfg(test)]

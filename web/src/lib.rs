@@ -11,11 +11,13 @@
 
 mod bind;
 mod catalog;
+mod chart;
 mod codec;
 mod compare_rows;
 mod components;
 mod context;
 mod describe;
+mod diagram_dom;
 mod diagram_svg;
 mod download;
 mod evaluation;

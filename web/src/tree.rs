@@ -268,6 +268,27 @@ pub fn move_to(root: &mut Node, from: &[usize], to: &[usize]) -> Option<NodePath
     append(root, &target, node)
 }
 
+/// Where a node dragged from `from` and dropped over `over` goes: into `over` when it is a
+/// group's frame, else into the group that holds `over`; `None` when that is where it already
+/// is, or inside itself.
+pub fn drop_target(
+    root: &Node,
+    from: &[usize],
+    over: &[usize],
+    onto_group: bool,
+) -> Option<NodePath> {
+    let into = if onto_group {
+        over.to_vec()
+    } else {
+        group_for(root, over.split_last().map_or(&[][..], |(_, p)| p))
+    };
+    let parent = from
+        .split_last()
+        .map(|(_, p)| p.to_vec())
+        .unwrap_or_default();
+    (into != parent && !into.starts_with(from)).then_some(into)
+}
+
 /// Where the selection goes when the node at `path` is deleted: the next sibling, else the
 /// previous one, else the parent.
 pub fn neighbour_after_delete(root: &Node, path: &[usize]) -> NodePath {
@@ -461,6 +482,15 @@ mod tests {
         assert_eq!(move_to(&mut root, &[0], &[0, 1]), None);
         assert_eq!(move_to(&mut root, &[], &[0]), None);
         assert_eq!(move_to(&mut root, &[0, 0], &[0, 1]), None);
+    }
+
+    #[test]
+    fn drops_go_into_the_group_under_the_pointer() {
+        let root = serial(vec![leaf("a"), serial(vec![leaf("b")])]);
+        assert_eq!(drop_target(&root, &[0], &[1], true), Some(vec![1]));
+        assert_eq!(drop_target(&root, &[0], &[1, 0], false), Some(vec![1]));
+        assert_eq!(drop_target(&root, &[1, 0], &[1], true), None); // already there
+        assert_eq!(drop_target(&root, &[1], &[1, 0], false), None); // into itself
     }
 
     #[test]

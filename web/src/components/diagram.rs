@@ -1,11 +1,11 @@
+use crate::diagram_dom::{draw, part};
 use crate::diagram_svg::{diagram_svg, DiagramMarkup};
 use crate::hooks::{use_app, use_focus_request};
-use crate::keys::tree_key;
+use crate::keys::keydown;
 use crate::layout::layout;
 use crate::state::{Action, Adding};
 use crate::tree::{self, NodePath};
 use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`Diagram`].
@@ -13,19 +13,6 @@ use yew::prelude::*;
 pub struct DiagramProps {
     /// The box around the `<svg>` (for focus and export).
     pub container: NodeRef,
-}
-
-/// The part of the diagram an event happened in: `data-path` of the nearest part with one, and
-/// whether it is a group's frame; or the group whose "+" was pressed.
-fn part(e: &MouseEvent, attribute: &str) -> Option<(NodePath, bool)> {
-    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let element = target.closest(&format!("[{attribute}]")).ok()??;
-    let key = element.get_attribute(attribute)?;
-    let path = key.split('.').filter_map(|s| s.parse().ok()).collect();
-    Some((
-        path,
-        element.get_attribute("data-kind").as_deref() == Some("frame"),
-    ))
 }
 
 /// The reliability block diagram: click or arrow keys select, a group's "+" adds to it,
@@ -98,15 +85,6 @@ pub fn diagram(props: &DiagramProps) -> Html {
             }
         })
     };
-    let onkeydown = {
-        let app = app.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if let Some(action) = tree_key(&e.key(), e.alt_key(), &app.model.root, &app.selected) {
-                e.prevent_default();
-                app.dispatch(action);
-            }
-        })
-    };
     let onmousedown = {
         let drag = drag.clone();
         Callback::from(move |e: MouseEvent| {
@@ -118,67 +96,21 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let onmouseup = {
         let app = app.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(from) = drag.borrow_mut().take() else {
-                return;
-            };
-            let Some((over, frame)) = part(&e, "data-path") else {
-                return;
-            };
-            // Onto a group's frame: into it; onto a block: into the block's group.
-            let into = if frame {
-                over
-            } else {
-                tree::group_for(
-                    &app.model.root,
-                    over.split_last().map_or(&[][..], |(_, p)| p),
-                )
-            };
-            let parent = from
-                .split_last()
-                .map(|(_, p)| p.to_vec())
-                .unwrap_or_default();
-            if into != parent && !into.starts_with(&from) {
+            let from = drag.borrow_mut().take();
+            let into =
+                from.as_ref()
+                    .zip(part(&e, "data-path"))
+                    .and_then(|(from, (over, frame))| {
+                        tree::drop_target(&app.model.root, from, &over, frame)
+                    });
+            if let (Some(from), Some(into)) = (from, into) {
                 app.dispatch(Action::MoveTo(from, into));
             }
         })
     };
+    let onkeydown = keydown(&app);
     html! {
         <div class="diagram-scroll" ref={container} data-testid="diagram" {onclick} {onkeydown} {onmousedown} {onmouseup}>
         </div>
     }
-}
-
-/// Puts `markup` into `container`: only the parts that changed when the drawing keeps its shape
-/// (an edit changes a figure, a click a selection), the whole `<svg>` otherwise.
-fn draw(container: &NodeRef, drawn: &mut DiagramMarkup, markup: &DiagramMarkup) {
-    let Some(element) = container.cast::<web_sys::Element>() else {
-        return;
-    };
-    let same_shape = drawn.open == markup.open
-        && drawn.parts.len() == markup.parts.len()
-        && drawn
-            .parts
-            .iter()
-            .zip(&markup.parts)
-            .all(|(a, b)| a.0 == b.0);
-    let patched = same_shape
-        && drawn
-            .parts
-            .iter()
-            .zip(&markup.parts)
-            .filter(|(a, b)| a.1 != b.1)
-            .all(|(_, (key, part))| {
-                element
-                    .query_selector(&format!("[data-part=\"{key}\"]"))
-                    .ok()
-                    .flatten()
-                    .is_some_and(|old| {
-                        old.set_outer_html(part);
-                        true
-                    })
-            });
-    if !patched {
-        element.set_inner_html(&markup.text());
-    }
-    *drawn = markup.clone();
 }

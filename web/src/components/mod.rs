@@ -5,7 +5,7 @@ mod add_options;
 pub mod app;
 mod architecture_panel;
 mod assumptions;
-mod bar_chart;
+pub mod bar_chart;
 mod calculator;
 mod catalog_picker;
 mod catalog_results;

@@ -1,6 +1,6 @@
 use super::node_row::node_row;
 use crate::hooks::{use_app, use_focus_request};
-use crate::keys::tree_key;
+use crate::keys::keydown;
 use yew::prelude::*;
 
 /// The architecture as an indented list: one tab stop (the selected row); arrow keys move
@@ -17,15 +17,7 @@ pub fn tree_view() -> Html {
     let Some(app) = app else {
         return html! {};
     };
-    let onkeydown = {
-        let app = app.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if let Some(action) = tree_key(&e.key(), e.alt_key(), &app.model.root, &app.selected) {
-                e.prevent_default();
-                app.dispatch(action);
-            }
-        })
-    };
+    let onkeydown = keydown(&app);
     html! {
         <ul class="tree" role="tree" aria-label="Architecture" data-testid="tree" ref={container} {onkeydown}>
             {node_row(&app, &Vec::new(), &app.model.root, "")}
