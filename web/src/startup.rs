@@ -35,7 +35,7 @@ pub fn initial_state() -> AppState {
         None => {
             let model = example(first.0).unwrap_or_else(starter_model);
             let loaded = Loaded {
-                label: title(first.0, first.1),
+                label: title(first.0),
                 example: Some(first.0.to_string()),
                 model: model.clone(),
             };

@@ -341,18 +341,9 @@ fn terms(query: &str) -> Vec<Term> {
     terms
 }
 
-/// What a query is matched against: id, provider, service and configuration, lower case, with
-/// the id's dashes as spaces too (`load-balancing` matches `load balancing`).
+/// What a query is matched against: id, provider, service and configuration, lower case.
 fn haystack(e: &Sla) -> String {
-    format!(
-        "{} {} {} {} {}",
-        e.id,
-        e.id.replace(['-', '/'], " "),
-        e.provider,
-        e.service,
-        e.configuration
-    )
-    .to_ascii_lowercase()
+    format!("{} {} {} {}", e.id, e.provider, e.service, e.configuration).to_ascii_lowercase()
 }
 
 /// Levenshtein distance between two ASCII-ish words (bytes).

@@ -14,22 +14,33 @@
 use crate::availability::Availability;
 use crate::catalog::Catalog;
 use crate::evaluate::{combine, Combine};
-use crate::model::{Model, Node};
-use crate::plan::Plan;
-use crate::problem::{JsonPath, Problem};
+use crate::plan::{json_path, Leaf, Plan, Step};
+use crate::problem::Problem;
 use crate::sla::Sla;
 
-/// Every hint for a validated model, in document order (the redundancy hints, then one per
-/// component without credit tiers).
-pub(crate) fn hints(model: &Model, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
+/// Every hint for a validated plan: the redundancy hints (inner groups first), then one per
+/// component without credit tiers.
+pub(crate) fn hints(plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
     let mut found = Vec::new();
-    redundant_single_instances(
-        model,
-        &model.root,
-        JsonPath::from("root"),
-        catalog,
-        &mut found,
-    );
+    for step in &plan.steps {
+        let (span, k) = match *step {
+            Step::Parallel(span) => (span, None),
+            Step::KOfN { k, children } => (children, Some(k)),
+            _ => continue,
+        };
+        let members: Vec<&Leaf> = plan
+            .span(span)
+            .iter()
+            .filter_map(|&child| match plan.steps[child] {
+                Step::Leaf(i) => plan.leaves.get(i),
+                Step::Var(v) => plan.leaves.get(plan.vars[v]),
+                _ => None,
+            })
+            .collect();
+        if let Some(message) = single_instances_in(&members, span.len, k, catalog) {
+            found.push(Problem::value(group_path(plan, &members), message));
+        }
+    }
     for leaf in &plan.leaves {
         let Some(sla) = leaf.sla else { continue };
         if sla.credit_tiers.is_empty() {
@@ -37,6 +48,21 @@ pub(crate) fn hints(model: &Model, plan: &Plan, catalog: &Catalog) -> Vec<Proble
         }
     }
     found
+}
+
+/// The JSON path of the group that holds `members`: a member's path without its last steps
+/// (`children`, its index, `component`); a shared member's own path if all are shared.
+fn group_path(plan: &Plan, members: &[&Leaf]) -> crate::problem::JsonPath {
+    match members.iter().find(|leaf| !leaf.shared) {
+        Some(leaf) => {
+            let steps = &plan.path_segments[leaf.path.range()];
+            json_path(&steps[..steps.len().saturating_sub(3)])
+        }
+        None => members
+            .first()
+            .map(|leaf| plan.path(leaf))
+            .unwrap_or_default(),
+    }
 }
 
 fn credits_unknown(sla: &Sla) -> String {
@@ -50,95 +76,50 @@ fn credits_unknown(sla: &Sla) -> String {
 /// Whether an entry's commitment is for one instance (one VM, one AZ, one zonal cluster): its
 /// id or configuration says `single`, `instance-level` or `zonal`.
 pub(crate) fn is_single_instance(sla: &Sla) -> bool {
-    let configuration = sla.id.rsplit('/').next().unwrap_or("");
+    let configuration = sla.id.split('/').nth(2).unwrap_or("");
     let text = format!("{configuration} {}", sla.configuration).to_ascii_lowercase();
     ["single", "instance-level", "zonal"]
         .iter()
         .any(|word| text.contains(word))
 }
 
-/// Walks the tree (at `at`, a node's position) for groups that make single-instance SLAs
-/// redundant.
-fn redundant_single_instances(
-    model: &Model,
-    node: &Node,
-    at: JsonPath,
-    catalog: &Catalog,
-    found: &mut Vec<Problem>,
-) {
-    let here = at.key(node.kind());
-    let (children, k) = match node {
-        Node::Parallel(g) => (&g.children, None),
-        Node::KOfN(k) => (&k.children, Some(k.k as usize)),
-        Node::Serial(g) => (&g.children, None),
-        Node::Failover(f) => {
-            redundant_single_instances(
-                model,
-                &f.primary,
-                here.clone().key("primary"),
-                catalog,
-                found,
-            );
-            redundant_single_instances(model, &f.standby, here.key("standby"), catalog, found);
-            return;
-        }
-        Node::Replicate(r) => {
-            redundant_single_instances(model, &r.child, here.key("child"), catalog, found);
-            return;
-        }
-        Node::Component(_) | Node::Shared(_) => return,
-    };
-    if !matches!(node, Node::Serial(_)) {
-        if let Some(message) = single_instances_in(model, children, k, catalog) {
-            found.push(Problem::value(here.clone(), message));
-        }
-    }
-    for (i, child) in children.iter().enumerate() {
-        let at = here.clone().key("children").index(i);
-        redundant_single_instances(model, child, at, catalog, found);
-    }
-}
-
-/// The hint for one redundant group (`k` of its `children` needed; `None`: any one), if its
-/// single-instance members of one service claim more than the provider's redundant commitment.
+/// The hint for one redundant group of `n` children (`k` needed; `None`: any one), whose leaf
+/// children are `members`, if its single-instance members of one service claim more than the
+/// provider's redundant commitment.
 fn single_instances_in(
-    model: &Model,
-    children: &[Node],
+    members: &[&Leaf],
+    n: usize,
     k: Option<usize>,
     catalog: &Catalog,
 ) -> Option<String> {
-    let slas: Vec<&Sla> = children
+    let slas: Vec<&Sla> = members
         .iter()
-        .filter_map(|child| {
-            let component = match child {
-                Node::Component(c) => c,
-                Node::Shared(key) => model.shared.get(key)?,
-                _ => return None,
-            };
-            catalog.get(component.catalog.as_deref()?)
+        .filter_map(|leaf| {
+            leaf.sla
+                .filter(|_| matches!(leaf.source, crate::model::ComponentSource::Catalog(_)))
         })
         .collect();
     let first = slas.iter().copied().find(|s| is_single_instance(s))?;
-    let members: Vec<&Sla> = slas
+    let same: Vec<&Sla> = slas
         .iter()
         .copied()
         .filter(|s| {
             is_single_instance(s) && s.provider == first.provider && s.service == first.service
         })
         .collect();
-    let m = members.len();
+    let m = same.len();
     if m < 2 {
         return None;
     }
     // Best case for these members: every other child up, so k − (n − m) of them are needed.
-    let needed = k.map(|k| k.saturating_sub(children.len() - m).clamp(1, m));
+    let needed = k.map_or(1, |k| k.saturating_sub(n - m).clamp(1, m));
     let how = match needed {
-        None | Some(1) => Combine::Parallel,
-        Some(needed) => Combine::KOfN(u32::try_from(needed).unwrap_or(u32::MAX)),
+        1 => Combine::Parallel,
+        needed => Combine::KOfN(u32::try_from(needed).unwrap_or(u32::MAX)),
     };
-    let parts: Vec<Availability> = members.iter().map(|s| s.commitment).collect();
+    let parts: Vec<Availability> = same.iter().map(|s| s.commitment).collect();
     let combined = combine(how, &parts).ok()?;
-    let best_member = members
+    let best_member = same
         .iter()
         .map(|s| s.commitment_percent())
         .fold(0.0, f64::max);
@@ -153,8 +134,8 @@ fn single_instances_in(
             _ => Some(e),
         })?;
     let arrangement = match needed {
-        None | Some(1) => "in parallel".to_string(),
-        Some(needed) => format!("with {needed} of them needed"),
+        1 => "in parallel".to_string(),
+        needed => format!("with {needed} of them needed"),
     };
     Some(format!(
         "{m} single-instance {service} components {arrangement} come to {combined}%, more than the provider's own commitment for a redundant deployment: {commitment}% for {label} ({id}). The figure assumes the instances fail independently, which a single-instance SLA does not promise; to rely on a commitment, use one {id} component instead",

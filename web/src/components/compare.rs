@@ -68,7 +68,7 @@ pub fn compare() -> Html {
             if evaluations.is_empty() {
                 <p class="hint">{"Nothing saved yet: save the current design, change it (or open another example), and save again."}</p>
             } else {
-                {compare_table(&app)}
+                {compare_table(&app, &evaluations)}
                 <h3>{"Nines of each design"}</h3>
                 if bars.is_empty() {
                     <p class="hint">{"No saved design can be evaluated yet."}</p>

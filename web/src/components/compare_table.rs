@@ -1,14 +1,14 @@
-use crate::compare_rows::evaluate_saved;
 use crate::context::AppContext;
-use crate::evaluation::Outcome;
+use crate::evaluation::{Evaluation, Outcome};
+use crate::labels::Labels;
 use crate::state::Action;
 use nines_core::Report;
 use yew::prelude::*;
 
-/// The saved designs' figures side by side, components named by their labels.
-pub fn compare_table(app: &AppContext) -> Html {
-    let designs = evaluate_saved(&app.saved, app.convention());
-    let row = |name: &str, f: &dyn Fn(&Report, &crate::labels::Labels) -> String| {
+/// The saved designs' figures side by side (`designs`: each one's name, labels and
+/// evaluation), components named by their labels.
+pub fn compare_table(app: &AppContext, designs: &[(String, Labels, Evaluation)]) -> Html {
+    let row = |name: &str, f: &dyn Fn(&Report, &Labels) -> String| {
         html! {
             <tr><th scope="row">{name.to_string()}</th>
                 {for designs.iter().map(|(_, labels, e)| html! { <td>{match &e.outcome {

@@ -13,10 +13,7 @@ pub fn examples_menu(app: &AppContext) -> Html {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let file = select.value();
             if let Some(model) = example(&file) {
-                let label = EXAMPLES
-                    .iter()
-                    .find(|(f, _)| *f == file)
-                    .map_or_else(|| file.clone(), |(f, text)| title(f, text));
+                let label = title(&file);
                 app.dispatch(Action::Load(Box::new(Loaded {
                     label,
                     example: Some(file),
@@ -30,9 +27,9 @@ pub fn examples_menu(app: &AppContext) -> Html {
             <span class="label">{"Examples"}</span>
             <select data-testid="examples" onchange={on_example}>
                 <option value="" selected={current.is_none()}>{"Open an example…"}</option>
-                {for EXAMPLES.iter().map(|(file, text)| {
+                {for EXAMPLES.iter().map(|(file, _)| {
                     let here = current.as_deref() == Some(*file);
-                    let name = title(file, text);
+                    let name = title(file);
                     html! {
                         <option value={*file} selected={here}>
                             {if here && edited { format!("{name} (edited)") } else { name }}

@@ -44,8 +44,8 @@ pub fn parse_duration(text: &str) -> Result<f64, DurationError> {
         let unit_len = rest
             .find(|c: char| c.is_ascii_digit() || c == '.')
             .unwrap_or(rest.len());
-        let unit = rest[..unit_len].trim_matches(|c: char| c.is_whitespace() || c == ',');
-        total += number * unit_seconds(&unit.to_ascii_lowercase()).ok_or_else(bad)?;
+        let unit = rest[..unit_len].trim().trim_matches(',').trim();
+        total += number * unit_seconds(unit).ok_or_else(bad)?;
         rest = &rest[unit_len..];
     }
     if total.is_finite() {
@@ -55,35 +55,47 @@ pub fn parse_duration(text: &str) -> Result<f64, DurationError> {
     }
 }
 
-/// Seconds in one `unit` (lower case), in short or long form.
+/// Units as people write them (a plural `s` may follow all but `ms`), in seconds.
+const UNITS: [(&str, f64); 12] = [
+    ("ms", 0.001),
+    ("d", 86_400.0),
+    ("day", 86_400.0),
+    ("h", 3_600.0),
+    ("hr", 3_600.0),
+    ("hour", 3_600.0),
+    ("m", 60.0),
+    ("min", 60.0),
+    ("minute", 60.0),
+    ("s", 1.0),
+    ("sec", 1.0),
+    ("second", 1.0),
+];
+
+/// Seconds in one `unit` (any case), in short or long form, singular or plural.
 fn unit_seconds(unit: &str) -> Option<f64> {
-    Some(match unit {
-        "d" | "day" | "days" => 86_400.0,
-        "h" | "hr" | "hrs" | "hour" | "hours" => 3_600.0,
-        "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
-        "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
-        "ms" => 0.001,
-        _ => return None,
-    })
+    let find = |u: &str| UNITS.iter().find(|(name, _)| name.eq_ignore_ascii_case(u));
+    find(unit)
+        .or_else(|| {
+            unit.strip_suffix(['s', 'S'])
+                .filter(|u| u.len() > 1)
+                .and_then(find)
+        })
+        .map(|(_, seconds)| *seconds)
 }
 
 /// `h:mm` or `h:mm:ss` (seconds may have decimals) in seconds.
 fn clock(text: &str) -> Option<f64> {
-    let parts: Vec<&str> = text.split(':').collect();
-    let whole = |part: &str| -> Option<f64> {
-        (!part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| Decimal::parse(part).ok().map(|d| d.to_f64()))
-            .flatten()
+    let number = |part: &str| Decimal::parse(part).ok().map(|d| d.to_f64());
+    let sixty = |part: &str| {
+        part.len() >= 2
+            && part.as_bytes()[0] < b'6'
+            && part.bytes().all(|b| b.is_ascii_digit() || b == b'.')
     };
-    let two_digits = |part: &str| part.len() == 2 && part < "60";
-    match parts[..] {
-        [h, m] if two_digits(m) => Some(whole(h)? * 3_600.0 + whole(m)? * 60.0),
-        [h, m, s] if two_digits(m) && s.len() >= 2 && &s[..2] < "60" => {
-            let seconds = Decimal::parse(s).ok()?.to_f64();
-            Some(whole(h)? * 3_600.0 + whole(m)? * 60.0 + seconds)
-        }
-        _ => None,
-    }
+    let (h, rest) = text.split_once(':')?;
+    let (m, s) = rest.split_once(':').unwrap_or((rest, "00"));
+    let whole = !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit()) && m.len() == 2;
+    (whole && sixty(m) && sixty(s)).then_some(())?;
+    Some(number(h)? * 3_600.0 + number(m)? * 60.0 + number(s)?)
 }
 
 /// Formats seconds in the largest sensible units, two at most, rounded: `1 d 10 h`,
