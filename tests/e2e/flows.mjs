@@ -585,6 +585,7 @@ export async function desktop(t) {
 
 export async function phone(t) {
   const { page, context } = await open(t, 390, { label: 'phone' });
+  const month = await page.inputValue('[data-testid=month]');
   await t.step('#12 on a 390 px phone the toolbar collapses into a menu', async () => {
     const hidden = !(await page.isVisible('[data-testid=export-report]'));
     await shot(t, page, 'design-390.png');
@@ -632,6 +633,31 @@ export async function phone(t) {
     const ratio = await page.$eval('[data-testid=compare-chart]', (c) => c.width / c.getBoundingClientRect().width);
     t.check('#12 on a 390 px phone nothing overflows its panel', problems.length === 0, problems.length ? problems.join('; ') : 'design, calculator and compare views: tables scroll or reflow inside their panels');
     t.check('#12 charts are drawn for the device pixel ratio', Math.abs(ratio - 2) < 0.05, `canvas ${ratio.toFixed(2)} device pixels per CSS pixel at ratio 2`);
+  });
+  await t.step('#12 phone: the month, loading, the diagram, labels, the outage panel, the calculator, the catalog', async () => {
+    await page.click('[data-testid=tab-design]');
+    await example(page, 'azure-web-sql.json');
+    const notice = await page.textContent('[data-testid=loaded-notice]');
+    await page.click('[data-testid=block][data-path="1"]');
+    const selected = await page.textContent('.node-editor h3');
+    await page.fill('[data-testid=month]', '2026-02');
+    await page.dispatchEvent('[data-testid=month]', 'change');
+    await page.waitForSelector('[data-testid=scenario-credit]');
+    const credits = await page.$$eval('[data-testid=scenario-credit]', (els) => els.map((e) => e.textContent));
+    await page.click('[data-testid=notice-undo]');
+    const undone = (await page.$$('[data-testid=loaded-notice]')).length === 0;
+    await openAdd(page, '');
+    await page.fill('[data-testid=catalog-search]', 'postgres');
+    const found = await page.$$eval('[data-testid=catalog-entry]', (els) => els.map((e) => e.dataset.id));
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid=tab-calculator]');
+    await page.fill('[data-testid=calc-allowed]', '4:00');
+    await page.waitForFunction(() => document.querySelector('[data-testid=calc-required] caption')?.textContent.includes('4:00'));
+    const required = await page.$eval('[data-testid=calc-required] tbody tr:nth-child(2) td', (td) => td.textContent);
+    await page.click('[data-testid=tab-design]');
+    t.check('#12 phone: the month, loading, the diagram, labels, the outage panel, the calculator, the catalog',
+      month === currentMonth() && notice.includes('Loaded') && undone && selected.includes('SQL Database') && credits.some((c) => c.startsWith('below 99.99% → 10% of 368.50 USD')) && found.some((id) => id.startsWith('gcp/cloud-sql/')) && required === '99.4444%',
+      `month ${month}; "${notice.trim().slice(0, 40)}…" undone; tapped "${selected}"; ${credits.join(' | ')}; postgres → ${found.length} entries; 4:00 per month → ${required}`);
   });
   await t.step('#12 phone: Share link says Copied', async () => {
     await page.click('[data-testid=tab-design]');
