@@ -91,3 +91,17 @@ pub fn month_of(t: chrono::NaiveDateTime) -> String {
     use chrono::Datelike;
     format!("{:04}-{:02}", t.year(), t.month())
 }
+
+/// A report's availability with the digits that carry information (three significant digits
+/// of unavailability: `99.9399`); the full figure is `report.percent`.
+pub fn brief_percent(report: &nines_core::Report) -> String {
+    nines_core::Availability::from_unavailability(report.unavailability)
+        .map_or_else(|_| report.percent.clone(), |a| a.percent_significant(3))
+}
+
+/// A percentage nines-core printed with every digit (`"99.9087591240876"`), with the digits that
+/// carry information (`"99.9088"`); the full value belongs on hover.
+pub fn brief_of(percent: &str) -> String {
+    nines_core::Availability::parse_percent(percent)
+        .map_or_else(|_| percent.to_string(), |a| a.percent_significant(3))
+}

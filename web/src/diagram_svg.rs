@@ -5,7 +5,7 @@
 
 use crate::context::AppContext;
 use crate::describe::{
-    fit, group_detail, kind_name, leaf_id, leaf_label, short_name, source_label,
+    brief_of, fit, group_detail, kind_name, leaf_id, leaf_label, short_name, source_label,
 };
 use crate::hooks::path_key;
 use crate::layout::{Layout, Placed, Rect, Wire, TITLE};
@@ -369,7 +369,7 @@ fn block_svg(
                 .iter()
                 .find(|c| c.id == id)
         })
-        .map(|c| format!("{}%", c.percent));
+        .map(|c| format!("{}%", brief_of(&c.percent)));
     let shared = matches!(node, Node::Shared(_));
     let second = if shared {
         Some("shared · one instance".to_string())

@@ -2,9 +2,11 @@ use super::bar_chart::{Bar, BarChart, Scale};
 use super::compare_table::compare_table;
 use super::field::Field;
 use crate::bind::keep_text;
+use crate::describe::brief_percent;
 use crate::examples::example;
 use crate::hooks::use_app;
 use crate::state::{Action, SavedScenario};
+use nines_core::format_duration_brief;
 use yew::prelude::*;
 
 /// Saved designs side by side (e.g. on-prem against cloud), with a chart of their nines.
@@ -52,7 +54,11 @@ pub fn compare() -> Html {
             Some(Bar {
                 label: label.clone(),
                 value: r.nines.unwrap_or(0.0),
-                text: format!("{}% · {} / month", r.percent, r.downtime.text.month),
+                text: format!(
+                    "{}% · {} / month",
+                    brief_percent(r),
+                    format_duration_brief(r.downtime.seconds.month)
+                ),
             })
         })
         .collect();

@@ -1,10 +1,7 @@
+use crate::describe::brief_percent;
 use crate::hooks::use_app;
-use nines_core::{format_duration, format_duration_brief, Availability};
+use nines_core::{format_duration, format_duration_brief};
 use yew::prelude::*;
-
-/// Significant digits of unavailability the headline shows (the full value is on hover, in
-/// "Copy" and in every export).
-const SHOWN_DIGITS: usize = 3;
 
 /// The composite availability with the digits that carry information, its nines and the
 /// expected downtime per month.
@@ -17,9 +14,7 @@ pub fn headline() -> Html {
     let Some(report) = app.evaluation.report() else {
         return html! {};
     };
-    let shown = Availability::from_unavailability(report.unavailability)
-        .map(|a| a.percent_significant(SHOWN_DIGITS))
-        .unwrap_or_else(|_| report.percent.clone());
+    let shown = brief_percent(report);
     let full = report.percent.clone();
     let month = report.downtime.seconds.month;
     let on_copy = {

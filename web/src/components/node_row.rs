@@ -1,6 +1,6 @@
 use super::row_actions::row_actions;
 use crate::context::AppContext;
-use crate::describe::{group_detail, leaf_id, leaf_label, short_name, source_label};
+use crate::describe::{brief_of, group_detail, leaf_id, leaf_label, short_name, source_label};
 use crate::hooks::path_key;
 use crate::state::Action;
 use crate::tree::{self, NodePath};
@@ -29,7 +29,12 @@ pub fn node_row(app: &AppContext, path: &NodePath, node: &Node, role: &str) -> H
     let report = app.evaluation.report();
     let figure = leaf_id(node)
         .and_then(|id| report?.components.iter().find(|c| c.id == id))
-        .map(|c| format!("{}%", c.percent));
+        .map(|c| {
+            (
+                format!("{}%", brief_of(&c.percent)),
+                format!("{}%", c.percent),
+            )
+        });
     let empty = app.evaluation.empty_groups.contains(path);
     let hints: Vec<String> = app
         .evaluation
@@ -80,7 +85,7 @@ pub fn node_row(app: &AppContext, path: &NodePath, node: &Node, role: &str) -> H
                     if let Some(detail) = detail { <span class="detail">{detail}</span> }
                     if empty { <span class="mark empty-mark" data-testid="empty-mark">{"empty — not counted"}</span> }
                     if !hints.is_empty() { <span class="mark hint-mark" title={hints.join("\n")} data-testid="hint-mark">{"⚠ hint"}</span> }
-                    if let Some(figure) = figure { <span class="figure">{figure}</span> }
+                    if let Some((shown, full)) = figure { <span class="figure" title={full}>{shown}</span> }
                 </span>
                 {row_actions(app, path, node, selected)}
             </div>

@@ -1,7 +1,8 @@
 use super::timeline::timeline;
 use crate::context::AppContext;
+use crate::describe::brief_of;
+use nines_core::format_duration_brief;
 use nines_core::report::ScenarioService;
-use nines_core::{format_duration_brief, Availability};
 use yew::prelude::*;
 
 /// The month's outcome: the architecture's downtime, a timeline, and each service's credit with
@@ -35,7 +36,11 @@ pub fn scenario_result(app: &AppContext) -> Html {
                 ),
             },
             (None, Some(top)) => {
-                format!("no tier crossed ({}% ≥ {}%)", brief(&svc.uptime), top.below)
+                format!(
+                    "no tier crossed ({}% ≥ {}%)",
+                    brief_of(&svc.uptime),
+                    top.below
+                )
             }
         }
     };
@@ -44,7 +49,7 @@ pub fn scenario_result(app: &AppContext) -> Html {
             <p>
                 {format!("In the month from {}, the architecture was down ", s.window_start.date())}
                 <strong data-testid="scenario-downtime">{format_duration_brief(s.architecture_downtime_seconds)}</strong>
-                {" (uptime "}<span title={format!("{}%", s.architecture_uptime)}>{format!("{}%", brief(&s.architecture_uptime))}</span>{")"}
+                {" (uptime "}<span title={format!("{}%", s.architecture_uptime)}>{format!("{}%", brief_of(&s.architecture_uptime))}</span>{")"}
                 {s.business_loss.map(|l| format!("; business loss {l} {currency}")).unwrap_or_default()}
             </p>
             {timeline(app)}
@@ -57,7 +62,7 @@ pub fn scenario_result(app: &AppContext) -> Html {
                         <tr data-testid="scenario-service">
                             <td>{app.labels.text(&svc.component)}{svc.copy.map(|c| format!(" (copy {c})")).unwrap_or_default()}</td>
                             <td>{format_duration_brief(svc.downtime_seconds)}</td>
-                            <td title={format!("{}%", svc.uptime)}>{format!("{}%", brief(&svc.uptime))}</td>
+                            <td title={format!("{}%", svc.uptime)}>{format!("{}%", brief_of(&svc.uptime))}</td>
                             <td data-testid="scenario-credit">{why(svc)}</td>
                         </tr>
                     })}
@@ -68,11 +73,4 @@ pub fn scenario_result(app: &AppContext) -> Html {
             </div>
         </div>
     }
-}
-
-/// An uptime percentage (nines-core's full digits) with the digits that carry information;
-/// the full value is on hover.
-fn brief(percent: &str) -> String {
-    Availability::parse_percent(percent)
-        .map_or_else(|_| percent.to_string(), |a| a.percent_significant(3))
 }

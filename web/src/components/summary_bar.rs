@@ -1,6 +1,7 @@
 use crate::context::AppContext;
+use crate::describe::brief_percent;
 use crate::evaluation::Outcome;
-use nines_core::{format_duration_brief, Availability};
+use nines_core::format_duration_brief;
 use yew::prelude::*;
 
 /// On narrow screens, the composite availability stays in view at the bottom while editing,
@@ -8,9 +9,7 @@ use yew::prelude::*;
 pub fn summary_bar(app: &AppContext) -> Html {
     let figures = match &app.evaluation.outcome {
         Outcome::Report(report) => {
-            let shown = Availability::from_unavailability(report.unavailability)
-                .map(|a| a.percent_significant(3))
-                .unwrap_or_else(|_| report.percent.clone());
+            let shown = brief_percent(report);
             html! {
                 <span>
                     <span class="nowrap">{format!("{shown}%")}</span>
