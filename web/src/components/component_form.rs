@@ -1,5 +1,6 @@
 use super::field::Field;
 use super::source_fields::source_fields;
+use crate::bind::edit;
 use crate::factories::with_source;
 use crate::parse::{money_text, optional_money};
 use nines_core::model::{Component, ComponentSource};
@@ -20,28 +21,6 @@ pub struct ComponentFormProps {
     /// Opens the catalog to swap the component's SLA.
     #[prop_or_default]
     pub on_swap: Option<Callback<MouseEvent>>,
-}
-
-/// An edit of a component that may reject the text.
-pub type Edit = fn(&mut Component, &str) -> Result<(), String>;
-
-/// A commit callback for a [`Field`] that applies `apply` to `component`.
-pub fn edit(
-    component: &Component,
-    on_change: &Callback<Component>,
-    apply: Edit,
-) -> Callback<String, Option<String>> {
-    let (component, on_change) = (component.clone(), on_change.clone());
-    Callback::from(move |text: String| {
-        let mut edited = component.clone();
-        match apply(&mut edited, text.trim()) {
-            Ok(()) => {
-                on_change.emit(edited);
-                None
-            }
-            Err(message) => Some(message),
-        }
-    })
 }
 
 /// Edits one component: id, name, where its availability comes from, and its fee.

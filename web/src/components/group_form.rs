@@ -1,5 +1,6 @@
 use super::field::Field;
 use super::group_params::group_params;
+use crate::bind::edit;
 use crate::tree::{self, GroupKind};
 use nines_core::model::Node;
 use yew::prelude::*;
@@ -11,28 +12,6 @@ pub struct GroupFormProps {
     pub node: Node,
     /// Called with the edited group.
     pub on_change: Callback<Node>,
-}
-
-/// An edit of a group that may reject the text.
-pub type GroupEdit = fn(&mut Node, &str) -> Result<(), String>;
-
-/// A commit callback that applies `apply` to `node`.
-pub fn edit_group(
-    node: &Node,
-    on_change: &Callback<Node>,
-    apply: GroupEdit,
-) -> Callback<String, Option<String>> {
-    let (node, on_change) = (node.clone(), on_change.clone());
-    Callback::from(move |text: String| {
-        let mut edited = node.clone();
-        match apply(&mut edited, text.trim()) {
-            Ok(()) => {
-                on_change.emit(edited);
-                None
-            }
-            Err(message) => Some(message),
-        }
-    })
 }
 
 /// Edits a group: its name, kind and the kind's parameters.
@@ -52,7 +31,7 @@ pub fn group_form(props: &GroupFormProps) -> Html {
     html! {
         <div class="form group-form" data-testid="group-form">
             <Field label="Group name" value={node.name().unwrap_or_default().to_string()} testid="group-name"
-                on_commit={edit_group(node, &props.on_change, |node, text| {
+                on_commit={edit(node, &props.on_change, |node, text| {
                     let name = (!text.is_empty()).then(|| text.to_string());
                     match node {
                         Node::Serial(g) | Node::Parallel(g) => g.name = name,

@@ -1,5 +1,5 @@
-use super::component_form::edit;
 use super::field::Field;
+use crate::bind::edit;
 use crate::catalog::catalog;
 use crate::parse::{number, optional_number, percent};
 use nines_core::model::{Component, ComponentSource};
