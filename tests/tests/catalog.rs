@@ -329,3 +329,35 @@ fn on_prem_templates_are_labelled_assumptions() {
         .unwrap_or_else(|p| panic!("{}: {p}", t.id));
     }
 }
+
+#[test]
+fn cloud_templates_are_catalog_patterns() {
+    let catalog = Catalog::bundled().expect("catalog");
+    let templates = nines_core::catalog::bundled_cloud_templates().expect("templates");
+    let ids: Vec<&str> = templates.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "cloud/multi-az-web-tier",
+            "cloud/active-passive-regions",
+            "cloud/active-active-regions",
+            "cloud/queue-worker"
+        ]
+    );
+    for t in &templates {
+        assert!(!t.assumptions.is_empty(), "{}", t.id);
+        let model = nines_core::Model::new(t.node.clone());
+        let report = nines_core::evaluate(&model, &catalog, &Default::default())
+            .unwrap_or_else(|p| panic!("{}: {p}", t.id));
+        assert!(
+            report
+                .components
+                .iter()
+                .filter(|c| c.catalog.is_some())
+                .count()
+                >= 2,
+            "{}: built from catalog entries the user can swap",
+            t.id
+        );
+    }
+}

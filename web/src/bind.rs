@@ -19,3 +19,23 @@ pub fn keep_selected(state: &UseStateHandle<String>) -> Callback<Event> {
         state.set(select.value());
     })
 }
+
+/// For a [`Field`](crate::components::field::Field) editing a piece of the model: applies
+/// `apply` to a copy of `value` with the committed text and emits it, or returns the error.
+pub fn edit<T: Clone + 'static>(
+    value: &T,
+    on_change: &Callback<T>,
+    apply: fn(&mut T, &str) -> Result<(), String>,
+) -> Callback<String, Option<String>> {
+    let (value, on_change) = (value.clone(), on_change.clone());
+    Callback::from(move |text: String| {
+        let mut edited = value.clone();
+        match apply(&mut edited, text.trim()) {
+            Ok(()) => {
+                on_change.emit(edited);
+                None
+            }
+            Err(message) => Some(message),
+        }
+    })
+}

@@ -37,10 +37,21 @@ pub fn example(file: &str) -> Option<nines_core::Model> {
         .and_then(|(_, text)| nines_core::Model::from_json(text).ok())
 }
 
-/// A display name for an example: the model's own name, or its file name.
-pub fn title(file: &str, text: &str) -> String {
-    nines_core::Model::from_json(text)
-        .ok()
-        .and_then(|m| m.name)
-        .unwrap_or_else(|| file.to_string())
+/// A display name for an example: the model's own name, or its file name (each example is
+/// read once).
+pub fn title(file: &str) -> String {
+    static TITLES: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        EXAMPLES
+            .iter()
+            .map(|(file, text)| {
+                let name = nines_core::Model::from_json(text).ok().and_then(|m| m.name);
+                (*file, name.unwrap_or_else(|| file.to_string()))
+            })
+            .collect()
+    });
+    titles
+        .iter()
+        .find(|(f, _)| *f == file)
+        .map_or_else(|| file.to_string(), |(_, name)| name.clone())
 }

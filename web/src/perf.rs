@@ -36,3 +36,11 @@ pub fn record_start(ms: f64) {
 pub fn record_state_ready(ms: f64) {
     set("state_ready_ms", ms);
 }
+
+/// `performance.now()`, or 0 outside a browser.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}

@@ -1,10 +1,10 @@
-//! The app state: a reducer over [`Action`]s. Every edit of the model goes through here, is
-//! undoable, and recomputes the [`Report`] with nines-core.
+//! The app state: a pure reducer over [`Action`]s (no clock, no DOM, no evaluation). Every edit
+//! of the model goes through here and is undoable; the report is derived from the model by the
+//! `use_evaluation` hook.
 
-use crate::catalog::catalog;
 use crate::tree::{self, NodePath};
 use nines_core::model::{Component, Incident, Model, Node};
-use nines_core::{evaluate, Convention, Money, Options, Problem, Report};
+use nines_core::{Convention, Money, Problem};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -71,12 +71,30 @@ impl ConventionChoice {
 /// Which page is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
-    /// Catalog, editor and results.
+    /// Diagram, editor and results.
     Design,
     /// Percent ↔ downtime.
     Calculator,
     /// Saved scenarios side by side.
     Compare,
+}
+
+/// How the architecture is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArchView {
+    /// The reliability block diagram.
+    Diagram,
+    /// The indented list (arrow keys, Delete).
+    List,
+}
+
+/// What the add dialog is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Adding {
+    /// Adding a node to the group at this path.
+    To(NodePath),
+    /// Swapping the component at this path for a catalog entry.
+    Swap(NodePath),
 }
 
 /// A model saved for comparison.
@@ -88,7 +106,28 @@ pub struct SavedScenario {
     pub model: Model,
 }
 
-/// Everything the app knows.
+/// A design that replaced the working one (an example, an import, New): what the examples
+/// menu shows, and the notice that offers to undo it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// What was loaded, for people ("Azure web app + SQL", "bad.json").
+    pub label: String,
+    /// The example's file name, when it was an example.
+    pub example: Option<String>,
+    /// The model as loaded, to tell whether it has been edited since.
+    pub model: Model,
+}
+
+/// A file or link that was not loaded, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportProblems {
+    /// Where it came from ("bad.json", "the link").
+    pub source: String,
+    /// Every problem, with its path in the file.
+    pub problems: Vec<Problem>,
+}
+
+/// Everything the app knows, except the report (derived from the model).
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// The design being edited.
@@ -103,33 +142,47 @@ pub struct AppState {
     pub redo: Vec<Model>,
     /// The selected node.
     pub selected: NodePath,
+    /// Bumped when the selected node should take the keyboard focus (after a delete or a move).
+    pub focus_request: u32,
     /// The page shown.
     pub view: View,
+    /// How the architecture is shown.
+    pub arch_view: ArchView,
     /// Saved scenarios for the compare view.
     pub saved: Vec<SavedScenario>,
-    /// Problems with the last imported file or link (the model was kept).
-    pub import_problems: Vec<Problem>,
-    /// The current report, or every problem in the model.
-    pub report: Rc<Result<Report, Vec<Problem>>>,
-    /// Milliseconds the last evaluation took.
-    pub evaluate_ms: f64,
+    /// The last file or link that was not loaded (the model was kept), until dismissed.
+    pub import_problems: Option<ImportProblems>,
+    /// The design that last replaced the working one, while the notice offering undo shows.
+    pub loaded: Option<Loaded>,
+    /// Whether the "Loaded … — Undo" notice is showing.
+    pub notice: bool,
+    /// The add dialog, when open.
+    pub adding: Option<Adding>,
 }
 
 /// Everything a user can do to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Select a node.
+    /// Select a node (a click); the focus follows it.
     Select(NodePath),
-    /// Append a node to the selected group (or the nearest group above the selection).
-    Add(Node),
+    /// Select a node and give it the keyboard focus (arrow keys, "Show" on a hint).
+    Focus(NodePath),
+    /// Open the add dialog.
+    OpenAdd(Adding),
+    /// Close the add dialog.
+    CloseAdd,
+    /// Append a node to the group at a path (for a replicate, to its copied group).
+    AddTo(NodePath, Node),
     /// Replace the node at a path (an edit of its fields or kind).
     Replace(NodePath, Node),
     /// Replace a shared component's definition.
     ReplaceShared(String, Component),
-    /// Delete the node at a path.
+    /// Delete the node at a path; the selection and focus move to a neighbour.
     Delete(NodePath),
     /// Move the node at a path up (`true`) or down among its siblings.
     Shift(NodePath, bool),
+    /// Move the node at the first path into the group at the second.
+    MoveTo(NodePath, NodePath),
     /// Move the component at a path to `shared` and reference it there.
     MakeShared(NodePath),
     /// Set the design's name.
@@ -142,10 +195,16 @@ pub enum Action {
     AddIncident(Incident),
     /// Remove an incident.
     RemoveIncident(usize),
-    /// Replace the whole model (example, import, link, new).
-    Load(Model),
-    /// Record problems with a file or link that was not loaded.
-    ImportFailed(Vec<Problem>),
+    /// Replace the whole design (New, an example, an import); one undo step.
+    Load(Box<Loaded>),
+    /// Save designs for comparison and load the last of them; one undo step.
+    LoadForComparison(Vec<SavedScenario>),
+    /// Record problems with a file or link that was not loaded; the design stays.
+    ImportFailed(ImportProblems),
+    /// Hide the import problems.
+    DismissImportProblems,
+    /// Hide the "Loaded … — Undo" notice.
+    DismissNotice,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -156,32 +215,35 @@ pub enum Action {
     SetMonth(String),
     /// Show a page.
     SetView(View),
+    /// Show the diagram or the list.
+    SetArchView(ArchView),
     /// Save the current model for comparison.
     SaveScenario(String),
-    /// Load a saved scenario into the editor.
+    /// Load a saved scenario into the editor; one undo step.
     OpenScenario(usize),
     /// Forget a saved scenario.
     RemoveScenario(usize),
 }
 
 impl AppState {
-    /// A state showing `model` for `month` (`YYYY-MM`).
+    /// A state showing `model`, with figures for `month` (`YYYY-MM`, the current month).
     pub fn new(model: Model, month: String) -> Self {
-        let mut state = Self {
-            month: scenario_month(&model).unwrap_or(month),
+        Self {
             model,
+            month,
             convention: ConventionChoice::CalendarMonth,
             undo: Vec::new(),
             redo: Vec::new(),
             selected: Vec::new(),
+            focus_request: 0,
             view: View::Design,
+            arch_view: ArchView::Diagram,
             saved: Vec::new(),
-            import_problems: Vec::new(),
-            report: Rc::new(Err(Vec::new())),
-            evaluate_ms: 0.0,
-        };
-        state.recompute();
-        state
+            import_problems: None,
+            loaded: None,
+            notice: false,
+            adding: None,
+        }
     }
 
     /// The convention of every figure shown.
@@ -189,14 +251,9 @@ impl AppState {
         self.convention.convention(&self.month)
     }
 
-    /// Evaluates the model with nines-core.
-    fn recompute(&mut self) {
-        let started = now_ms();
-        let result = evaluate(&self.model, catalog(), &Options::new(self.convention()))
-            .map_err(|problems| problems.0);
-        self.evaluate_ms = now_ms() - started;
-        self.report = Rc::new(result);
-        crate::perf::record_evaluation(self.evaluate_ms);
+    /// Whether the loaded design has been edited since it was loaded.
+    pub fn edited_since_load(&self) -> bool {
+        self.loaded.as_ref().is_some_and(|l| l.model != self.model)
     }
 
     /// Applies an edit of the model; unchanged models leave no undo step.
@@ -209,9 +266,162 @@ impl AppState {
                 self.undo.remove(0);
             }
             self.redo.clear();
-            self.recompute();
         }
     }
+
+    /// Replaces the whole design in one undoable step and offers to undo it.
+    fn replace_design(&mut self, loaded: Loaded) {
+        self.import_problems = None;
+        self.edit(|current, selected| {
+            *current = loaded.model.clone();
+            selected.clear();
+        });
+        self.loaded = Some(loaded);
+        self.notice = true;
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::Select(path) | Action::Focus(path) => {
+                self.selected = path;
+                self.focus_request += 1;
+            }
+            Action::OpenAdd(adding) => self.adding = Some(adding),
+            Action::CloseAdd => self.adding = None,
+            Action::AddTo(group, node) => {
+                self.adding = None;
+                self.edit(|model, selected| {
+                    let node = tree::with_unique_ids(model, node);
+                    if let Some(path) = tree::append(&mut model.root, &group, node) {
+                        *selected = path;
+                    }
+                });
+            }
+            Action::Replace(path, node) => {
+                self.adding = None;
+                self.edit(|model, _| {
+                    if let Some(slot) = tree::node_at_mut(&mut model.root, &path) {
+                        *slot = node;
+                    }
+                });
+            }
+            Action::ReplaceShared(key, component) => self.edit(|model, _| {
+                model.shared.insert(key, component);
+            }),
+            Action::Delete(path) => {
+                self.edit(|model, selected| {
+                    let next = tree::neighbour_after_delete(&model.root, &path);
+                    if tree::remove(&mut model.root, &path).is_some() {
+                        *selected = next;
+                    }
+                });
+                self.focus_request += 1;
+            }
+            Action::Shift(path, up) => {
+                self.edit(|model, selected| {
+                    if let Some(moved) = tree::shift(&mut model.root, &path, up) {
+                        *selected = moved;
+                    }
+                });
+                self.focus_request += 1;
+            }
+            Action::MoveTo(from, to) => {
+                self.edit(|model, selected| {
+                    if let Some(moved) = tree::move_to(&mut model.root, &from, &to) {
+                        *selected = moved;
+                    }
+                });
+                self.focus_request += 1;
+            }
+            Action::MakeShared(path) => self.edit(|model, _| make_shared(model, &path)),
+            Action::SetName(name) => self.edit(|model, _| model.name = name),
+            Action::SetCurrency(code) => self.edit(|model, _| model.currency = code),
+            Action::SetBusinessLoss(loss) => {
+                self.edit(|model, _| model.business_loss_per_hour = loss)
+            }
+            Action::AddIncident(incident) => self.edit(|model, _| model.incidents.push(incident)),
+            Action::RemoveIncident(index) => self.edit(|model, _| {
+                if index < model.incidents.len() {
+                    model.incidents.remove(index);
+                }
+            }),
+            Action::Load(loaded) => self.replace_design(*loaded),
+            Action::LoadForComparison(designs) => {
+                let Some(last) = designs.last().cloned() else {
+                    return;
+                };
+                self.saved.extend(designs);
+                self.replace_design(Loaded {
+                    label: last.label,
+                    example: None,
+                    model: last.model,
+                });
+                self.view = View::Compare;
+            }
+            Action::ImportFailed(problems) => self.import_problems = Some(problems),
+            Action::DismissImportProblems => self.import_problems = None,
+            Action::DismissNotice => self.notice = false,
+            Action::Undo => {
+                if let Some(previous) = self.undo.pop() {
+                    let current = std::mem::replace(&mut self.model, previous);
+                    self.redo.push(current);
+                    self.selected.clear();
+                    self.notice = false;
+                }
+            }
+            Action::Redo => {
+                if let Some(next) = self.redo.pop() {
+                    let current = std::mem::replace(&mut self.model, next);
+                    self.undo.push(current);
+                    self.selected.clear();
+                }
+            }
+            Action::SetConvention(choice) => self.convention = choice,
+            Action::SetMonth(month) => {
+                if Convention::parse(&month).is_ok_and(|c| c.month().is_some()) {
+                    self.month = month;
+                }
+            }
+            Action::SetView(view) => self.view = view,
+            Action::SetArchView(view) => self.arch_view = view,
+            Action::SaveScenario(label) => self.saved.push(SavedScenario {
+                label,
+                model: self.model.clone(),
+            }),
+            Action::OpenScenario(index) => {
+                if let Some(saved) = self.saved.get(index).cloned() {
+                    self.replace_design(Loaded {
+                        label: saved.label,
+                        example: None,
+                        model: saved.model,
+                    });
+                    self.view = View::Design;
+                }
+            }
+            Action::RemoveScenario(index) => {
+                if index < self.saved.len() {
+                    self.saved.remove(index);
+                }
+            }
+        }
+    }
+}
+
+/// Moves the component at `path` to `model.shared` under its id and references it there.
+fn make_shared(model: &mut Model, path: &[usize]) {
+    let Some(slot) = tree::node_at_mut(&mut model.root, path) else {
+        return;
+    };
+    let Node::Component(component) = slot else {
+        return;
+    };
+    let key = component.id.clone().unwrap_or_default();
+    if key.is_empty() {
+        return;
+    }
+    let component = component.clone();
+    *slot = Node::Shared(key.clone());
+    model.shared.insert(key, component);
 }
 
 impl Reducible for AppState {
@@ -219,134 +429,10 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
-        match action {
-            Action::Select(path) => state.selected = path,
-            Action::Add(node) => state.edit(|model, selected| {
-                let group = tree::group_for(&model.root, selected);
-                let node = tree::with_unique_ids(model, node);
-                if let Some(path) = tree::append(&mut model.root, &group, node) {
-                    *selected = path;
-                }
-            }),
-            Action::Replace(path, node) => state.edit(|model, _| {
-                if let Some(slot) = tree::node_at_mut(&mut model.root, &path) {
-                    *slot = node;
-                }
-            }),
-            Action::ReplaceShared(key, component) => state.edit(|model, _| {
-                model.shared.insert(key, component);
-            }),
-            Action::Delete(path) => state.edit(|model, selected| {
-                if tree::remove(&mut model.root, &path).is_some() {
-                    *selected = path
-                        .split_last()
-                        .map(|(_, p)| p.to_vec())
-                        .unwrap_or_default();
-                }
-            }),
-            Action::Shift(path, up) => state.edit(|model, selected| {
-                if let Some(moved) = tree::shift(&mut model.root, &path, up) {
-                    *selected = moved;
-                }
-            }),
-            Action::MakeShared(path) => state.edit(|model, _| {
-                if let Some(slot) = tree::node_at_mut(&mut model.root, &path) {
-                    if let Node::Component(component) = slot {
-                        let key = component.id.clone().unwrap_or_default();
-                        if !key.is_empty() {
-                            let component = component.clone();
-                            *slot = Node::Shared(key.clone());
-                            model.shared.insert(key, component);
-                        }
-                    }
-                }
-            }),
-            Action::SetName(name) => state.edit(|model, _| model.name = name),
-            Action::SetCurrency(code) => state.edit(|model, _| model.currency = code),
-            Action::SetBusinessLoss(loss) => {
-                state.edit(|model, _| model.business_loss_per_hour = loss)
-            }
-            Action::AddIncident(incident) => state.edit(|model, _| model.incidents.push(incident)),
-            Action::RemoveIncident(index) => state.edit(|model, _| {
-                if index < model.incidents.len() {
-                    model.incidents.remove(index);
-                }
-            }),
-            Action::Load(model) => {
-                state.import_problems.clear();
-                if let Some(month) = scenario_month(&model) {
-                    state.month = month;
-                }
-                state.edit(|current, selected| {
-                    *current = model;
-                    selected.clear();
-                });
-                state.recompute();
-            }
-            Action::ImportFailed(problems) => state.import_problems = problems,
-            Action::Undo => {
-                if let Some(previous) = state.undo.pop() {
-                    let current = std::mem::replace(&mut state.model, previous);
-                    state.redo.push(current);
-                    state.selected.clear();
-                    state.recompute();
-                }
-            }
-            Action::Redo => {
-                if let Some(next) = state.redo.pop() {
-                    let current = std::mem::replace(&mut state.model, next);
-                    state.undo.push(current);
-                    state.selected.clear();
-                    state.recompute();
-                }
-            }
-            Action::SetConvention(choice) => {
-                state.convention = choice;
-                state.recompute();
-            }
-            Action::SetMonth(month) => {
-                if Convention::parse(&month).is_ok() {
-                    state.month = month;
-                    state.recompute();
-                }
-            }
-            Action::SetView(view) => state.view = view,
-            Action::SaveScenario(label) => state.saved.push(SavedScenario {
-                label,
-                model: state.model.clone(),
-            }),
-            Action::OpenScenario(index) => {
-                if let Some(saved) = state.saved.get(index).cloned() {
-                    state.edit(|model, selected| {
-                        *model = saved.model;
-                        selected.clear();
-                    });
-                    state.view = View::Design;
-                }
-            }
-            Action::RemoveScenario(index) => {
-                if index < state.saved.len() {
-                    state.saved.remove(index);
-                }
-            }
-        }
+        state.apply(action);
         Rc::new(state)
     }
 }
 
-/// The month (`YYYY-MM`) of a model's first incident, so that its scenario is in view.
-fn scenario_month(model: &Model) -> Option<String> {
-    let first = model.incidents.iter().map(|i| i.start).min()?;
-    Some(first.format("%Y-%m").to_string())
-}
-
-/// The app state shared with every component.
-pub type AppContext = UseReducerHandle<AppState>;
-
-/// `performance.now()`, or 0 outside a browser.
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
+#[cfg(test)]
+mod tests;

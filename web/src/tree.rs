@@ -1,6 +1,7 @@
 //! Addressing and restructuring the model tree by child-index paths. Pure data moves, no math.
 
 use nines_core::model::{Component, Failover, Group, KOfN, Model, Node, Replicate};
+use nines_core::{JsonPath, Segment};
 use std::collections::BTreeSet;
 
 /// A node's position: child indices from the root (failover: 0 primary, 1 standby).
@@ -180,18 +181,6 @@ pub fn group_for(root: &Node, path: &[usize]) -> NodePath {
     }
 }
 
-/// The display name of the group that additions go to (see [`group_for`]): its name, else its
-/// kind (`k-of-n`).
-pub fn group_name_for(root: &Node, path: &[usize]) -> String {
-    node_at(root, &group_for(root, path))
-        .map(|n| {
-            n.name()
-                .map(str::to_string)
-                .unwrap_or_else(|| n.kind().replace('_', "-"))
-        })
-        .unwrap_or_default()
-}
-
 /// Turns a group into another kind, keeping its members where the new kind allows.
 pub fn convert(node: Node, kind: GroupKind) -> Node {
     let name = node.name().map(str::to_string);
@@ -266,16 +255,120 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
     }
 }
 
-/// An empty group of `kind`.
-pub fn empty_group(kind: GroupKind) -> Node {
-    convert(
-        Node::Serial(Group {
-            name: None,
-            children: Vec::new(),
-            domains: Vec::new(),
-        }),
-        kind,
-    )
+/// Moves the node at `from` to the end of the group at `to` (for a replicate, its copied
+/// group); returns its new path. Refuses to move the root, a node into itself or its own
+/// descendants, and failover sides (they are slots, not list members).
+pub fn move_to(root: &mut Node, from: &[usize], to: &[usize]) -> Option<NodePath> {
+    if from.is_empty() || to.starts_with(from) {
+        return None;
+    }
+    let (&last, parent) = from.split_last()?;
+    child_list_mut(node_at_mut(root, parent)?)?;
+    if !node_at(root, to).is_some_and(accepts_children) {
+        return None;
+    }
+    let node = remove(root, from)?;
+    // Removing `from` shifts its later siblings (and their subtrees) up by one.
+    let mut target = to.to_vec();
+    if target.len() > parent.len() && target.starts_with(parent) && target[parent.len()] > last {
+        target[parent.len()] -= 1;
+    }
+    append(root, &target, node)
+}
+
+/// Where a node dragged from `from` and dropped over `over` goes: into `over` when it is a
+/// group's frame, else into the group that holds `over`; `None` when that is where it already
+/// is, or inside itself.
+pub fn drop_target(
+    root: &Node,
+    from: &[usize],
+    over: &[usize],
+    onto_group: bool,
+) -> Option<NodePath> {
+    let into = if onto_group {
+        over.to_vec()
+    } else {
+        group_for(root, over.split_last().map_or(&[][..], |(_, p)| p))
+    };
+    let parent = from
+        .split_last()
+        .map(|(_, p)| p.to_vec())
+        .unwrap_or_default();
+    (into != parent && !into.starts_with(from)).then_some(into)
+}
+
+/// Where the selection goes when the node at `path` is deleted: the next sibling, else the
+/// previous one, else the parent.
+pub fn neighbour_after_delete(root: &Node, path: &[usize]) -> NodePath {
+    let Some((&last, parent)) = path.split_last() else {
+        return Vec::new();
+    };
+    let siblings = node_at(root, parent).map_or(0, |p| children(p).len());
+    let mut next = parent.to_vec();
+    if last + 1 < siblings {
+        next.push(last); // the next sibling moves into this index
+    } else if last > 0 {
+        next.push(last - 1);
+    }
+    next
+}
+
+/// Every node's path in reading order (depth first): the order of arrow-key moves.
+pub fn reading_order(root: &Node) -> Vec<NodePath> {
+    fn walk(node: &Node, path: &mut NodePath, out: &mut Vec<NodePath>) {
+        out.push(path.clone());
+        for (i, child) in children(node).into_iter().enumerate() {
+            path.push(i);
+            walk(child, path, out);
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Every group that accepts new members, with a name for a menu (`Region (serial)`).
+pub fn groups(root: &Node) -> Vec<(NodePath, String)> {
+    reading_order(root)
+        .into_iter()
+        .filter_map(|path| {
+            let node = node_at(root, &path)?;
+            accepts_children(node).then(|| {
+                let kind = node.kind().replace('_', "-");
+                let name = match node.name() {
+                    Some(name) => format!("{name} ({kind})"),
+                    None if path.is_empty() => format!("Top level ({kind})"),
+                    None => kind,
+                };
+                (path, name)
+            })
+        })
+        .collect()
+}
+
+/// The node a JSON path of the model points into (`root.serial.children[2].parallel.k` → the
+/// parallel group's path `[2]`), if the path is in the tree.
+pub fn node_path_of(json: &JsonPath) -> Option<NodePath> {
+    let mut segments = json.segments().iter();
+    if segments.next() != Some(&Segment::Key("root".to_string())) {
+        return None;
+    }
+    let mut path = Vec::new();
+    // After each node's kind key comes the step to one of its children, if any.
+    while segments.next().is_some() {
+        let step = match segments.next() {
+            Some(Segment::Key(key)) if key == "children" => match segments.next() {
+                Some(Segment::Index(i)) => *i,
+                _ => break,
+            },
+            Some(Segment::Key(key)) if key == "primary" || key == "child" => 0,
+            Some(Segment::Key(key)) if key == "standby" => 1,
+            _ => break,
+        };
+        path.push(step);
+    }
+    Some(path)
 }
 
 /// Every component id and shared key in the model.
@@ -374,6 +467,63 @@ mod tests {
         let mut root = convert(leaf("a"), GroupKind::Replicate);
         assert_eq!(append(&mut root, &[], leaf("b")), Some(vec![0, 1]));
         assert_eq!(group_for(&root, &[0, 1]), vec![0]);
+    }
+
+    #[test]
+    fn move_between_groups() {
+        // serial[a, parallel[b], c] : move c into the parallel, then a into it too.
+        let mut root = serial(vec![
+            leaf("a"),
+            Node::Parallel(Group::of(vec![leaf("b")])),
+            leaf("c"),
+        ]);
+        assert_eq!(move_to(&mut root, &[2], &[1]), Some(vec![1, 1]));
+        assert_eq!(move_to(&mut root, &[0], &[1]), Some(vec![0, 2]));
+        assert_eq!(children(&root).len(), 1);
+        // Not into itself, not the root, not into a leaf.
+        assert_eq!(move_to(&mut root, &[0], &[0, 1]), None);
+        assert_eq!(move_to(&mut root, &[], &[0]), None);
+        assert_eq!(move_to(&mut root, &[0, 0], &[0, 1]), None);
+    }
+
+    #[test]
+    fn drops_go_into_the_group_under_the_pointer() {
+        let root = serial(vec![leaf("a"), serial(vec![leaf("b")])]);
+        assert_eq!(drop_target(&root, &[0], &[1], true), Some(vec![1]));
+        assert_eq!(drop_target(&root, &[0], &[1, 0], false), Some(vec![1]));
+        assert_eq!(drop_target(&root, &[1, 0], &[1], true), None); // already there
+        assert_eq!(drop_target(&root, &[1], &[1, 0], false), None); // into itself
+    }
+
+    #[test]
+    fn delete_selects_a_neighbour() {
+        let root = serial(vec![leaf("a"), leaf("b"), serial(vec![leaf("c")])]);
+        assert_eq!(neighbour_after_delete(&root, &[0]), vec![0]);
+        assert_eq!(neighbour_after_delete(&root, &[2]), vec![1]);
+        assert_eq!(neighbour_after_delete(&root, &[2, 0]), vec![2]);
+        assert_eq!(
+            reading_order(&root),
+            vec![vec![], vec![0], vec![1], vec![2], vec![2, 0]]
+        );
+        assert_eq!(groups(&root).len(), 2);
+    }
+
+    #[test]
+    fn json_paths_to_node_paths() {
+        let path = JsonPath::from("root")
+            .key("serial")
+            .key("children")
+            .index(2)
+            .key("failover")
+            .key("standby")
+            .key("parallel")
+            .key("children")
+            .index(1)
+            .key("component");
+        assert_eq!(node_path_of(&path), Some(vec![2, 1, 1]));
+        let k = JsonPath::from("root").key("k_of_n").key("k");
+        assert_eq!(node_path_of(&k), Some(vec![]));
+        assert_eq!(node_path_of(&JsonPath::from("incidents").index(0)), None);
     }
 
     #[test]

@@ -129,8 +129,30 @@ impl Availability {
             .map_or(0.0, |percent| percent.to_f64())
     }
 
+    /// The percentage with only the digits that carry information: the complement of `100·u`
+    /// rounded to `significant` significant digits (at least 1, at most [`PRINTED_DIGITS`]).
+    /// `"99.9975"` stays whole, `"99.939905059995"` becomes `"99.9399"` with 3 digits; never
+    /// `"100"` unless `u` is 0.
+    ///
+    /// ```
+    /// use nines_core::Availability;
+    /// let a = Availability::parse_percent("99.939905059995")?;
+    /// assert_eq!(a.percent_significant(3), "99.9399");
+    /// assert_eq!(Availability::parse_percent("99.9975")?.percent_significant(3), "99.9975");
+    /// assert_eq!(Availability::parse_percent("99.9999999999")?.percent_significant(3), "99.9999999999");
+    /// # Ok::<(), nines_core::AvailabilityError>(())
+    /// ```
+    pub fn percent_significant(self, significant: usize) -> String {
+        self.rounded_percent(significant.clamp(1, PRINTED_DIGITS))
+            .map_or_else(|| "0".to_string(), |percent| percent.to_string())
+    }
+
     fn printed_percent(self) -> Option<Decimal> {
-        Decimal::from_f64_rounded(self.unavailability * 100.0, PRINTED_DIGITS)
+        self.rounded_percent(PRINTED_DIGITS)
+    }
+
+    fn rounded_percent(self, significant: usize) -> Option<Decimal> {
+        Decimal::from_f64_rounded(self.unavailability * 100.0, significant)
             .ok()
             .and_then(|d| d.subtracted_from(100))
     }

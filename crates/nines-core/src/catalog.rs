@@ -73,7 +73,8 @@ pub struct CatalogSummary {
     pub credits_unknown: usize,
 }
 
-/// An editable on-prem building block: a model fragment plus the assumptions behind it.
+/// An editable building block (on-prem or a cloud pattern): a model fragment plus the
+/// assumptions behind it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
@@ -238,23 +239,200 @@ impl Catalog {
         summary
     }
 
-    /// Entries whose id, service or configuration contain every word of `query`
-    /// (ASCII case-insensitive), optionally limited to one provider.
+    /// Entries whose id, provider, service or configuration contain every word of `query`
+    /// (ASCII case-insensitive), optionally limited to one provider. A word may also be one
+    /// that people type for a service (`alb`, `app gateway`, `aks`, `blob`, `bucket`,
+    /// `postgres`, `mongo`, `cdn`, …; see [`SYNONYMS`]): it matches the catalog's words for it.
+    ///
+    /// ```
+    /// let catalog = nines_core::Catalog::bundled()?;
+    /// let found = catalog.search("app gateway", None);
+    /// assert!(found.iter().all(|e| e.id.starts_with("azure/application-gateway/")));
+    /// # Ok::<(), nines_core::Problems>(())
+    /// ```
     pub fn search<'a>(&'a self, query: &str, provider: Option<&str>) -> Vec<&'a Sla> {
-        let words: Vec<String> = query
-            .split_whitespace()
-            .map(str::to_ascii_lowercase)
-            .collect();
-        self.entries
-            .iter()
-            .filter(|e| provider.is_none_or(|p| e.provider.eq_ignore_ascii_case(p)))
+        let terms = terms(query);
+        self.of_provider(provider)
             .filter(|e| {
-                let haystack = format!("{} {} {} {}", e.id, e.provider, e.service, e.configuration)
-                    .to_ascii_lowercase();
-                words.iter().all(|w| haystack.contains(w.as_str()))
+                let haystack = haystack(e);
+                terms.iter().all(|t| t.matches(&haystack))
             })
             .collect()
     }
+
+    /// The `count` entries closest to a query that [`Catalog::search`] finds nothing for: most
+    /// query words found (with their synonyms), then words one or two typos away
+    /// (`kubernets`, `postgress`), then words sharing a four-letter start; catalog order on a
+    /// tie. Empty when no word comes close.
+    pub fn closest<'a>(
+        &'a self,
+        query: &str,
+        provider: Option<&str>,
+        count: usize,
+    ) -> Vec<&'a Sla> {
+        let terms = terms(query);
+        let mut scored: Vec<(u32, usize, &Sla)> = self
+            .of_provider(provider)
+            .enumerate()
+            .map(|(i, e)| {
+                let haystack = haystack(e);
+                let words: Vec<&str> = haystack
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let score = terms.iter().map(|t| t.closeness(&haystack, &words)).sum();
+                (score, i, e)
+            })
+            .filter(|(score, _, _)| *score > 0)
+            .collect();
+        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().take(count).map(|(_, _, e)| e).collect()
+    }
+
+    fn of_provider<'a>(&'a self, provider: Option<&str>) -> impl Iterator<Item = &'a Sla> {
+        let provider = provider.map(str::to_ascii_lowercase);
+        self.entries.iter().filter(move |e| {
+            provider
+                .as_deref()
+                .is_none_or(|p| e.provider.eq_ignore_ascii_case(p))
+        })
+    }
+}
+
+/// Words people type for a service (one or two words, lower case), and the words the catalog
+/// uses for it: a query word matches an entry that contains it or any of these.
+pub const SYNONYMS: &[(&str, &[&str])] = &[
+    ("alb", &["load balanc", "application gateway"]),
+    ("nlb", &["load balanc"]),
+    ("elb", &["elastic load balancing"]),
+    ("lb", &["load balanc"]),
+    ("gwlb", &["gateway load balancer"]),
+    ("app gateway", &["application gateway"]),
+    ("appgw", &["application gateway"]),
+    ("waf", &["application gateway", "front door"]),
+    ("aks", &["kubernetes service"]),
+    ("eks", &["eks"]),
+    ("gke", &["kubernetes engine"]),
+    ("k8s", &["kubernetes", "eks"]),
+    ("kube", &["kubernetes", "eks"]),
+    ("blob", &["storage accounts"]),
+    ("blobs", &["storage accounts"]),
+    ("bucket", &["s3", "cloud storage"]),
+    ("buckets", &["s3", "cloud storage"]),
+    (
+        "object storage",
+        &["s3", "cloud storage", "storage accounts"],
+    ),
+    ("gcs", &["cloud storage"]),
+    ("postgres", &["postgres", "rds", "aurora"]),
+    ("pg", &["postgres", "rds", "aurora"]),
+    ("mysql", &["mysql", "rds", "aurora"]),
+    ("mssql", &["sql database", "rds"]),
+    ("sql server", &["sql database", "rds"]),
+    ("mongo", &["cosmos", "dynamodb"]),
+    ("mongodb", &["cosmos", "dynamodb"]),
+    ("nosql", &["cosmos", "dynamodb", "spanner"]),
+    ("cosmos", &["cosmos"]),
+    ("dynamo", &["dynamodb"]),
+    ("cdn", &["front door", "cloudfront", "cdn"]),
+    ("vm", &["virtual machines", "ec2", "compute engine"]),
+    ("vms", &["virtual machines", "ec2", "compute engine"]),
+    ("server", &["virtual machines", "ec2", "compute engine"]),
+    ("serverless", &["functions", "lambda", "fargate"]),
+    ("faas", &["functions", "lambda"]),
+    ("containers", &["container", "ecs", "fargate", "kubernetes"]),
+    (
+        "database",
+        &["sql", "rds", "aurora", "cosmos", "dynamodb", "spanner"],
+    ),
+    (
+        "db",
+        &["sql", "rds", "aurora", "cosmos", "dynamodb", "spanner"],
+    ),
+    ("route53", &["route 53"]),
+];
+
+/// One word of a query (or a two-word synonym such as `app gateway`) and what it may match.
+struct Term {
+    word: String,
+    alternatives: &'static [&'static str],
+}
+
+impl Term {
+    fn matches(&self, haystack: &str) -> bool {
+        haystack.contains(self.word.as_str())
+            || self.alternatives.iter().any(|a| haystack.contains(a))
+    }
+
+    /// 3 for a match, 2 for a word one or two typos away, 1 for a shared four-letter start.
+    fn closeness(&self, haystack: &str, words: &[&str]) -> u32 {
+        if self.matches(haystack) {
+            return 3;
+        }
+        let typos = if self.word.len() >= 7 {
+            2
+        } else {
+            usize::from(self.word.len() >= 4)
+        };
+        if typos > 0 && words.iter().any(|w| edit_distance(&self.word, w) <= typos) {
+            return 2;
+        }
+        let start: String = self.word.chars().take(4).collect();
+        u32::from(start.len() == 4 && words.iter().any(|w| w.starts_with(start.as_str())))
+    }
+}
+
+/// The query's words, a two-word synonym kept together.
+fn terms(query: &str) -> Vec<Term> {
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let synonyms = |word: &str| {
+        SYNONYMS
+            .iter()
+            .find(|(typed, _)| *typed == word)
+            .map(|(_, a)| *a)
+    };
+    let mut terms = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let pair = words.get(i + 1).map(|next| format!("{} {next}", words[i]));
+        if let Some(alternatives) = pair.as_deref().and_then(synonyms) {
+            terms.push(Term {
+                word: pair.unwrap_or_default(),
+                alternatives,
+            });
+            i += 2;
+            continue;
+        }
+        terms.push(Term {
+            alternatives: synonyms(&words[i]).unwrap_or(&[]),
+            word: words[i].clone(),
+        });
+        i += 1;
+    }
+    terms
+}
+
+/// What a query is matched against: id, provider, service and configuration, lower case.
+fn haystack(e: &Sla) -> String {
+    format!("{} {} {} {}", e.id, e.provider, e.service, e.configuration).to_ascii_lowercase()
+}
+
+/// Levenshtein distance between two ASCII-ish words (bytes).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, &y) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(x != y);
+            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 /// The on-prem templates shipped with nines (`data/templates/onprem.json`).
@@ -264,6 +442,18 @@ impl Catalog {
 #[cfg(feature = "bundled-catalog")]
 pub fn bundled_templates() -> Result<Vec<Template>, Problems> {
     let file: TemplateFile = parse(bundled::TEMPLATES, "onprem.json")?;
+    Ok(file.templates)
+}
+
+/// The cloud pattern templates shipped with nines (`data/templates/cloud.json`): multi-AZ web
+/// tier, active-passive region pair, active-active regions behind a global router, queue-based
+/// worker; their blocks are catalog entries.
+///
+/// # Errors
+/// Only if the embedded file is invalid, which the test suite rules out.
+#[cfg(feature = "bundled-catalog")]
+pub fn bundled_cloud_templates() -> Result<Vec<Template>, Problems> {
+    let file: TemplateFile = parse(bundled::CLOUD_TEMPLATES, "cloud.json")?;
     Ok(file.templates)
 }
 
@@ -297,10 +487,125 @@ mod bundled {
         ("gcp.json", include_str!("../../../data/catalog/gcp.json")),
     ];
     pub(super) const TEMPLATES: &str = include_str!("../../../data/templates/onprem.json");
+    pub(super) const CLOUD_TEMPLATES: &str = include_str!("../../../data/templates/cloud.json");
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn ids(found: &[&Sla]) -> Vec<String> {
+        found.iter().map(|e| e.id.clone()).collect()
+    }
+
+    fn search(query: &str) -> Vec<String> {
+        ids(&Catalog::bundled().unwrap().search(query, None))
+    }
+
+    fn services(query: &str) -> Vec<String> {
+        let mut found: Vec<String> = search(query)
+            .iter()
+            .map(|id| {
+                id.rsplit_once('/')
+                    .map_or(id.clone(), |(s, _)| s.to_string())
+            })
+            .collect();
+        found.dedup();
+        found
+    }
+
+    /// Every service in `expected` is found for `query`, and nothing outside `allowed`.
+    fn finds(query: &str, expected: &[&str], allowed: &[&str]) {
+        let found = services(query);
+        for service in expected {
+            assert!(
+                found.iter().any(|f| f == service),
+                "{query:?} misses {service}: {found:?}"
+            );
+        }
+        for service in &found {
+            assert!(
+                expected.contains(&service.as_str()) || allowed.contains(&service.as_str()),
+                "{query:?} finds {service}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn search_knows_the_words_people_type() {
+        let balancers = [
+            "azure/load-balancer",
+            "azure/application-gateway",
+            "aws/elastic-load-balancing",
+            "gcp/cloud-load-balancing",
+        ];
+        finds("alb", &balancers, &[]);
+        finds("ALB", &balancers, &[]);
+        finds("elb", &["aws/elastic-load-balancing"], &[]);
+        assert_eq!(search("nlb multi"), ["aws/elastic-load-balancing/multi-az"]);
+        finds("app gateway", &["azure/application-gateway"], &[]);
+        finds("aks", &["azure/kubernetes-service"], &[]);
+        finds("eks", &["aws/eks"], &["aws/fargate"]); // Fargate: "for ECS and EKS"
+        finds("gke", &["gcp/kubernetes-engine"], &[]);
+        finds("blob", &["azure/storage"], &[]);
+        finds("bucket", &["aws/s3", "gcp/cloud-storage"], &[]);
+        finds(
+            "postgres",
+            &[
+                "azure/database-for-postgresql",
+                "aws/rds",
+                "aws/aurora",
+                "gcp/cloud-sql",
+                "gcp/alloydb",
+            ],
+            &["aws/aurora-dsql"],
+        );
+        finds("mongo", &["azure/cosmos-db", "aws/dynamodb"], &["aws/dax"]); // DAX: "for DynamoDB"
+        finds(
+            "cdn",
+            &["azure/front-door"],
+            &["aws/cloudfront", "gcp/cloud-cdn"],
+        );
+        assert_eq!(
+            search("sql zone"),
+            [
+                "azure/sql-database/zone-redundant",
+                "azure/sql-database/not-zone-redundant",
+                "azure/database-for-postgresql/flexible-server-zone-redundant-ha",
+                "azure/database-for-postgresql/flexible-server-same-zone-ha"
+            ]
+        );
+        assert!(search("qqq").is_empty());
+    }
+
+    #[test]
+    fn closest_entries_for_a_query_with_no_match() {
+        let catalog = Catalog::bundled().unwrap();
+        let closest = |query: &str| ids(&catalog.closest(query, None, 3));
+        assert_eq!(
+            closest("kubernets"),
+            [
+                "azure/kubernetes-service/standard-availability-zones",
+                "azure/kubernetes-service/standard-no-availability-zones",
+                "aws/eks/cluster-endpoint"
+            ]
+        );
+        assert_eq!(
+            closest("postgress"),
+            [
+                "azure/database-for-postgresql/flexible-server-zone-redundant-ha",
+                "azure/database-for-postgresql/flexible-server-same-zone-ha",
+                "azure/database-for-postgresql/flexible-server-no-ha"
+            ]
+        );
+        assert!(closest("zzzz").is_empty());
+        assert_eq!(edit_distance("postgress", "postgresql"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+}
+
+#[cfg(test)]
+mod merging {
     use super::*;
 
     fn one(id: &str, as_of: &str, commitment: &str) -> Catalog {

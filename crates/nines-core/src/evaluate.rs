@@ -9,6 +9,7 @@ use crate::convention::{Convention, Period};
 use crate::cut_sets::cut_sets;
 use crate::engine::solve;
 use crate::figures::{component_reports, weakest_link};
+use crate::hints::hints;
 use crate::model::{Component, Group, KOfN, Model, Node};
 use crate::plan::{plan, Plan};
 use crate::problem::{JsonPath, Problem, Problems};
@@ -49,6 +50,7 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
     let components = component_reports(&plan, &solution.gradient);
     let mut warnings = plan.warnings.clone();
     let scenario = scenario(model, &plan, convention, &mut warnings);
+    warnings.extend(hints(&plan, catalog));
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         generator: concat!("nines-core ", env!("CARGO_PKG_VERSION")).to_string(),

@@ -49,7 +49,7 @@
 //!
 //! ## Features
 //!
-//! - `bundled-catalog` (default): embeds `data/catalog/*.json` and `data/templates/onprem.json`;
+//! - `bundled-catalog` (default): embeds `data/catalog/*.json` and `data/templates/*.json`;
 //!   see [`Catalog::bundled`]. Without it, load any catalog with [`Catalog::from_json`].
 //! - `schema`: JSON Schemas (draft 2020-12) of the model and the report, generated from these
 //!   types with `schemars` (`schema::model`, `schema::report`; checked in under `data/schema/`).
@@ -74,6 +74,7 @@ pub mod cut_sets;
 mod engine;
 mod evaluate;
 mod figures;
+mod hints;
 mod intervals;
 pub mod model;
 mod plan;
@@ -100,6 +101,6 @@ pub use problem::{JsonPath, Problem, ProblemKind, Problems, Segment};
 pub use report::{Downtime, Report};
 pub use sla::Sla;
 pub use text::date::{parse_date, parse_utc_time, DateError, TimeError};
-pub use text::duration::{format_duration, parse_duration, DurationError};
+pub use text::duration::{format_duration, format_duration_brief, parse_duration, DurationError};
 pub use text::json::from_json;
 pub use text::money::{Money, MoneyError};

@@ -10,7 +10,7 @@
 //! ```
 
 use crate::availability::Availability;
-use crate::problem::Problems;
+use crate::problem::{JsonPath, Problems, Segment};
 use crate::sla::Sla;
 use crate::text::json::from_json;
 use crate::text::money::Money;
@@ -355,6 +355,54 @@ impl Model {
         from_json(text).map_err(Problems::from)
     }
 
+    /// Reads what a user may hand over as a model: a model file, or a report nines wrote (JSON
+    /// with a `schema_version`), whose echoed `input.model` is the model it was made from.
+    ///
+    /// ```
+    /// use nines_core::{evaluate, Catalog, Model, Options};
+    /// let model = Model::from_json(r#"{"root": {"component": {"id": "a", "availability": 99.9}}}"#)?;
+    /// let report = evaluate(&model, &Catalog::empty(), &Options::default())?;
+    /// let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    /// assert_eq!(Model::from_model_or_report(&text)?, model);
+    /// let problem = &Model::from_model_or_report("hello").unwrap_err().0[0];
+    /// assert_eq!(problem.message, "not a JSON file: a model or report starts with {");
+    /// # Ok::<(), nines_core::Problems>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A problem at the document root (`.`) for text that is not JSON at all; otherwise as
+    /// [`Model::from_json`], with paths under `input.model` for a report.
+    pub fn from_model_or_report(text: &str) -> Result<Self, Problems> {
+        #[derive(Deserialize)]
+        struct Probe {
+            schema_version: Option<serde::de::IgnoredAny>,
+        }
+        #[derive(Deserialize)]
+        struct Echo {
+            input: EchoedInput,
+        }
+        #[derive(Deserialize)]
+        struct EchoedInput {
+            model: Model,
+        }
+        let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        if !start.starts_with('{') {
+            let message = "not a JSON file: a model or report starts with {";
+            return Err(Problems::from(crate::problem::Problem::shape(
+                JsonPath::root(),
+                message,
+            )));
+        }
+        let is_report = from_json::<Probe>(text).is_ok_and(|p| p.schema_version.is_some());
+        if is_report {
+            from_json::<Echo>(text)
+                .map(|echo| echo.input.model)
+                .map_err(Problems::from)
+        } else {
+            Self::from_json(text)
+        }
+    }
+
     /// The model as canonical JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -476,4 +524,354 @@ fn utc_minute_or_second<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<chrono::NaiveDateTime, D::Error> {
     crate::text::json::text(deserializer, crate::text::date::parse_utc_time)
+}
+
+/// Unfinished designs: what [`Model::without_empty_groups`] prunes and how its paths map back.
+impl Model {
+    /// This model without its empty groups, and the JSON path of every group removed (in this
+    /// model, e.g. `root.serial.children[2].parallel`), in document order.
+    ///
+    /// A `serial`, `parallel` or `k_of_n` group is empty when none of its children is left
+    /// after pruning them; a `k_of_n` that loses children keeps `k` at most its new size (a `k`
+    /// too large before pruning stays, and stays an error); a
+    /// `replicate` of an empty group is empty; a `failover` with one empty side stands for its
+    /// other side alone, and with two empty sides is empty. [`evaluate`](crate::evaluate)
+    /// itself stays strict (an empty group is an error): this is for shells that show an
+    /// unfinished design's figures while marking what is not counted yet. When nothing but
+    /// empty groups is left, the root stays as it is (see [`Model::is_blank`]).
+    ///
+    /// ```
+    /// use nines_core::Model;
+    /// let model = Model::from_json(r#"{"root": {"serial": {"children": [
+    ///     {"component": {"id": "web", "availability": 99.9}},
+    ///     {"parallel": {"children": []}}]}}}"#)?;
+    /// let (pruned, removed) = model.without_empty_groups();
+    /// assert_eq!(removed[0].to_string(), "root.serial.children[1].parallel");
+    /// assert_eq!(pruned.to_json(), Model::from_json(r#"{"root": {"serial": {"children": [
+    ///     {"component": {"id": "web", "availability": 99.9}}]}}}"#)?.to_json());
+    /// # Ok::<(), nines_core::Problems>(())
+    /// ```
+    pub fn without_empty_groups(&self) -> (Model, Vec<JsonPath>) {
+        let mut removed = Vec::new();
+        let root = prune(&self.root, JsonPath::from("root"), &mut removed);
+        let model = Model {
+            root: root.unwrap_or_else(|| self.root.clone()),
+            ..self.clone()
+        };
+        (model, removed)
+    }
+
+    /// Whether the design holds no component at all (only empty groups): nothing to evaluate.
+    pub fn is_blank(&self) -> bool {
+        fn blank(node: &Node) -> bool {
+            match node {
+                Node::Serial(g) | Node::Parallel(g) => g.children.iter().all(blank),
+                Node::KOfN(k) => k.children.iter().all(blank),
+                Node::Failover(f) => blank(&f.primary) && blank(&f.standby),
+                Node::Replicate(r) => blank(&r.child),
+                Node::Component(_) | Node::Shared(_) => false,
+            }
+        }
+        blank(&self.root)
+    }
+
+    /// Where `path`, a path in this model pruned by [`Model::without_empty_groups`] (which
+    /// returned `removed`), points in this model: list indices count the removed siblings
+    /// again, and a failover that stood for one side gets its `failover.primary` (or
+    /// `standby`) back. Paths outside `root` are returned as they are.
+    pub fn path_before_pruning(&self, removed: &[JsonPath], path: &JsonPath) -> JsonPath {
+        let segments = path.segments();
+        if segments.first() != Some(&Segment::Key("root".to_string())) {
+            return path.clone();
+        }
+        let mut out = JsonPath::from("root");
+        let mut node = &self.root;
+        let mut rest = &segments[1..];
+        loop {
+            // A failover that lost one side is that side in the pruned model.
+            if let Node::Failover(f) = node {
+                let at = out.clone().key("failover");
+                let gone = |side: &str, child: &Node| {
+                    removed.contains(&at.clone().key(side).key(child.kind()))
+                };
+                let side = match (gone("primary", &f.primary), gone("standby", &f.standby)) {
+                    (false, true) => Some(("primary", &*f.primary)),
+                    (true, false) => Some(("standby", &*f.standby)),
+                    _ => None,
+                };
+                if let Some((side, child)) = side {
+                    out = at.key(side);
+                    node = child;
+                    continue;
+                }
+            }
+            let [Segment::Key(kind), tail @ ..] = rest else {
+                break;
+            };
+            if kind != node.kind() {
+                break;
+            }
+            out = out.key(kind.clone());
+            rest = tail;
+            let next = match (node, rest) {
+                (
+                    Node::Serial(g) | Node::Parallel(g),
+                    [Segment::Key(field), Segment::Index(i), tail @ ..],
+                ) if field == "children" => kept_child(&g.children, &out, removed, *i)
+                    .map(|(j, child)| (child, JsonPath::root().key("children").index(j), tail)),
+                (Node::KOfN(k), [Segment::Key(field), Segment::Index(i), tail @ ..])
+                    if field == "children" =>
+                {
+                    kept_child(&k.children, &out, removed, *i)
+                        .map(|(j, child)| (child, JsonPath::root().key("children").index(j), tail))
+                }
+                (Node::Failover(f), [Segment::Key(field), tail @ ..])
+                    if field == "primary" || field == "standby" =>
+                {
+                    let child = if field == "primary" {
+                        &f.primary
+                    } else {
+                        &f.standby
+                    };
+                    Some((&**child, JsonPath::from(field.as_str()), tail))
+                }
+                (Node::Replicate(r), [Segment::Key(field), tail @ ..]) if field == "child" => {
+                    Some((&*r.child, JsonPath::from("child"), tail))
+                }
+                _ => None,
+            };
+            let Some((child, step, tail)) = next else {
+                break;
+            };
+            out = out.join(&step);
+            node = child;
+            rest = tail;
+        }
+        rest.iter().fold(out, |path, segment| match segment {
+            Segment::Key(key) => path.key(key.clone()),
+            Segment::Index(index) => path.index(*index),
+        })
+    }
+}
+
+/// The `index`-th child of a list (at `list`, the group's path) that pruning kept, with its
+/// index in the list.
+fn kept_child<'a>(
+    children: &'a [Node],
+    list: &JsonPath,
+    removed: &[JsonPath],
+    index: usize,
+) -> Option<(usize, &'a Node)> {
+    children
+        .iter()
+        .enumerate()
+        .filter(|(j, child)| {
+            let path = list.clone().key("children").index(*j).key(child.kind());
+            !removed.contains(&path)
+        })
+        .nth(index)
+}
+
+/// `node` (at `at`, its position) without empty groups, or `None` when it is empty itself;
+/// every removed group's path goes to `removed` in document order.
+fn prune(node: &Node, at: JsonPath, removed: &mut Vec<JsonPath>) -> Option<Node> {
+    let here = at.key(node.kind());
+    let mark = removed.len();
+    let children = |list: &[Node], removed: &mut Vec<JsonPath>| -> Vec<Node> {
+        let base = here.clone().key("children");
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, child)| prune(child, base.clone().index(i), removed))
+            .collect()
+    };
+    let kept = match node {
+        Node::Serial(g) | Node::Parallel(g) => {
+            let kept = children(&g.children, removed);
+            let group = Group {
+                name: g.name.clone(),
+                children: kept,
+                domains: g.domains.clone(),
+            };
+            match node {
+                _ if group.children.is_empty() => None,
+                Node::Serial(_) => Some(Node::Serial(group)),
+                _ => Some(Node::Parallel(group)),
+            }
+        }
+        Node::KOfN(k) => {
+            let kept = children(&k.children, removed);
+            // Clamp k only to what pruning took away: a k larger than the group stays an error.
+            let lost = k.children.len() - kept.len();
+            let n = u32::try_from(kept.len()).unwrap_or(u32::MAX);
+            (!kept.is_empty()).then(|| {
+                Node::KOfN(KOfN {
+                    name: k.name.clone(),
+                    k: if lost > 0 { k.k.min(n) } else { k.k },
+                    children: kept,
+                    domains: k.domains.clone(),
+                })
+            })
+        }
+        Node::Failover(f) => {
+            let primary = prune(&f.primary, here.clone().key("primary"), removed);
+            let standby = prune(&f.standby, here.clone().key("standby"), removed);
+            match (primary, standby) {
+                (Some(primary), Some(standby)) => Some(Node::Failover(Failover {
+                    primary: Box::new(primary),
+                    standby: Box::new(standby),
+                    ..f.clone()
+                })),
+                (one, other) => one.or(other),
+            }
+        }
+        Node::Replicate(r) => prune(&r.child, here.clone().key("child"), removed).map(|child| {
+            Node::Replicate(Replicate {
+                name: r.name.clone(),
+                copies: r.copies,
+                child: Box::new(child),
+                domains: r.domains.clone(),
+            })
+        }),
+        Node::Component(_) | Node::Shared(_) => Some(node.clone()),
+    };
+    if kept.is_none() {
+        removed.insert(mark, here);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(root: &str) -> Model {
+        Model::from_json(&format!(r#"{{"root": {root}}}"#)).unwrap()
+    }
+
+    fn c(id: &str) -> String {
+        format!(r#"{{"component": {{"id": "{id}", "availability": 99.9}}}}"#)
+    }
+
+    fn texts(paths: &[JsonPath]) -> Vec<String> {
+        paths.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn empty_groups_are_removed_recursively_and_listed_in_document_order() {
+        let design = model(&format!(
+            r#"{{"serial": {{"children": [
+                {{"parallel": {{"children": [{{"serial": {{"children": []}}}}]}}}},
+                {a},
+                {{"failover": {{"primary": {b}, "standby": {{"serial": {{"children": []}}}},
+                    "switchover_minutes": 5}}}},
+                {{"k_of_n": {{"k": 3, "children": [{c}, {{"parallel": {{"children": []}}}}, {d}]}}}},
+                {{"replicate": {{"copies": 2, "child": {{"serial": {{"children": []}}}}}}}}]}}}}"#,
+            a = c("a"),
+            b = c("b"),
+            c = c("c"),
+            d = c("d"),
+        ));
+        let (pruned, removed) = design.without_empty_groups();
+        assert_eq!(
+            texts(&removed),
+            [
+                "root.serial.children[0].parallel",
+                "root.serial.children[0].parallel.children[0].serial",
+                "root.serial.children[2].failover.standby.serial",
+                "root.serial.children[3].k_of_n.children[1].parallel",
+                "root.serial.children[4].replicate",
+                "root.serial.children[4].replicate.child.serial",
+            ]
+        );
+        let expected = model(&format!(
+            r#"{{"serial": {{"children": [{a}, {b},
+                {{"k_of_n": {{"k": 2, "children": [{c}, {d}]}}}}]}}}}"#,
+            a = c("a"),
+            b = c("b"),
+            c = c("c"),
+            d = c("d"),
+        ));
+        assert_eq!(pruned, expected);
+        assert!(!design.is_blank());
+
+        // Paths in the pruned model point back to the same nodes.
+        let back = |path: &str| {
+            let segments: Vec<&str> = path.split('.').collect();
+            let mut p = JsonPath::root();
+            for s in segments {
+                match s.split_once('[') {
+                    Some((key, index)) => {
+                        p = p
+                            .key(key)
+                            .index(index.trim_end_matches(']').parse().unwrap());
+                    }
+                    None => p = p.key(s),
+                }
+            }
+            design.path_before_pruning(&removed, &p).to_string()
+        };
+        assert_eq!(
+            back("root.serial.children[0].component"),
+            "root.serial.children[1].component"
+        );
+        assert_eq!(
+            back("root.serial.children[1].component.availability"),
+            "root.serial.children[2].failover.primary.component.availability"
+        );
+        assert_eq!(
+            back("root.serial.children[2].k_of_n.children[1].component"),
+            "root.serial.children[3].k_of_n.children[2].component"
+        );
+        assert_eq!(
+            back("root.serial.children[2].k_of_n.k"),
+            "root.serial.children[3].k_of_n.k"
+        );
+        assert_eq!(back("incidents[0].start"), "incidents[0].start");
+    }
+
+    #[test]
+    fn a_report_gives_back_its_model() {
+        let report = r#"{"schema_version": 1, "percent": "99.9", "input": {"model":
+            {"root": {"component": {"id": "a", "availability": 150}}}, "convention": "30-day"}}"#;
+        let problems = Model::from_model_or_report(report).unwrap_err();
+        assert_eq!(
+            problems.0[0].path.to_string(),
+            "input.model.root.component.availability"
+        );
+        let bad = Model::from_model_or_report("\u{feff}  PK\u{3}\u{4}").unwrap_err();
+        assert_eq!(bad.0[0].path, JsonPath::root());
+        let plain = Model::from_model_or_report(r#"{"root": {"shared": "x"}}"#).unwrap();
+        assert_eq!(plain.root, Node::Shared("x".to_string()));
+    }
+
+    #[test]
+    fn a_design_of_empty_groups_is_blank_and_kept() {
+        let design = model(r#"{"serial": {"children": [{"parallel": {"children": []}}]}}"#);
+        let (pruned, removed) = design.without_empty_groups();
+        assert!(design.is_blank());
+        assert_eq!(pruned, design);
+        assert_eq!(
+            texts(&removed),
+            ["root.serial", "root.serial.children[0].parallel"]
+        );
+        let full = model(&c("a"));
+        assert_eq!(full.without_empty_groups(), (full.clone(), Vec::new()));
+    }
+
+    #[test]
+    fn a_failover_without_its_primary_is_its_standby() {
+        let design = model(&format!(
+            r#"{{"failover": {{"primary": {{"serial": {{"children": []}}}}, "standby": {b},
+                "switchover_minutes": 5}}}}"#,
+            b = c("b")
+        ));
+        let (pruned, removed) = design.without_empty_groups();
+        assert_eq!(pruned.root, model(&c("b")).root);
+        assert_eq!(texts(&removed), ["root.failover.primary.serial"]);
+        let path = JsonPath::from("root").key("component").key("id");
+        assert_eq!(
+            design.path_before_pruning(&removed, &path).to_string(),
+            "root.failover.standby.component.id"
+        );
+    }
 }

@@ -8,13 +8,15 @@ use crate::intervals::{covered_by_at_least, normalize, total, Intervals};
 use crate::model::Model;
 use crate::plan::{Plan, Step};
 use crate::problem::{JsonPath, Problem};
-use crate::report::{Scenario, ScenarioService};
+use crate::report::{ArchitectureOutage, Scenario, ScenarioService};
 use crate::text::money::Money;
 use chrono::NaiveDateTime;
 
 /// One component outage placed in the scenario window.
 #[derive(Clone, Debug, PartialEq)]
 struct Outage {
+    /// Index of the incident in the model.
+    incident: usize,
     leaf: usize,
     copy: Option<u32>,
     start_ms: i64,
@@ -41,13 +43,26 @@ pub(crate) fn scenario(
     let window = window(model, convention);
     let outages = outages(model, plan, &window, warnings);
     let (services, total_credit) = service_credits(plan, &outages, window.length_ms);
-    let architecture = total(&down(plan, &outages, plan.root(), None));
+    let down_intervals = down(plan, &outages, plan.root(), None);
+    let architecture = total(&down_intervals);
     let seconds = architecture as f64 / 1000.0;
     Some(Scenario {
         window_start: window.start,
         window_seconds: window.length_ms as f64 / 1000.0,
         architecture_downtime_seconds: seconds,
         architecture_uptime: uptime(architecture, window.length_ms),
+        architecture_outages: down_intervals
+            .iter()
+            .map(|&(from, to)| ArchitectureOutage {
+                start: window.start + chrono::TimeDelta::milliseconds(from),
+                seconds: (to - from) as f64 / 1000.0,
+                incidents: outages
+                    .iter()
+                    .filter(|o| o.start_ms < to && o.end_ms > from)
+                    .map(|o| o.incident)
+                    .collect(),
+            })
+            .collect(),
         business_loss: model
             .business_loss_per_hour
             .map(|l| Money::for_seconds(l, seconds)),
@@ -110,6 +125,7 @@ fn outages(
             continue;
         }
         outages.push(Outage {
+            incident: i,
             leaf,
             copy: incident.copy,
             start_ms,
@@ -139,6 +155,7 @@ fn service_credits(
             let copy_tag = (copies > 1).then_some(copy);
             let down = total(&leaf_down(outages, i, copy_tag));
             let credit_percent = sla.credit_for(down, window_ms);
+            let tier_below = sla.tier_for(down, window_ms).map(|tier| tier.below);
             let one = sla.credit_amount(leaf.fee.unwrap_or(Money::ZERO), credit_percent);
             let credit = Money::from_cents(
                 one.cents()
@@ -151,6 +168,7 @@ fn service_credits(
                 copy: copy_tag,
                 downtime_seconds: down as f64 / 1000.0,
                 uptime: uptime(down, window_ms),
+                tier_below,
                 credit_percent,
                 credit,
                 credit_unknown: sla.credit_tiers.is_unknown(),

@@ -540,16 +540,25 @@ impl Sla {
     /// The credit earned by `downtime_ms` of downtime in a window of `window_ms`, in percent of
     /// the fee (capped). Exact: compares `uptime < below` in integers.
     pub fn credit_for(&self, downtime_ms: i64, window_ms: i64) -> Percent {
+        let earned = self
+            .tier_for(downtime_ms, window_ms)
+            .map_or(0.0, |tier| tier.credit.value());
+        Percent::new(earned.min(self.credit_cap.value())).unwrap_or(self.credit_cap)
+    }
+
+    /// The credit tier that `downtime_ms` of downtime in a window of `window_ms` reaches (the
+    /// largest credit among the tiers whose threshold the uptime is below), if any.
+    pub fn tier_for(&self, downtime_ms: i64, window_ms: i64) -> Option<&CreditTier> {
         let up_ms = (window_ms - downtime_ms).max(0);
         let window = window_ms.max(1);
-        let earned = self
-            .credit_tiers
+        self.credit_tiers
             .tiers()
             .iter()
             .filter(|tier| uptime_below(tier.below.scaled(), up_ms, window))
-            .map(|tier| tier.credit.value())
-            .fold(0.0, f64::max);
-        Percent::new(earned.min(self.credit_cap.value())).unwrap_or(self.credit_cap)
+            .fold(None, |best: Option<&CreditTier>, tier| match best {
+                Some(b) if b.credit.value() >= tier.credit.value() => Some(b),
+                _ => Some(tier),
+            })
     }
 
     /// The largest credit any month can bring, in percent of the fee.
@@ -620,6 +629,15 @@ pub(crate) mod tests {
         // 99.99% of a 30-day month allows exactly 4.32 min: no credit at the threshold.
         assert_eq!(sla.credit_for(259_200, month).value(), 0.0);
         assert_eq!(sla.credit_for(259_201, month).value(), 10.0);
+        assert_eq!(sla.tier_for(259_200, month), None);
+        assert_eq!(
+            sla.tier_for(259_201, month).map(|t| t.below.value()),
+            Some(99.99)
+        );
+        assert_eq!(
+            sla.tier_for(8 * 3_600_000, month).map(|t| t.below.value()),
+            Some(99.0)
+        );
         assert_eq!(sla.credit_for(8 * 3_600_000, month).value(), 25.0);
         assert_eq!(sla.credit_for(30 * 3_600_000, month).value(), 25.0);
         assert_eq!(sla.credit_for(36 * 3_600_000 + 1, month).value(), 100.0);

@@ -310,10 +310,19 @@ export interface ScenarioService {
   copy?: number;
   downtime_seconds: number;
   uptime: string;
+  /** The threshold of the credit tier reached; absent when no tier was crossed. */
+  tier_below?: PercentNumber;
   credit_percent: PercentNumber;
   credit: MoneyString;
   /** Present (true) when the SLA's credit tiers could not be sourced. */
   credit_unknown?: true;
+}
+
+export interface ArchitectureOutage {
+  /** `YYYY-MM-DDTHH:MM:SS`. */
+  start: string;
+  seconds: number;
+  incidents: number[];
 }
 
 export interface Scenario {
@@ -322,6 +331,8 @@ export interface Scenario {
   window_seconds: number;
   architecture_downtime_seconds: number;
   architecture_uptime: string;
+  /** Each stretch of architecture downtime, with the incidents (indices into the model's `incidents`) that overlap it. */
+  architecture_outages: ArchitectureOutage[];
   business_loss?: MoneyString;
   services: ScenarioService[];
   total_credit: MoneyString;

@@ -161,12 +161,14 @@ fn node() -> Result<(), String> {
     apt_install(&["nodejs", "npm"])
 }
 
-/// Chromium and chromedriver for the browser tests.
+/// Chromium and chromedriver for the browser tests, and poppler-utils (`pdftoppm`, `pdftotext`)
+/// for the e2e check of the printed report.
 fn chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
-        return done("chromium and chromedriver");
+    let have = |p: &str| Path::new(p).exists();
+    if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") && have("/usr/bin/pdftoppm") {
+        return done("chromium, chromedriver and poppler-utils");
     }
-    apt_install(&["chromium", "chromium-driver"])
+    apt_install(&["chromium", "chromium-driver", "poppler-utils"])
 }
 
 fn apt_install(packages: &[&str]) -> Result<(), String> {

@@ -1,45 +1,41 @@
 use super::component_form::ComponentForm;
 use super::group_form::GroupForm;
-use crate::hooks::use_app;
-use crate::state::Action;
+use super::move_to::move_to;
+use crate::context::AppContext;
+use crate::describe::short_name;
+use crate::state::{Action, Adding};
 use crate::tree;
 use nines_core::model::Node;
 use yew::prelude::*;
 
-/// The form for the selected node.
-#[function_component(NodeEditor)]
-pub fn node_editor() -> Html {
-    let Some(app) = use_app() else {
-        return html! {};
-    };
+/// The form for the selected node, with its "add here", "move to" and "delete".
+pub fn node_editor(app: &AppContext) -> Html {
     let path = app.selected.clone();
     let Some(node) = tree::node_at(&app.model.root, &path).cloned() else {
         return html! {};
     };
     let key = format!("{path:?}");
     let currency = AttrValue::from(app.model.currency.clone());
-    let body = match node {
+    let name = short_name(&node, &app.labels);
+    let replace = {
+        let (app, path) = (app.clone(), path.clone());
+        Callback::from(move |n: Node| app.dispatch(Action::Replace(path.clone(), n)))
+    };
+    let swap = app.on(Action::OpenAdd(Adding::Swap(path.clone())));
+    let body = match &node {
         Node::Component(component) => {
-            let on_change = {
-                let (app, path) = (app.clone(), path.clone());
-                Callback::from(move |c| {
-                    app.dispatch(Action::Replace(path.clone(), Node::Component(c)))
-                })
-            };
-            let on_make_shared = {
-                let (app, path) = (app.clone(), path.clone());
-                Callback::from(move |()| app.dispatch(Action::MakeShared(path.clone())))
-            };
-            html! { <ComponentForm {key} {component} {on_change} {currency} on_make_shared={Some(on_make_shared)} /> }
+            let on_change = replace.reform(Node::Component);
+            let on_make_shared = app.on(Action::MakeShared(path.clone()));
+            html! { <ComponentForm {key} component={component.clone()} {on_change} {currency}
+            on_make_shared={Some(on_make_shared)} on_swap={swap} /> }
         }
         Node::Shared(shared_key) => {
-            let Some(component) = app.model.shared.get(&shared_key).cloned() else {
+            let Some(component) = app.model.shared.get(shared_key).cloned() else {
                 return html! { <p class="problems">{format!("No shared component {shared_key:?}")}</p> };
             };
             let on_change = {
-                let app = app.clone();
-                let shared_key = shared_key.clone();
-                Callback::from(move |c| app.dispatch(Action::ReplaceShared(shared_key.clone(), c)))
+                let (app, k) = (app.clone(), shared_key.clone());
+                Callback::from(move |c| app.dispatch(Action::ReplaceShared(k.clone(), c)))
             };
             html! {
                 <>
@@ -48,17 +44,22 @@ pub fn node_editor() -> Html {
                 </>
             }
         }
-        group => {
-            let on_change = {
-                let (app, path) = (app.clone(), path.clone());
-                Callback::from(move |n| app.dispatch(Action::Replace(path.clone(), n)))
-            };
-            html! { <GroupForm {key} node={group} {on_change} /> }
-        }
+        group => html! { <GroupForm {key} node={group.clone()} on_change={replace} /> },
     };
     html! {
         <div class="node-editor" data-testid="node-editor">
-            <h3>{"Selected"}</h3>
+            <div class="editor-head">
+                <h3>{format!("Selected: {name}")}</h3>
+                if tree::accepts_children(&node) && !matches!(node, Node::Component(_)) {
+                    <button class="primary" data-testid="editor-add"
+                        onclick={app.on(Action::OpenAdd(Adding::To(path.clone())))}>{format!("+ Add to {name}")}</button>
+                }
+                if !path.is_empty() {
+                    {move_to(app, &path)}
+                    <button class="danger" data-testid="editor-delete" aria-label={format!("Delete {name}")}
+                        onclick={app.on(Action::Delete(path.clone()))}>{"Delete"}</button>
+                }
+            </div>
             {body}
         </div>
     }

@@ -1,153 +1,104 @@
-use crate::hooks::use_app;
+use super::row_actions::row_actions;
+use crate::context::AppContext;
+use crate::describe::{brief_of, group_detail, leaf_id, leaf_label, short_name, source_label};
+use crate::hooks::path_key;
 use crate::state::Action;
 use crate::tree::{self, NodePath};
 use nines_core::model::Node;
 use yew::prelude::*;
 
-/// Props of [`NodeRow`].
-#[derive(Properties, PartialEq)]
-pub struct NodeRowProps {
-    /// Where the node sits.
-    pub path: NodePath,
-    /// The node.
-    pub node: Node,
-    /// A role label such as "primary" (failover slots).
-    #[prop_or_default]
-    pub role: AttrValue,
-}
-
-/// One node of the architecture tree with its figure, select, move and delete buttons, and
-/// its children below.
-#[function_component(NodeRow)]
-pub fn node_row(props: &NodeRowProps) -> Html {
-    let Some(app) = use_app() else {
-        return html! {};
-    };
-    let path = props.path.clone();
-    let node = &props.node;
-    let selected = app.selected == path;
-    let path_text = path
-        .iter()
-        .map(usize::to_string)
-        .collect::<Vec<_>>()
-        .join(".");
-    let (label, detail) = match node {
-        Node::Shared(key) => (
-            app.model
-                .shared
-                .get(key)
-                .and_then(|c| c.name.clone())
-                .unwrap_or_else(|| key.clone()),
-            Some(format!("{key} · one instance, counted once")),
+/// One node of the list (at `path`; `role` is "primary" or "standby" in a failover): a tree item with its label, source or parameters, figure and marks
+/// (empty, hint), its actions, and its children below.
+pub fn node_row(app: &AppContext, path: &NodePath, node: &Node, role: &str) -> Html {
+    let selected = app.selected == *path;
+    let key = path_key(path);
+    let label = leaf_label(node, &app.labels);
+    let (name, detail) = match (&label, node) {
+        (Some(l), Node::Shared(k)) => (
+            l.short(),
+            Some(format!("shared “{k}” · one instance, counted once")),
         ),
-        other => describe(other),
+        (Some(l), _) => (l.short(), l.configuration.clone()),
+        (None, group) => (
+            group
+                .name()
+                .map_or_else(|| short_name(group, &app.labels), str::to_string),
+            group_detail(group),
+        ),
     };
-    let figure = leaf_id(node).and_then(|id| {
-        app.report
-            .as_ref()
-            .as_ref()
-            .ok()?
-            .components
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| format!("{}%", c.percent))
-    });
-    let action = |action: Action| {
-        let app = app.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            app.dispatch(action.clone())
-        })
-    };
-    let is_root = path.is_empty();
+    let report = app.evaluation.report();
+    let figure = leaf_id(node)
+        .and_then(|id| report?.components.iter().find(|c| c.id == id))
+        .map(|c| {
+            (
+                format!("{}%", brief_of(&c.percent)),
+                format!("{}%", c.percent),
+            )
+        });
+    let empty = app.evaluation.empty_groups.contains(path);
+    let hints: Vec<String> = app
+        .evaluation
+        .warnings
+        .iter()
+        .filter(|w| tree::node_path_of(&w.path).as_ref() == Some(path))
+        .map(|w| w.message.clone())
+        .collect();
     let kids = tree::children(node);
-    let roles: &[&str] = if matches!(node, Node::Failover(_)) {
-        &["primary", "standby"]
-    } else {
-        &[]
-    };
+    let is_group = label.is_none();
+    let drop_target = is_group && tree::accepts_children(node);
+    let ondragstart = (!path.is_empty()).then(|| {
+        let key = key.clone();
+        Callback::from(move |e: DragEvent| {
+            if let Some(data) = e.data_transfer() {
+                let _ = data.set_data("text/plain", &key);
+            }
+            e.stop_propagation();
+        })
+    });
+    let ondragover = drop_target.then(|| Callback::from(|e: DragEvent| e.prevent_default()));
+    let ondrop = drop_target.then(|| {
+        let (app, to) = (app.clone(), path.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            e.stop_propagation();
+            let from = e
+                .data_transfer()
+                .and_then(|d| d.get_data("text/plain").ok())
+                .unwrap_or_default();
+            let from: NodePath = from.split('.').filter_map(|s| s.parse().ok()).collect();
+            if !from.is_empty() {
+                app.dispatch(Action::MoveTo(from, to.clone()));
+            }
+        })
+    });
     html! {
-        <li class={classes!("node", format!("kind-{}", node.kind()))}>
-            <div class={classes!("row", selected.then_some("selected"))}>
-                <button class="node-select" data-testid="node" data-path={path_text.clone()}
-                    aria-pressed={selected.to_string()} onclick={action(Action::Select(path.clone()))}>
-                    if !props.role.is_empty() { <span class="role">{props.role.clone()}</span> }
-                    <span class="kind">{kind_label(node)}</span>
-                    <span class="name">{label}</span>
+        <li role="none" class={classes!("node", format!("kind-{}", node.kind()))}>
+            <div class={classes!("row", selected.then_some("selected"), empty.then_some("empty"))}
+                draggable={(!path.is_empty()).to_string()} {ondragstart} {ondragover} {ondrop}>
+                <span class="node-select" role="treeitem" aria-selected={selected.to_string()}
+                    aria-level={(path.len() + 1).to_string()} aria-expanded={(!kids.is_empty()).then_some("true")}
+                    data-testid="node" data-path={key.clone()} data-focus={key.clone()}
+                    tabindex={if selected { "0" } else { "-1" }} onclick={app.on(Action::Select(path.clone()))}>
+                    if !role.is_empty() { <span class="role">{role.to_string()}</span> }
+                    <span class="kind" title={source_label(node, &app.model)}>{source_label(node, &app.model).unwrap_or(node.kind())}</span>
+                    <span class="name">{name}</span>
                     if let Some(detail) = detail { <span class="detail">{detail}</span> }
-                    if let Some(figure) = figure { <span class="figure">{figure}</span> }
-                </button>
-                if !is_root {
-                    <span class="row-actions">
-                        <button aria-label={format!("Move {path_text} up")} title="Move up"
-                            onclick={action(Action::Shift(path.clone(), true))}>{"↑"}</button>
-                        <button aria-label={format!("Move {path_text} down")} title="Move down"
-                            onclick={action(Action::Shift(path.clone(), false))}>{"↓"}</button>
-                        <button aria-label={format!("Delete {path_text}")} title="Delete" class="danger"
-                            data-testid="node-delete"
-                            onclick={action(Action::Delete(path.clone()))}>{"✕"}</button>
-                    </span>
-                }
+                    if empty { <span class="mark empty-mark" data-testid="empty-mark">{"empty — not counted"}</span> }
+                    if !hints.is_empty() { <span class="mark hint-mark" title={hints.join("\n")} data-testid="hint-mark">{"⚠ hint"}</span> }
+                    if let Some((shown, full)) = figure { <span class="figure" title={full}>{shown}</span> }
+                </span>
+                {row_actions(app, path, node, selected)}
             </div>
             if !kids.is_empty() {
-                <ul>
+                <ul role="group">
                     {for kids.into_iter().enumerate().map(|(i, child)| {
                         let mut child_path = path.clone();
                         child_path.push(i);
-                        let role = roles.get(i).copied().unwrap_or("");
-                        html! { <NodeRow path={child_path} node={child.clone()} role={role} /> }
+                        let role = match node { Node::Failover(_) => ["primary", "standby"][i.min(1)], _ => "" };
+                        node_row(app, &child_path, child, role)
                     })}
                 </ul>
             }
         </li>
-    }
-}
-
-/// The component id a leaf reports under.
-fn leaf_id(node: &Node) -> Option<&str> {
-    match node {
-        Node::Component(c) => c.id.as_deref(),
-        Node::Shared(key) => Some(key),
-        _ => None,
-    }
-}
-
-fn kind_label(node: &Node) -> &'static str {
-    match node {
-        Node::Serial(_) => "serial",
-        Node::Parallel(_) => "parallel",
-        Node::KOfN(_) => "k-of-n",
-        Node::Failover(_) => "failover",
-        Node::Replicate(_) => "replicate",
-        Node::Component(c) if c.catalog.is_some() => "catalog",
-        Node::Component(c) if c.sla.is_some() => "contract",
-        Node::Component(c) if c.availability.is_some() => "custom",
-        Node::Component(_) => "on-prem",
-        Node::Shared(_) => "shared",
-    }
-}
-
-/// A name and a short detail line.
-fn describe(node: &Node) -> (String, Option<String>) {
-    match node {
-        Node::Component(c) => (
-            c.name.clone().or_else(|| c.id.clone()).unwrap_or_default(),
-            c.id.clone()
-                .filter(|id| c.name.is_some() && Some(id) != c.name.as_ref()),
-        ),
-        Node::Shared(key) => (key.clone(), None),
-        Node::KOfN(k) => (
-            k.name.clone().unwrap_or_default(),
-            Some(format!("{} of {} needed", k.k, k.children.len())),
-        ),
-        Node::Failover(f) => (
-            f.name.clone().unwrap_or_default(),
-            Some(format!("switchover {} min", f.switchover_minutes)),
-        ),
-        Node::Replicate(r) => (
-            r.name.clone().unwrap_or_default(),
-            Some(format!("{} copies", r.copies)),
-        ),
-        group => (group.name().unwrap_or_default().to_string(), None),
     }
 }

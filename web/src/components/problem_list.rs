@@ -1,27 +1,27 @@
-use nines_core::Problem;
+use nines_core::{JsonPath, Problem};
 use yew::prelude::*;
 
-/// Props of [`ProblemList`].
-#[derive(Properties, PartialEq)]
-pub struct ProblemListProps {
-    /// What went wrong, e.g. "The file was not loaded".
-    pub title: AttrValue,
-    /// The problems, each with its JSON path.
-    pub problems: Vec<Problem>,
-    /// `data-testid` of the list.
-    #[prop_or_default]
-    pub testid: AttrValue,
-}
-
-/// Problems with their JSON paths.
-#[function_component(ProblemList)]
-pub fn problem_list(props: &ProblemListProps) -> Html {
+/// Problems with their JSON paths (none for a problem with the whole file, e.g. "not a JSON
+/// file"), under `title`, with a dismiss button when `on_dismiss` is given.
+pub fn problem_list(
+    title: &str,
+    problems: &[Problem],
+    testid: &'static str,
+    on_dismiss: Option<Callback<MouseEvent>>,
+) -> Html {
     html! {
-        <div class="problems" role="alert" data-testid={props.testid.clone()}>
-            <strong>{props.title.clone()}</strong>
+        <div class="problems" role="alert" data-testid={testid}>
+            <strong>{title}</strong>
+            if let Some(on_dismiss) = on_dismiss {
+                <button class="dismiss" aria-label="Dismiss" data-testid="dismiss-problems"
+                    onclick={on_dismiss}>{"✕"}</button>
+            }
             <ul>
-                {for props.problems.iter().map(|p| html! {
-                    <li><code class="path">{p.path.to_string()}</code>{": "}{&p.message}</li>
+                {for problems.iter().map(|p| html! {
+                    <li>
+                        if p.path != JsonPath::root() { <code class="path">{p.path.to_string()}</code>{": "} }
+                        {&p.message}
+                    </li>
                 })}
             </ul>
         </div>

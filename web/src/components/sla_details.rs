@@ -1,23 +1,12 @@
-use nines_core::sla::{DataGuaranteeKind, Sla, SourceStatus};
+use nines_core::sla::{Sla, SourceStatus};
 use nines_core::{format_duration, Convention};
 use yew::prelude::*;
 
-/// Props of [`SlaDetails`].
-#[derive(Properties, PartialEq)]
-pub struct SlaDetailsProps {
-    /// The entry shown.
-    pub sla: Sla,
-    /// The convention whose month length turns tiers into downtime.
-    pub convention: Convention,
-}
-
-/// One catalog entry: commitment, credit tiers as downtime, downtime definition, caveats and
-/// provenance.
-#[function_component(SlaDetails)]
-pub fn sla_details(props: &SlaDetailsProps) -> Html {
-    let sla = &props.sla;
-    let month = props.convention.periods().month;
-    let month_name = props.convention.describe();
+/// One catalog entry (tiers as downtime in `convention`'s month): commitment, its caveats (loud ones as banners, from `Sla::caveats`),
+/// credit tiers as downtime, the downtime definition, and provenance.
+pub fn sla_details(sla: &Sla, convention: Convention) -> Html {
+    let month = convention.periods().month;
+    let (loud, quiet): (Vec<_>, Vec<_>) = sla.caveats().into_iter().partition(|c| c.kind.is_loud());
     html! {
         <article class="sla-details" data-testid="sla-details">
             <h3>{&sla.service}<small>{" — "}{&sla.configuration}</small></h3>
@@ -25,42 +14,31 @@ pub fn sla_details(props: &SlaDetailsProps) -> Html {
                 <span class="commitment">{format!("{}% monthly uptime commitment", sla.commitment.percent())}</span>
                 {status_badge(sla.source.status)}
             </p>
-            if sla.source.status == SourceStatus::Unverified {
-                <p class="banner warn">{"Unverified entry: at least one number here is not confirmed by a primary source. Check the provider's text before relying on it."}</p>
-            }
-            if sla.data_guarantee.kind == DataGuaranteeKind::None {
-                <p class="banner danger">{"This SLA does not cover your data. "}{&sla.data_guarantee.text}</p>
-            }
-            if sla.credit_cap.value() < 100.0 {
-                <p class="banner danger">{format!("Maximum credit {}% of the monthly fee.", sla.credit_cap.value())}</p>
-            }
+            {for loud.iter().map(|c| html! { <p class="banner danger" data-testid="sla-caveat">{&c.text}</p> })}
             <h4>{"Credit tiers"}</h4>
-            if sla.credit_tiers.tiers().is_empty() {
-                <p>{"No credit tiers recorded for this entry."}</p>
+            if sla.credit_tiers.is_unknown() {
+                <p>{"Credits unknown: the provider's credit tiers could not be sourced (not the same as none being owed)."}</p>
+            } else if sla.credit_tiers.tiers().is_empty() {
+                <p>{"No percentage credit tiers: this SLA does not refund a share of the fee."}</p>
             } else {
+                <div class="table-scroll">
                 <table class="tiers">
-                    <caption>{format!("As downtime in a {month_name}")}</caption>
+                    <caption>{format!("As downtime in a {}", convention.describe())}</caption>
                     <thead><tr><th scope="col">{"Uptime below"}</th><th scope="col">{"Credit"}</th><th scope="col">{"Downtime in the month over"}</th></tr></thead>
                     <tbody>
                         {for sla.tier_downtime(month).iter().map(|t| html! {
-                            <tr>
-                                <td>{format!("{}%", t.below.value())}</td>
-                                <td>{format!("{}% of fee", t.credit.value())}</td>
-                                <td>{format_duration(t.after_seconds)}</td>
-                            </tr>
+                            <tr><td>{format!("{}%", t.below.value())}</td><td>{format!("{}% of fee", t.credit.value())}</td>
+                                <td>{format_duration(t.after_seconds)}</td></tr>
                         })}
                     </tbody>
                 </table>
+                </div>
             }
             <h4>{"What counts as downtime"}</h4>
             <p>{&sla.downtime_definition.text}</p>
-            if !sla.preconditions.is_empty() {
-                <h4>{"Applies only if"}</h4>
-                <ul>{for sla.preconditions.iter().map(|p| html! { <li>{p}</li> })}</ul>
-            }
-            if !sla.caveats.is_empty() {
-                <h4>{"Caveats"}</h4>
-                <ul>{for sla.caveats.iter().map(|c| html! { <li>{c}</li> })}</ul>
+            if !quiet.is_empty() {
+                <h4>{"Conditions and caveats"}</h4>
+                <ul>{for quiet.iter().map(|c| html! { <li>{&c.text}</li> })}</ul>
             }
             <p class="source">
                 {"Source: "}

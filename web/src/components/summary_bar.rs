@@ -1,24 +1,27 @@
-use crate::hooks::use_app;
+use crate::context::AppContext;
+use crate::describe::brief_percent;
+use crate::evaluation::Outcome;
+use nines_core::format_duration_brief;
 use yew::prelude::*;
 
 /// On narrow screens, the composite availability stays in view at the bottom while editing,
 /// with a link to the full results.
-#[function_component(SummaryBar)]
-pub fn summary_bar() -> Html {
-    let Some(app) = use_app() else {
-        return html! {};
-    };
-    // Each figure stays on one line; the bar wraps between them on narrow screens.
-    let figures = match app.report.as_ref() {
-        Ok(report) => html! {
-            <span>
-                <span class="nowrap">{format!("{}%", report.percent)}</span>
-                {" · "}
-                <span class="nowrap">{format!("{} per month", report.downtime.text.month)}</span>
-            </span>
-        },
-        Err(problems) if problems.is_empty() => return html! {},
-        Err(problems) => html! { <span>{format!("{} problem(s) to fix", problems.len())}</span> },
+pub fn summary_bar(app: &AppContext) -> Html {
+    let figures = match &app.evaluation.outcome {
+        Outcome::Report(report) => {
+            let shown = brief_percent(report);
+            html! {
+                <span>
+                    <span class="nowrap">{format!("{shown}%")}</span>
+                    {" · "}
+                    <span class="nowrap">{format!("{} per month", format_duration_brief(report.downtime.seconds.month))}</span>
+                </span>
+            }
+        }
+        Outcome::Blank => return html! {},
+        Outcome::Problems(problems) => {
+            html! { <span>{format!("{} problem(s) to fix", problems.len())}</span> }
+        }
     };
     html! {
         <a class="summary-bar" href="#results-heading" data-testid="summary-bar">

@@ -1,7 +1,7 @@
-use crate::state::AppContext;
+use crate::context::AppContext;
 use yew::prelude::*;
 
-/// The app state from the context provided by [`crate::App`].
+/// The app context provided by [`crate::App`].
 #[hook]
 pub fn use_app() -> Option<AppContext> {
     use_context::<AppContext>()

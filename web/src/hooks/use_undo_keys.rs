@@ -1,4 +1,4 @@
-use crate::state::{Action, AppContext};
+use crate::state::{Action, AppState};
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -6,7 +6,7 @@ use yew::prelude::*;
 /// Ctrl+Z undoes and Ctrl+Y / Ctrl+Shift+Z redoes, except while typing in a field (where the
 /// browser's own undo applies).
 #[hook]
-pub fn use_undo_keys(app: AppContext) {
+pub fn use_undo_keys(state: UseReducerHandle<AppState>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
             EventListener::new_with_options(
@@ -29,13 +29,13 @@ pub fn use_undo_keys(app: AppContext) {
                     if typing {
                         return;
                     }
-                    let action = match (key.key().to_lowercase().as_str(), key.shift_key()) {
+                    let action = match (key.key().to_ascii_lowercase().as_str(), key.shift_key()) {
                         ("z", false) => Action::Undo,
                         ("z", true) | ("y", _) => Action::Redo,
                         _ => return,
                     };
                     key.prevent_default();
-                    app.dispatch(action);
+                    state.dispatch(action);
                 },
             )
         });

@@ -187,6 +187,11 @@ impl Plan<'_> {
             .map(|at| self.by_id[at])
     }
 
+    /// A leaf's JSON path as a typed [`JsonPath`].
+    pub(crate) fn json_path_of(&self, leaf: &Leaf<'_>) -> JsonPath {
+        json_path(&self.path_segments[leaf.path.range()])
+    }
+
     /// A leaf's JSON path as text, e.g. `root.serial.children[0].component`, written straight
     /// from the borrowed steps (as [`JsonPath`] displays it).
     pub(crate) fn path(&self, leaf: &Leaf<'_>) -> String {

@@ -302,6 +302,8 @@ pub struct Scenario {
     pub architecture_downtime_seconds: f64,
     /// The architecture's uptime in the window, percent.
     pub architecture_uptime: String,
+    /// Each stretch of architecture downtime, in time order, with the incidents behind it.
+    pub architecture_outages: Vec<ArchitectureOutage>,
     /// Business loss for that downtime.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub business_loss: Option<Money>,
@@ -309,6 +311,18 @@ pub struct Scenario {
     pub services: Vec<ScenarioService>,
     /// Sum of credits owed.
     pub total_credit: Money,
+}
+
+/// One stretch of architecture downtime in the scenario month.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ArchitectureOutage {
+    /// When it began (UTC).
+    pub start: chrono::NaiveDateTime,
+    /// How long it lasted, seconds.
+    pub seconds: f64,
+    /// The incidents that overlap it, as indices into the model's `incidents`.
+    pub incidents: Vec<usize>,
 }
 
 /// One service in the scenario.
@@ -326,6 +340,10 @@ pub struct ScenarioService {
     pub downtime_seconds: f64,
     /// Its uptime, percent.
     pub uptime: String,
+    /// The threshold of the credit tier reached (`uptime < tier_below`), absent when no tier
+    /// was crossed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier_below: Option<Percent>,
     /// Credit tier reached, percent of the fee (0 when none).
     pub credit_percent: Percent,
     /// Credit owed.
