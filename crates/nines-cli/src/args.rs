@@ -37,7 +37,9 @@ pub enum Command {
         #[arg(long, default_value = "month", value_parser = parse_period, requires = "allowed")]
         per: Period,
         #[command(flatten)]
-        calendar: Calendar,
+        period: Conventions,
+        #[command(flatten)]
+        hours: ServiceHours,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -47,7 +49,7 @@ pub enum Command {
         /// The model file, or `-` for standard input.
         file: String,
         #[command(flatten)]
-        calendar: Calendar,
+        period: Conventions,
         #[command(flatten)]
         catalogs: Catalogs,
         /// Also list how the design fails: its minimal cut sets up to this size (1–6).
@@ -72,7 +74,7 @@ pub enum Command {
         #[arg(long, value_parser = parse_availability, allow_negative_numbers = true)]
         target: Option<Availability>,
         #[command(flatten)]
-        calendar: Calendar,
+        period: Conventions,
         #[command(flatten)]
         catalogs: Catalogs,
         /// Print the JSON risk report.
@@ -110,7 +112,7 @@ pub enum CatalogCommand {
         /// The entry id, e.g. azure/virtual-machines/availability-zones.
         id: String,
         #[command(flatten)]
-        calendar: Calendar,
+        period: Conventions,
         #[command(flatten)]
         catalogs: Catalogs,
         /// Print the entry as JSON.
@@ -134,8 +136,9 @@ pub struct Compose {
     pub json: bool,
 }
 
+/// How long a month is.
 #[derive(Args, Clone, Copy)]
-pub struct Calendar {
+pub struct Conventions {
     /// A calendar month, YYYY-MM (28–31 days).
     #[arg(long, value_parser = parse_month, conflicts_with = "convention")]
     pub month: Option<YearMonth>,
@@ -144,7 +147,7 @@ pub struct Calendar {
     pub convention: Option<Convention>,
 }
 
-impl Calendar {
+impl Conventions {
     pub fn convention(self) -> Convention {
         match (self.month, self.convention) {
             (Some(month), _) => Convention::CalendarMonth(month),
@@ -152,6 +155,23 @@ impl Calendar {
             (None, None) => Convention::default(),
         }
     }
+}
+
+/// The service time a percentage counts: hours in a time zone, holidays, or a calendar file.
+#[derive(Args, Clone, Default)]
+pub struct ServiceHours {
+    /// Service hours, local time: "mon-fri 09:00-17:00" (rules joined by ";", intervals by ",").
+    #[arg(long, value_name = "HOURS", conflicts_with = "calendar")]
+    pub hours: Option<String>,
+    /// The IANA time zone of the hours and holidays, e.g. Europe/Berlin (default UTC).
+    #[arg(long = "tz", value_name = "ZONE", conflicts_with = "calendar")]
+    pub time_zone: Option<String>,
+    /// A day without service, YYYY-MM-DD (repeat for several).
+    #[arg(long = "holiday", value_name = "DATE", conflicts_with = "calendar")]
+    pub holidays: Vec<String>,
+    /// A calendar file: {"time_zone", "hours", "holidays", "maintenance"} (`-` for stdin).
+    #[arg(long, value_name = "FILE")]
+    pub calendar: Option<String>,
 }
 
 /// Catalogs of the user's own beside the bundled one.

@@ -1,7 +1,8 @@
 //! What each command does: read its inputs, ask nines-core, render the answer.
 
-use crate::args::{CatalogCommand, Catalogs, Command, Compose};
+use crate::args::{CatalogCommand, Catalogs, Command, Compose, ServiceHours};
 use crate::{read_input, render, to_json, Failure};
+use nines_core::calendar::{Calendar, Holiday, TimeZone, WeekHours};
 use nines_core::report::{AvailabilityAnswer, DowntimeAnswer};
 use nines_core::simulate::SimulateOptions;
 use nines_core::{combine, required_availability, Catalog, Combine, Convention, Model, Options};
@@ -15,18 +16,21 @@ pub fn run(command: Command) -> Result<String, Failure> {
             availability,
             allowed,
             per,
-            calendar,
+            period,
+            hours,
             json,
         } => {
-            let convention = calendar.convention();
+            let convention = period.convention();
+            let calendar = service_calendar(&hours)?;
+            let lengths = calendar.service_periods(convention);
             let availability = match (availability, allowed) {
                 (Some(a), _) => a,
-                (None, Some(seconds)) => required_availability(seconds, per, convention)?,
+                (None, Some(seconds)) => required_availability(seconds, per, &lengths)?,
                 (None, None) => {
                     return Err(Failure::Input("give an availability or --allowed".into()))
                 }
             };
-            let answer = DowntimeAnswer::new(availability, convention);
+            let answer = DowntimeAnswer::in_calendar(availability, convention, &calendar);
             if json {
                 to_json(&answer)
             } else {
@@ -35,7 +39,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
         }
         Command::Eval {
             file,
-            calendar,
+            period,
             catalogs,
             cut_sets,
             json,
@@ -43,7 +47,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
             let text = read_input(&file, "FILE")?;
             let catalog = catalog(&catalogs)?;
             let options = Options {
-                convention: calendar.convention(),
+                convention: period.convention(),
                 cut_sets,
             };
             let report = nines_core::evaluate_json(&text, &catalog, &options)?;
@@ -58,7 +62,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
             trials,
             seed,
             target,
-            calendar,
+            period,
             catalogs,
             json,
         } => {
@@ -66,7 +70,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
             let catalog = catalog(&catalogs)?;
             let model = Model::from_json(&text)?;
             let options = SimulateOptions {
-                convention: calendar.convention(),
+                convention: period.convention(),
                 trials,
                 seed,
                 target,
@@ -117,7 +121,7 @@ fn catalog_command(command: CatalogCommand) -> Result<String, Failure> {
     match command {
         CatalogCommand::Show {
             id,
-            calendar,
+            period,
             catalogs,
             json,
         } => {
@@ -130,7 +134,7 @@ fn catalog_command(command: CatalogCommand) -> Result<String, Failure> {
             if json {
                 to_json(entry)
             } else {
-                Ok(render::entry(entry, calendar.convention()))
+                Ok(render::entry(entry, period.convention()))
             }
         }
         CatalogCommand::Check { file } => {
@@ -157,6 +161,31 @@ fn composed(how: Combine, compose: Compose) -> Result<String, Failure> {
             Convention::default(),
         )))
     }
+}
+
+/// The calendar of `--calendar FILE`, or of `--hours`, `--tz` and `--holiday`; 24×7 UTC when
+/// none is given.
+fn service_calendar(args: &ServiceHours) -> Result<Calendar, Failure> {
+    if let Some(file) = &args.calendar {
+        let text = read_input(file, "--calendar")?;
+        return Calendar::from_json(&text)
+            .map_err(|problems| Failure::Input(format!("--calendar {file}: {problems}")));
+    }
+    let mut calendar = Calendar::around_the_clock();
+    if let Some(zone) = &args.time_zone {
+        calendar.time_zone =
+            TimeZone::parse(zone).map_err(|e| Failure::Input(format!("--tz: {e}")))?;
+    }
+    if let Some(hours) = &args.hours {
+        let hours = WeekHours::parse(hours).map_err(|e| Failure::Input(format!("--hours: {e}")))?;
+        calendar.hours = Some(hours);
+    }
+    for day in &args.holidays {
+        let date =
+            nines_core::parse_date(day).map_err(|e| Failure::Input(format!("--holiday: {e}")))?;
+        calendar.holidays.push(Holiday(date));
+    }
+    Ok(calendar)
 }
 
 /// The bundled catalog with the user's `--catalog` files merged in, in order.

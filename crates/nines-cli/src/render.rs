@@ -17,15 +17,15 @@ fn nines(n: Option<f64>) -> String {
     n.map_or("∞ (100%)".to_string(), |n| format!("{n:.2}"))
 }
 
-/// Availability, nines and downtime per period.
+/// Availability, nines and downtime per period; with a calendar, its service time and the
+/// same percentage of every minute beside it.
 pub fn downtime(answer: &DowntimeAnswer) -> String {
     let t = &answer.text;
-    format!(
+    let mut out = format!(
         "availability    {}%\n\
          unavailability  {:e}\n\
          nines           {}\n\
-         downtime        {} per day, {} per week, {} per month, {} per quarter, {} per year\n\
-         convention      {}\n",
+         downtime        {} per day, {} per week, {} per month, {} per quarter, {} per year\n",
         answer.percent,
         answer.unavailability,
         nines(answer.nines),
@@ -34,8 +34,33 @@ pub fn downtime(answer: &DowntimeAnswer) -> String {
         t.month,
         t.quarter,
         t.year,
-        answer.convention_description
-    )
+    );
+    if let (Some(calendar), Some(service), Some(plain)) = (
+        &answer.calendar,
+        &answer.service_seconds,
+        &answer.around_the_clock,
+    ) {
+        let _ = writeln!(out, "counted in      the service time of {calendar}");
+        let _ = writeln!(
+            out,
+            "service time    {} h per month, {} h per year",
+            hours(service.month),
+            hours(service.year)
+        );
+        let _ = writeln!(
+            out,
+            "24×7 (UTC)      {} per month, {} per year at the same percentage",
+            plain.text.month, plain.text.year
+        );
+    }
+    let _ = writeln!(out, "convention      {}", answer.convention_description);
+    out
+}
+
+/// Seconds as hours with at most two decimals: `176`, `182.14`.
+fn hours(seconds: f64) -> String {
+    let text = format!("{:.2}", seconds / 3600.0);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// The report, for people.

@@ -5,7 +5,7 @@
 use crate::availability::Availability;
 use crate::catalog::Catalog;
 use crate::contract::{caveats, contract};
-use crate::convention::{Convention, Period};
+use crate::convention::{Convention, Period, Periods};
 use crate::cut_sets::cut_sets;
 use crate::engine::solve;
 use crate::figures::{component_reports, weakest_link};
@@ -209,16 +209,18 @@ pub fn combine(how: Combine, parts: &[Availability]) -> Result<Availability, Pro
     ))
 }
 
-/// The availability that allows `seconds` of downtime per `period` under `convention`.
+/// The availability that allows `seconds` of downtime per `period` whose lengths are `lengths`:
+/// a convention's [`Convention::periods`], or a calendar's service time
+/// ([`crate::calendar::Calendar::service_periods`]).
 ///
 /// # Errors
 /// A [`Problem`] at `allowed` when the downtime is negative or longer than the period.
 pub fn required_availability(
     seconds: f64,
     period: Period,
-    convention: Convention,
+    lengths: &Periods,
 ) -> Result<Availability, Problem> {
-    let length = convention.periods().get(period);
+    let length = lengths.get(period);
     let allowed = JsonPath::from("allowed");
     if !(seconds.is_finite() && (0.0..=length).contains(&seconds)) {
         let message = format!(
@@ -228,6 +230,6 @@ pub fn required_availability(
         );
         return Err(Problem::value(allowed, message));
     }
-    Availability::from_unavailability(round12(seconds / length))
+    Availability::from_unavailability(round12(seconds / length.max(f64::MIN_POSITIVE)))
         .map_err(|e| Problem::value(allowed, e.to_string()))
 }

@@ -36,6 +36,36 @@ pub(crate) fn total(intervals: &Intervals) -> i64 {
     intervals.iter().map(|(a, b)| b - a).sum()
 }
 
+/// The times of `a` that are not in `b` (both sorted and disjoint).
+pub(crate) fn subtract(a: &[(i64, i64)], b: &[(i64, i64)]) -> Intervals {
+    let mut out = Vec::with_capacity(a.len());
+    let mut first = 0;
+    for &(mut start, end) in a {
+        while first < b.len() && b[first].1 <= start {
+            first += 1;
+        }
+        for &(cut_start, cut_end) in b[first..].iter().take_while(|c| c.0 < end) {
+            if cut_start > start {
+                out.push((start, cut_start));
+            }
+            start = start.max(cut_end);
+        }
+        if start < end {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+/// The parts of `intervals` inside `[from, to)`.
+pub(crate) fn clip(intervals: &[(i64, i64)], from: i64, to: i64) -> Intervals {
+    intervals
+        .iter()
+        .map(|&(a, b)| (a.max(from), b.min(to)))
+        .filter(|(a, b)| a < b)
+        .collect()
+}
+
 /// Times covered by at least `need` of `sets`.
 pub(crate) fn covered_by_at_least(sets: &[Intervals], need: usize) -> Intervals {
     if need == 0 || need > sets.len() {
@@ -87,5 +117,12 @@ mod tests {
         assert_eq!(total(&vec![(0, 5), (7, 9)]), 7);
         assert_eq!(union_length(&mut [(7, 9), (0, 5), (3, 8)]), 9);
         assert_eq!(union_length(&mut [(0, 2), (2, 4), (1, 1)]), 4);
+        let cuts = [(2, 3), (5, 12), (14, 15)];
+        assert_eq!(
+            subtract(&[(0, 10), (11, 20), (30, 31)], &cuts),
+            vec![(0, 2), (3, 5), (12, 14), (15, 20), (30, 31)]
+        );
+        assert_eq!(subtract(&[(5, 12)], &cuts), vec![]);
+        assert_eq!(clip(&[(0, 10), (20, 30)], 5, 25), vec![(5, 10), (20, 25)]);
     }
 }

@@ -67,6 +67,7 @@
 #![deny(missing_docs)]
 
 mod availability;
+pub mod calendar;
 pub mod catalog;
 mod contract;
 mod convention;

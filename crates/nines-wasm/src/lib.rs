@@ -118,7 +118,8 @@ pub fn required(
         }
         (None, None) => return Err(type_error("allowed", "expected a number or a string")),
     };
-    let availability = required_availability(seconds, period, convention).map_err(to_error)?;
+    let availability =
+        required_availability(seconds, period, &convention.periods()).map_err(to_error)?;
     output(&DowntimeAnswer::new(availability, convention))
 }
 

@@ -45,7 +45,7 @@ pub fn percent_from_downtime(props: &PercentFromDowntimeProps) -> Html {
                             {for props.conventions.iter().map(|(label, convention)| html! {
                                 <tr>
                                     <th scope="row">{label}</th>
-                                    {match required_availability(seconds, per, *convention) {
+                                    {match required_availability(seconds, per, &convention.periods()) {
                                         Ok(a) => html! { <td title={format!("{}% exactly", a.percent())}>{format!("{}%", a.percent_significant(SHOWN_DIGITS))}</td> },
                                         Err(e) => html! { <td>{e.message}</td> },
                                     }}

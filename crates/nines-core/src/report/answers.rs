@@ -8,6 +8,7 @@
 
 use super::{Downtime, PeriodTexts};
 use crate::availability::Availability;
+use crate::calendar::Calendar;
 use crate::convention::{Convention, Periods};
 use serde::Serialize;
 
@@ -57,6 +58,16 @@ pub struct DowntimeAnswer {
     pub seconds: Periods,
     /// The same, for people: `43 min 12 s`.
     pub text: PeriodTexts,
+    /// The calendar whose service time `seconds` counts (absent: every minute, UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
+    /// Service time in each period, seconds: for a calendar month its own (its day the month's
+    /// average, its week seven of those), else the share of a typical week.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_seconds: Option<Periods>,
+    /// The same percentage of every minute (24×7, UTC), side by side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub around_the_clock: Option<Downtime>,
 }
 
 impl DowntimeAnswer {
@@ -73,6 +84,33 @@ impl DowntimeAnswer {
             convention_description: convention.describe(),
             seconds: downtime.seconds,
             text: downtime.text,
+            calendar: None,
+            service_seconds: None,
+            around_the_clock: None,
+        }
+    }
+
+    /// The downtime `availability` allows in the service time of `calendar` under
+    /// `convention`, beside the same percentage of every minute. A 24×7 UTC calendar gives
+    /// [`DowntimeAnswer::new`]'s answer.
+    pub fn in_calendar(
+        availability: Availability,
+        convention: Convention,
+        calendar: &Calendar,
+    ) -> Self {
+        let plain = Self::new(availability, convention);
+        if calendar.is_trivial() {
+            return plain;
+        }
+        let service = calendar.service_periods(convention);
+        let downtime = Downtime::over(availability, &service);
+        Self {
+            seconds: downtime.seconds,
+            text: downtime.text,
+            calendar: Some(calendar.describe()),
+            service_seconds: Some(service.map(super::round12)),
+            around_the_clock: Some(Downtime::new(availability, convention)),
+            ..plain
         }
     }
 }

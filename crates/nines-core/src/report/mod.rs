@@ -122,8 +122,14 @@ pub struct PeriodTexts {
 impl Downtime {
     /// Expected downtime at `availability` under `convention`.
     pub fn new(availability: Availability, convention: Convention) -> Self {
+        Self::over(availability, &convention.periods())
+    }
+
+    /// Expected downtime at `availability` in periods of `lengths` seconds (a convention's, or
+    /// a calendar's service time).
+    pub fn over(availability: Availability, lengths: &Periods) -> Self {
         let u = availability.unavailability();
-        let seconds = convention.periods().map(|length| round12(u * length));
+        let seconds = lengths.map(|length| round12(u * length));
         let text = PeriodTexts {
             day: format_duration(seconds.day),
             week: format_duration(seconds.week),
