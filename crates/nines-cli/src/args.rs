@@ -55,6 +55,10 @@ pub enum Command {
         /// Also list how the design fails: its minimal cut sets up to this size (1–6).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=6))]
         cut_sets: Option<u32>,
+        /// Count expected downtime in the service time of this calendar of the model
+        /// (an id of its `calendars`).
+        #[arg(long, value_name = "ID")]
+        calendar: Option<String>,
         /// Print the JSON report.
         #[arg(long)]
         json: bool,

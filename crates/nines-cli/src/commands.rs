@@ -42,6 +42,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
             period,
             catalogs,
             cut_sets,
+            calendar,
             json,
         } => {
             let text = read_input(&file, "FILE")?;
@@ -49,6 +50,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
             let options = Options {
                 convention: period.convention(),
                 cut_sets,
+                calendar,
             };
             let report = nines_core::evaluate_json(&text, &catalog, &options)?;
             if json {

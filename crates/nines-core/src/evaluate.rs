@@ -13,18 +13,23 @@ use crate::hints::hints;
 use crate::model::{Component, Group, KOfN, Model, Node};
 use crate::plan::{plan, Plan};
 use crate::problem::{JsonPath, Problem, Problems};
-use crate::report::{round12, ConventionInfo, Downtime, Input, Report, SCHEMA_VERSION};
+use crate::report::{
+    round12, CalendarInfo, ConventionInfo, Downtime, Input, Report, SCHEMA_VERSION,
+};
 use crate::scenario::scenario;
 use crate::text::decimal::Shown;
 
 /// How to evaluate.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// The calendar convention for downtime and credits.
     pub convention: Convention,
     /// List the minimal cut sets up to this order (1 to 6; 3 is the usual choice) in the
     /// report's `cut_sets`.
     pub cut_sets: Option<u32>,
+    /// Count the expected downtime figures in the service time of this calendar (an id of the
+    /// model's `calendars`); every minute when absent.
+    pub calendar: Option<String>,
 }
 
 impl Options {
@@ -33,6 +38,7 @@ impl Options {
         Self {
             convention,
             cut_sets: None,
+            calendar: None,
         }
     }
 }
@@ -44,9 +50,10 @@ impl Options {
 /// range, unknown catalog id, unknown shared reference, duplicate id, …).
 pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<Report, Problems> {
     let plan = plan(model, catalog, options.convention)?;
+    let convention = options.convention;
+    let figures = figures_calendar(model, options)?;
     let solution = solve(&plan, &plan.leaf_u, true);
     let composite = Availability::from_computed(solution.unavailability);
-    let convention = options.convention;
     let components = component_reports(&plan, &solution.gradient);
     let mut warnings = plan.warnings.clone();
     let scenario = scenario(model, &plan, convention, &mut warnings);
@@ -55,16 +62,29 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
         schema_version: SCHEMA_VERSION,
         generator: concat!("nines-core ", env!("CARGO_PKG_VERSION")).to_string(),
         catalog: catalog.version(),
-        convention: ConventionInfo::new(convention),
+        convention: ConventionInfo {
+            calendar: figures.clone(),
+            ..ConventionInfo::new(convention)
+        },
         name: model.name.clone(),
         availability: composite.fraction(),
         unavailability: composite.unavailability(),
         percent: composite.percent(),
         nines: composite.nines(),
-        downtime: Downtime::new(composite, convention),
+        downtime: match &figures {
+            Some(calendar) => Downtime::over(composite, &calendar.service_seconds),
+            None => Downtime::new(composite, convention),
+        },
         weakest_link: weakest_link(&components),
         components,
-        contract: contract(model, &plan, composite, convention, scenario),
+        contract: contract(
+            model,
+            &plan,
+            composite,
+            convention,
+            figures.as_ref(),
+            scenario,
+        ),
         cut_sets: options
             .cut_sets
             .map(|order| cut_sets(&plan, composite.unavailability(), order)),
@@ -73,8 +93,27 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
         input: Input {
             model: model.clone(),
             convention,
+            calendar: options.calendar.clone(),
         },
     })
+}
+
+/// The calendar `options` count the figures in, unless it is every minute in UTC.
+///
+/// # Errors
+/// A problem at `options.calendar` when the model does not define it.
+fn figures_calendar(model: &Model, options: &Options) -> Result<Option<CalendarInfo>, Problems> {
+    let Some(id) = options.calendar.as_deref() else {
+        return Ok(None);
+    };
+    match model.calendars.get(id) {
+        Some(calendar) if calendar.is_trivial() => Ok(None),
+        Some(calendar) => Ok(Some(CalendarInfo::new(id, calendar, options.convention))),
+        None => Err(Problems(vec![Problem::value(
+            JsonPath::from("options").key("calendar"),
+            format!("unknown calendar {id:?}: the model's calendars define none by that id"),
+        )])),
+    }
 }
 
 /// Parses a model from JSON and evaluates it.

@@ -10,6 +10,7 @@
 //! ```
 
 use crate::availability::Availability;
+use crate::calendar::Calendar;
 use crate::problem::{JsonPath, Problems, Segment};
 use crate::sla::Sla;
 use crate::text::json::from_json;
@@ -62,6 +63,22 @@ pub struct Model {
         deserialize_with = "crate::text::json::exact_f64_option"
     )]
     pub default_outage_minutes: Option<f64>,
+    /// Calendars (service hours in a time zone, holidays, maintenance windows) that SLAs, the
+    /// business and the figures refer to by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub calendars: BTreeMap<String, Calendar>,
+    /// The business's own hours (an id of `calendars`): an outage inside them costs
+    /// `business_loss_per_hour`, outside them `business_loss_per_hour_outside_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_calendar: Option<String>,
+    /// What an hour of outage costs outside the business calendar's hours (0 when absent).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::text::money::as_units"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Units>"))]
+    pub business_loss_per_hour_outside_hours: Option<Money>,
     /// The availability the design must reach in a month, percent (the risk simulation's
     /// breach probability).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -340,6 +357,9 @@ impl Model {
             shared: BTreeMap::new(),
             domains: BTreeMap::new(),
             default_outage_minutes: None,
+            calendars: BTreeMap::new(),
+            business_calendar: None,
+            business_loss_per_hour_outside_hours: None,
             target: None,
             root,
             incidents: Vec::new(),

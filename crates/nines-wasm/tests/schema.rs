@@ -155,8 +155,8 @@ fn examples_and_golden_files_validate() {
             models += 1;
             let text = fs::read_to_string(path).unwrap();
             let options = Options {
-                convention: Convention::default(),
                 cut_sets: Some(3),
+                ..Options::new(Convention::default())
             };
             // Fixtures of invalid models have no report.
             if let Ok(report) = nines_core::evaluate_json(&text, &catalog, &options) {

@@ -4,6 +4,7 @@
 use super::process::Process;
 use super::{json_path, Copies, Leaf, PathStep, Plan, Span, Step};
 use crate::availability::Availability;
+use crate::calendar::Calendar;
 use crate::catalog::Catalog;
 use crate::convention::{Convention, Periods};
 use crate::model::{
@@ -28,6 +29,7 @@ pub(crate) fn plan<'a>(
 ) -> Result<Plan<'a>, Problems> {
     let census = census(model);
     let mut builder = Builder::new(
+        model,
         catalog,
         convention.periods(),
         census.components + model.shared.len() + model.domains.len(),
@@ -39,6 +41,7 @@ pub(crate) fn plan<'a>(
     builder.node(&model.root, 0, Copies::ONE);
     let by_id = builder.check_incidents(model);
     builder.check_cost(model);
+    let business_calendar = builder.business_calendar(model);
     if !builder.problems.is_empty() {
         return Err(Problems(builder.problems));
     }
@@ -56,6 +59,7 @@ pub(crate) fn plan<'a>(
         labels: builder.labels,
         conditioning: Default::default(),
         by_id,
+        business_calendar,
         warnings: builder.warnings,
     };
     super::condition::condition(&mut plan).map_err(Problems::from)?;
@@ -105,6 +109,8 @@ fn census(model: &Model) -> Census<'_> {
 
 struct Builder<'a> {
     catalog: &'a Catalog,
+    /// The model's calendars, for the SLAs that name one.
+    calendars: &'a BTreeMap<String, Calendar>,
     /// Seconds per period under the evaluation's convention.
     periods: Periods,
     steps: Vec<Step>,
@@ -136,11 +142,12 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(catalog: &'a Catalog, periods: Periods, leaves: usize) -> Self {
+    fn new(model: &'a Model, catalog: &'a Catalog, periods: Periods, leaves: usize) -> Self {
         let mut ids = FxHashSet::default();
         ids.reserve(leaves);
         Self {
             catalog,
+            calendars: &model.calendars,
             periods,
             steps: Vec::new(),
             children: Vec::new(),
@@ -466,6 +473,7 @@ impl<'a> Builder<'a> {
             return None;
         };
         let (availability, sla) = self.availability(component, source)?;
+        let calendar = sla.and_then(|sla| self.sla_calendar(sla, source));
         let u = availability.unavailability();
         let process = super::process::of_component(component, source, u, self.default_minutes)
             .unwrap_or_else(|problems| {
@@ -496,6 +504,7 @@ impl<'a> Builder<'a> {
             source,
             availability,
             sla,
+            calendar,
             fee: component.monthly_fee,
             shared: false,
             copies,
@@ -577,6 +586,7 @@ impl<'a> Builder<'a> {
                 source: ComponentSource::Domain,
                 availability,
                 sla: None,
+                calendar: None,
                 fee: None,
                 shared: true,
                 copies: Copies::ONE,
@@ -686,6 +696,50 @@ impl<'a> Builder<'a> {
                     "a scenario walks every replicated copy: {expanded} component instances, at most {MAX_SCENARIO_INSTANCES}"
                 ),
             ));
+        }
+    }
+
+    /// The calendar an SLA is measured over, if it names one that is not 24×7 UTC; a problem
+    /// when the model does not define it.
+    fn sla_calendar(&mut self, sla: &Sla, source: ComponentSource) -> Option<&'a Calendar> {
+        let id = sla.calendar.as_deref()?;
+        match self.calendars.get(id) {
+            Some(calendar) => (!calendar.is_trivial()).then_some(calendar),
+            None => {
+                let at: &[&str] = match source {
+                    ComponentSource::Catalog(_) => &["catalog"],
+                    _ => &["sla", "calendar"],
+                };
+                let message = format!(
+                    "{} is measured over calendar {id:?}, which the model's calendars do not define",
+                    sla.label()
+                );
+                self.problem(at, message);
+                None
+            }
+        }
+    }
+
+    /// The business's calendar, if the model names one that is not 24×7 UTC.
+    fn business_calendar(&mut self, model: &'a Model) -> Option<&'a Calendar> {
+        let Some(id) = model.business_calendar.as_deref() else {
+            if model.business_loss_per_hour_outside_hours.is_some() {
+                self.problems.push(Problem::value(
+                    JsonPath::from("business_loss_per_hour_outside_hours"),
+                    "give business_calendar: the hours outside which this rate applies",
+                ));
+            }
+            return None;
+        };
+        match model.calendars.get(id) {
+            Some(calendar) => (!calendar.is_trivial()).then_some(calendar),
+            None => {
+                let message =
+                    format!("unknown calendar {id:?}: define it in the model's calendars");
+                self.problems
+                    .push(Problem::value(JsonPath::from("business_calendar"), message));
+                None
+            }
         }
     }
 

@@ -6,6 +6,7 @@ pub(crate) mod condition;
 pub(crate) mod process;
 
 use crate::availability::Availability;
+use crate::calendar::Calendar;
 use crate::model::ComponentSource;
 use crate::problem::{JsonPath, Problem};
 use crate::sla::Sla;
@@ -111,6 +112,8 @@ pub(crate) struct Leaf<'a> {
     pub source: ComponentSource<'a>,
     pub availability: Availability,
     pub sla: Option<&'a Sla>,
+    /// The calendar its SLA is measured over (absent: every minute, UTC).
+    pub calendar: Option<&'a Calendar>,
     pub fee: Option<Money>,
     pub shared: bool,
     pub copies: Copies,
@@ -159,6 +162,8 @@ pub(crate) struct Plan<'a> {
     /// Leaf indices sorted by component id, for [`Plan::leaf_by_id`]; built only for models
     /// with incidents, which refer to components by id.
     pub by_id: Vec<usize>,
+    /// The business's own hours (absent: every hour costs the same).
+    pub business_calendar: Option<&'a Calendar>,
     pub warnings: Vec<Problem>,
 }
 
