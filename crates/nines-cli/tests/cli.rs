@@ -111,6 +111,90 @@ fn downtime_both_ways() {
     assert_eq!(d.convention, "30-day");
 }
 
+/// `nines downtime` in service hours: the contract's flags and keys.
+#[test]
+fn downtime_in_service_hours() {
+    let out = nines(
+        &[
+            "downtime",
+            "99.9",
+            "--month",
+            "2026-03",
+            "--hours",
+            "mon-fri 09:00-17:00",
+            "--tz",
+            "Europe/Berlin",
+            "--json",
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // 22 working days × 8 h = 176 h; 0.1% of that is 10 min 33.6 s.
+    assert_eq!(d["seconds"]["month"], 633.6);
+    assert_eq!(d["text"]["month"], "10 min 33.6 s");
+    assert_eq!(d["service_seconds"]["month"], 633_600.0);
+    for key in ["day", "week", "month", "quarter", "year"] {
+        assert!(d["service_seconds"][key].is_number(), "{key}");
+    }
+    let with_holiday = nines(
+        &[
+            "downtime",
+            "99.9",
+            "--month",
+            "2026-03",
+            "--hours",
+            "mon-fri 09:00-17:00",
+            "--holiday",
+            "2026-03-20",
+            "--json",
+        ],
+        None,
+    );
+    let d: serde_json::Value = serde_json::from_slice(&with_holiday.stdout).unwrap();
+    assert_eq!(d["seconds"]["month"], 604.8);
+    // The same calendar from a file.
+    let file = std::env::temp_dir().join(format!("nines-calendar-{}.json", std::process::id()));
+    std::fs::write(
+        &file,
+        r#"{"time_zone": "Europe/Berlin", "hours": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]],
+            "wed": [["09:00","17:00"]], "thu": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}"#,
+    )
+    .unwrap();
+    let path = file.to_string_lossy().to_string();
+    let d: serde_json::Value = json(&[
+        "downtime",
+        "99.9",
+        "--month",
+        "2026-03",
+        "--calendar",
+        &path,
+        "--json",
+    ]);
+    assert_eq!(d["seconds"]["month"], 633.6);
+    // Bad input: one line naming the argument or the JSON path, exit 2.
+    assert!(bad(&["downtime", "99.9", "--tz", "Europe/Berln"], None)
+        .starts_with("nines: --tz: unknown time zone"));
+    assert!(bad(
+        &["downtime", "99.9", "--hours", "mon-fri 17:00-09:00"],
+        None
+    )
+    .starts_with("nines: --hours: 17:00–09:00 ends before it starts"));
+    assert!(bad(&["downtime", "99.9", "--holiday", "2026-02-30"], None)
+        .starts_with("nines: --holiday:"));
+    std::fs::write(
+        &file,
+        r#"{"hours": {"mon": [["09:00","12:00"],["11:00","13:00"]]}}"#,
+    )
+    .unwrap();
+    let message = bad(&["downtime", "99.9", "--calendar", &path], None);
+    assert!(
+        message.contains("hours.mon: 09:00–12:00 and 11:00–13:00 overlap"),
+        "{message}"
+    );
+    let _ = std::fs::remove_file(file);
+}
+
 #[derive(Deserialize)]
 struct ReportHead {
     schema_version: u32,

@@ -17,11 +17,40 @@ export interface Model {
   domains?: { [id: string]: Domain };
   /** Mean outage, minutes, of components that give no failure process (risk simulation; 60 when absent). */
   default_outage_minutes?: number;
+  /** Calendars (service hours in a time zone, holidays, maintenance windows) referred to by id. */
+  calendars?: { [id: string]: Calendar };
+  /** The business's own hours: an id of `calendars`. */
+  business_calendar?: string;
+  /** What an hour of outage costs outside the business calendar's hours (0 when absent). */
+  business_loss_per_hour_outside_hours?: number;
   /** The availability a month must reach, percent (risk simulation). */
   target?: PercentNumber;
   root: Node;
   /** An outage scenario for the contract view. */
   incidents?: Incident[];
+}
+
+/** A local time of day, `"HH:MM"` (`"24:00"` ends a day). */
+export type Clock = string;
+
+/** Service hours in a time zone, minus holidays and maintenance windows. */
+export interface Calendar {
+  /** An IANA time zone, e.g. `"Europe/Berlin"`; `"UTC"` when absent. */
+  time_zone?: string;
+  /** Intervals `[from, to]` per weekday; a day left out has none. Absent: 24×7. */
+  hours?: Partial<Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [Clock, Clock][]>>;
+  /** Local dates without service, `YYYY-MM-DD`. */
+  holidays?: string[];
+  maintenance?: Maintenance[];
+}
+
+/** A recurring window excluded from service time; `to` at or before `from` ends the next day. */
+export interface Maintenance {
+  every: "week" | "month";
+  /** `"sun"` (weekly), `"first-sun"` … `"last-sun"` or a day 1–31 (monthly). */
+  day: string | number;
+  from: Clock;
+  to: Clock;
 }
 
 /** A node of the architecture tree: exactly one key. */
@@ -154,6 +183,8 @@ export interface Sla {
   durability?: Durability;
   /** Contractual recovery or replication commitments, apart from uptime. */
   recovery?: RecoveryCommitment[];
+  /** The calendar the commitment is measured over: an id of the model's `calendars`. */
+  calendar?: string;
   caveats?: string[];
   source: Source;
 }
@@ -203,14 +234,20 @@ export type ConventionName = "30-day" | "365/12" | "gregorian" | (string & {});
 
 export interface ConventionOptions {
   convention?: ConventionName;
+  /** `downtime` and `required`: count only this calendar's service time. */
+  calendar?: Calendar;
 }
 
-export interface EvaluateOptions extends ConventionOptions {
+export interface EvaluateOptions extends Omit<ConventionOptions, "calendar"> {
+  /** Count the expected downtime in this calendar of the model (an id of its `calendars`). */
+  calendar?: string;
   /** Replaces the bundled catalog (object or JSON text). */
   catalog?: CatalogDocument | string;
   /** List how the design fails: its minimal cut sets up to this many failures (1–6) in `cut_sets`. */
   cut_sets?: number;
 }
+
+
 
 export interface CatalogOptions {
   /** `azure`, `aws`, `gcp`, … (case-insensitive). */
@@ -236,6 +273,16 @@ export interface ConventionInfo {
   month?: string;
   description: string;
   period_seconds: Periods;
+  /** The calendar the downtime figures count, when asked for. */
+  calendar?: CalendarInfo;
+}
+
+/** A calendar a figure counts in. */
+export interface CalendarInfo {
+  id: string;
+  description: string;
+  /** Service time per period, seconds. */
+  service_seconds: Periods;
 }
 
 /** Durations for people per period, e.g. `"43 min 12 s"`. */
@@ -289,6 +336,8 @@ export interface Service {
   monthly_fee?: MoneyString;
   credit_cap: PercentNumber;
   max_credit: PercentNumber;
+  /** The calendar the SLA is measured over, when not every minute. */
+  calendar?: CalendarInfo;
   tiers: TierReport[];
   /** Present (true) when the provider's credit tiers could not be sourced: credits unknown, not zero. */
   credits_unknown?: true;
@@ -316,6 +365,22 @@ export interface ScenarioService {
   credit: MoneyString;
   /** Present (true) when the SLA's credit tiers could not be sourced. */
   credit_unknown?: true;
+  /** Its calendar's service time in the window, seconds; `downtime_seconds` counts only that. */
+  service_seconds?: number;
+}
+
+/** Which of an incident's minutes its component's SLA counts, and why not the others. */
+export interface IncidentCount {
+  incident: number;
+  component: string;
+  sla: string;
+  minutes: number;
+  counted_minutes: number;
+  outside_month_minutes: number;
+  outside_hours_minutes: number;
+  holiday_minutes: number;
+  maintenance_minutes: number;
+  why: string;
 }
 
 export interface ArchitectureOutage {
@@ -334,6 +399,10 @@ export interface Scenario {
   /** Each stretch of architecture downtime, with the incidents (indices into the model's `incidents`) that overlap it. */
   architecture_outages: ArchitectureOutage[];
   business_loss?: MoneyString;
+  /** Downtime inside the business calendar's hours, seconds. */
+  business_hours_downtime_seconds?: number;
+  /** Per incident, when the model uses calendars. */
+  incidents?: IncidentCount[];
   services: ScenarioService[];
   total_credit: MoneyString;
 }
@@ -341,8 +410,11 @@ export interface Scenario {
 export interface Contract {
   currency: string;
   business_loss_per_hour?: MoneyString;
+  business_loss_per_hour_outside_hours?: MoneyString;
   expected_downtime_seconds_per_month: number;
   expected_monthly_business_loss?: MoneyString;
+  /** The business's own hours, when the model names them. */
+  business_calendar?: CalendarInfo;
   services: Service[];
   worst_case: WorstCase;
   scenario?: Scenario;
@@ -435,7 +507,7 @@ export interface Report {
   cut_sets?: CutSetReport;
   caveats: Caveat[];
   warnings: Problem[];
-  input: { model: EchoedModel; convention: string };
+  input: { model: EchoedModel; convention: string; calendar?: string };
 }
 
 // ---- Output of the small functions: the same shapes the CLI's --json prints ----
@@ -461,6 +533,12 @@ export interface DowntimeAnswer extends AvailabilityAnswer {
   seconds: Periods;
   /** The same for people: `43 min 12 s`. */
   text: PeriodTexts;
+  /** The calendar whose service time `seconds` counts (absent: every minute). */
+  calendar?: string;
+  /** Service time per period, seconds. */
+  service_seconds?: Periods;
+  /** The same percentage of every minute (24×7, UTC), side by side. */
+  around_the_clock?: Downtime;
 }
 
 export interface CatalogResult {

@@ -64,9 +64,10 @@ pub(super) fn incident_counts(
             let outside_hours = placed - counted - in_maintenance - on_holidays;
             let minutes = |ms: i64| round12(ms as f64 / 60_000.0);
             let outside_month = round12((incident.minutes - placed as f64 / 60_000.0).max(0.0));
-            let calendar = leaf
-                .calendar
-                .map_or("every minute (24×7)".to_string(), Calendar::describe);
+            let calendar = match sla.calendar.as_deref().filter(|_| leaf.calendar.is_some()) {
+                Some(id) => format!("calendar {id}"),
+                None => "every minute, 24×7".to_string(),
+            };
             Some(IncidentCount {
                 incident: outage.incident,
                 component: leaf.id.to_string(),
@@ -89,8 +90,8 @@ pub(super) fn incident_counts(
         .collect()
 }
 
-/// `42 min of 2 h counted by acme/hosting (Mon–Fri 09:00–17:00 (Europe/Berlin)): 1 h 18 min
-/// outside its service hours`.
+/// `42 min counted by acme/hosting (calendar office); not counted: 1 h 18 min outside its
+/// service hours`.
 fn why(sla: &str, calendar: &str, counted: i64, excluded: [i64; 3], outside_month: f64) -> String {
     let seconds = |ms: i64| ms as f64 / 1000.0;
     let mut reasons: Vec<String> = [
@@ -109,7 +110,10 @@ fn why(sla: &str, calendar: &str, counted: i64, excluded: [i64; 3], outside_mont
             format_duration(outside_month * 60.0)
         ));
     }
-    let counted = format_duration(seconds(counted));
+    let counted = match counted {
+        0 => "nothing".to_string(),
+        ms => format_duration(seconds(ms)),
+    };
     if reasons.is_empty() {
         format!("all {counted} counted by {sla} ({calendar})")
     } else {
