@@ -125,6 +125,7 @@ pub fn append(root: &mut Node, path: &[usize], new: Node) -> Option<NodePath> {
                 name: None,
                 children: vec![old],
                 domains: Vec::new(),
+                copies_range: None,
             });
         }
         let list = child_list_mut(&mut r.child)?;
@@ -207,11 +208,13 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
             name,
             children: members,
             domains: Vec::new(),
+            copies_range: None,
         }),
         GroupKind::Parallel => Node::Parallel(Group {
             name,
             children: members,
             domains: Vec::new(),
+            copies_range: None,
         }),
         GroupKind::KOfN => Node::KOfN(KOfN {
             name,
@@ -225,6 +228,7 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
                     name: None,
                     children: Vec::new(),
                     domains: Vec::new(),
+                    copies_range: None,
                 })
             };
             let standby = if members.len() > 1 {
@@ -254,6 +258,7 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
                     name: None,
                     children: members,
                     domains: Vec::new(),
+                    copies_range: None,
                 })
             };
             Node::Replicate(Replicate {
@@ -261,6 +266,7 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
                 copies: 2,
                 child: Box::new(child),
                 domains: Vec::new(),
+                copies_range: None,
             })
         }
     }
@@ -273,6 +279,7 @@ pub fn empty_group(kind: GroupKind) -> Node {
             name: None,
             children: Vec::new(),
             domains: Vec::new(),
+            copies_range: None,
         }),
         kind,
     )

@@ -112,6 +112,10 @@ pub struct Group {
     /// any of them is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// Parallel groups only: how many members `nines optimize` may use, `[min, max]` — its first
+    /// members, then further copies of its last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies_range: Option<[u32; 2]>,
 }
 
 /// `k` of the children must be up.
@@ -176,6 +180,9 @@ pub struct Replicate {
     /// any of them is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// How many copies `nines optimize` may choose, `[min, max]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies_range: Option<[u32; 2]>,
 }
 
 /// A leaf: a catalog SLA, an inline SLA, a custom availability, or an on-prem box.
@@ -252,6 +259,10 @@ pub struct Component {
     /// any of them is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// Other configurations that could take its place, each with its `monthly_fee`, for
+    /// `nines optimize` (leaf fields only: no `id`, `domains` or `alternatives` of their own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Component>,
 }
 
 /// How outage durations spread around their mean, for the risk simulation.
@@ -427,6 +438,7 @@ impl Group {
             name: None,
             children,
             domains: Vec::new(),
+            copies_range: None,
         }
     }
 }

@@ -143,6 +143,7 @@ pub fn blank_model() -> Model {
             name: None,
             children: Vec::new(),
             domains: Vec::new(),
+            copies_range: None,
         }),
         ..starter()
     }

@@ -147,7 +147,7 @@ fn backward(plan: &Plan<'_>, sweep: &mut Sweep, gradient: &mut [f64]) {
                 sweep.adjoint[standby] += adjoint * (p - p.min(switch_loss));
             }
             Step::Replicate { copies, child } => {
-                let d = f64::from(copies) * power(sweep.u[child], copies - 1);
+                let d = f64::from(copies) * power(sweep.u[child], copies.saturating_sub(1));
                 sweep.adjoint[child] += adjoint * d;
             }
         }
