@@ -202,6 +202,16 @@ impl Plan<'_> {
         self.steps.len() - 1
     }
 
+    /// The children of a serial, parallel or k-of-n step (0 for others).
+    pub(crate) fn span_len(&self, step: usize) -> u32 {
+        match self.steps[step] {
+            Step::Serial(span) | Step::Parallel(span) | Step::KOfN { children: span, .. } => {
+                span.len as u32
+            }
+            _ => 0,
+        }
+    }
+
     pub(crate) fn span(&self, span: Span) -> &[usize] {
         &self.children[span.range()]
     }
