@@ -46,8 +46,10 @@ pub fn improve(
     catalog: &Catalog,
     options: &DecideOptions,
 ) -> Result<ImproveAnswer, Problems> {
-    let target = target(model, options)?;
-    let base = plan(model, catalog, options.convention)?;
+    let (target, base) = super::both(
+        target(model, options),
+        plan(model, catalog, options.convention),
+    )?;
     let solution = solve(&base, &base.leaf_u, true);
     let shape = Shape {
         groups: true,
@@ -65,7 +67,11 @@ pub fn improve(
     let sum: f64 = attributed.iter().sum();
     let components = (0..base.leaves.len())
         .map(|leaf| {
-            let share = if sum > 0.0 { attributed[leaf] / sum } else { 0.0 };
+            let share = if sum > 0.0 {
+                attributed[leaf] / sum
+            } else {
+                0.0
+            };
             need(&mut what_if, leaf, now, goal, share)
         })
         .collect();

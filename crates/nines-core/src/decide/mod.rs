@@ -41,13 +41,35 @@ pub struct DecideOptions {
     pub target: Option<Availability>,
 }
 
+/// Both results, or every problem of either.
+pub(crate) fn both<A, B>(
+    a: Result<A, Problems>,
+    b: Result<B, Problems>,
+) -> Result<(A, B), Problems> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(mut x), Err(y)) => {
+            for problem in y.0 {
+                if !x.0.contains(&problem) {
+                    x.0.push(problem);
+                }
+            }
+            Err(x)
+        }
+        (Err(x), _) | (_, Err(x)) => Err(x),
+    }
+}
+
 /// The target of `options`, else the model's, checked to be inside (0, 100).
 pub(crate) fn target(model: &Model, options: &DecideOptions) -> Result<Availability, Problems> {
     target_of(model, options.target)
 }
 
 /// `given`, else the model's target, checked to be inside (0, 100).
-pub(crate) fn target_of(model: &Model, given: Option<Availability>) -> Result<Availability, Problems> {
+pub(crate) fn target_of(
+    model: &Model,
+    given: Option<Availability>,
+) -> Result<Availability, Problems> {
     let Some(target) = given.or(model.target) else {
         return Err(Problem::value(
             "target",

@@ -129,12 +129,14 @@ impl<'a> Optimizer<'a> {
         catalog: &'a Catalog,
         options: &DecideOptions,
     ) -> Result<Self, Problems> {
-        let target = target(model, options)?;
         let shape = Shape {
             groups: true,
             wrap: Wrap::Ranged,
         };
-        let plan = plan_with(model, catalog, options.convention, shape)?;
+        let (target, plan) = super::both(
+            target(model, options),
+            plan_with(model, catalog, options.convention, shape),
+        )?;
         let decisions = decisions(&plan);
         let combinations = decisions
             .iter()
@@ -243,7 +245,13 @@ impl<'a> Optimizer<'a> {
                     choices: search.next.iter().map(|&n| n - 1).collect(),
                 };
                 insert(&mut search.frontier, point);
-            } else if !prune || !dominated(&search.frontier, self.fee_now(search, d + 1), self.what_if.value()) {
+            } else if !prune
+                || !dominated(
+                    &search.frontier,
+                    self.fee_now(search, d + 1),
+                    self.what_if.value(),
+                )
+            {
                 search.depth += 1;
             }
         }
@@ -422,7 +430,11 @@ fn decisions(plan: &crate::plan::Plan<'_>) -> Vec<Decision> {
         let Some([min, max]) = group.range else {
             continue;
         };
-        let noun = if group.kind == "replicate" { "copies" } else { "members" };
+        let noun = if group.kind == "replicate" {
+            "copies"
+        } else {
+            "members"
+        };
         let options: Vec<Opt> = (min..=max)
             .map(|count| Opt {
                 choice: count,
@@ -474,9 +486,10 @@ fn decisions(plan: &crate::plan::Plan<'_>) -> Vec<Decision> {
 fn own_label(leaf: &crate::plan::Leaf<'_>) -> String {
     match leaf.source {
         crate::model::ComponentSource::Catalog(id) => id.to_string(),
-        _ => leaf
-            .name
-            .map_or_else(|| format!("{}%", leaf.availability.percent()), str::to_string),
+        _ => leaf.name.map_or_else(
+            || format!("{}%", leaf.availability.percent()),
+            str::to_string,
+        ),
     }
 }
 
@@ -495,8 +508,20 @@ fn fee_terms(plan: &crate::plan::Plan<'_>, decisions: &[Decision]) -> Vec<FeeTer
             What::Leaf(_) => None,
         })
         .collect();
+    // A shared component defined but never used is no part of the design.
+    let mut used = vec![false; plan.leaves.len()];
+    for step in &plan.steps {
+        match *step {
+            crate::plan::Step::Leaf(leaf) => used[leaf] = true,
+            crate::plan::Step::Var(v) => used[plan.vars[v]] = true,
+            _ => {}
+        }
+    }
     let mut terms = Vec::new();
     for (index, leaf) in plan.leaves.iter().enumerate() {
+        if !used[index] {
+            continue;
+        }
         let fee = match leaf_decision(index) {
             Some(d) => Ok(d),
             None => match leaf.fee.map_or(0, Money::cents) {
@@ -515,7 +540,10 @@ fn fee_terms(plan: &crate::plan::Plan<'_>, decisions: &[Decision]) -> Vec<FeeTer
                 constant /= i64::from(group.current.max(1));
                 factors.push((d, None));
             } else {
-                let member = group.leaves[1..].iter().filter(|&&start| start <= index).count();
+                let member = group.leaves[1..]
+                    .iter()
+                    .filter(|&&start| start <= index)
+                    .count();
                 factors.push((d, Some(member as u32)));
             }
         }

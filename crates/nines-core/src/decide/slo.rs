@@ -68,8 +68,10 @@ impl Default for SloOptions {
 /// [`Problems`] as for [`crate::evaluate`]; a missing target or one outside (0, 100); a
 /// confidence outside (0, 1); simulation limits as for [`Simulation::new`].
 pub fn slo(model: &Model, catalog: &Catalog, options: &SloOptions) -> Result<SloAnswer, Problems> {
-    let target = target_of(model, options.target)?;
-    let plan = plan(model, catalog, options.convention)?;
+    let (target, plan) = super::both(
+        target_of(model, options.target),
+        plan(model, catalog, options.convention),
+    )?;
     let design = Availability::from_computed(solve(&plan, &plan.leaf_u, false).unavailability);
     let convention = options.convention;
     let budget = Downtime::new(target, convention);
@@ -123,9 +125,7 @@ fn remaining(
             year: text(seconds.year),
         },
         seconds,
-        fraction: crate::report::round12(
-            1.0 - design.unavailability() / target.unavailability(),
-        ),
+        fraction: crate::report::round12(1.0 - design.unavailability() / target.unavailability()),
     }
 }
 
@@ -158,7 +158,10 @@ fn simulated(
     let month = simulation.month_seconds();
     let report = simulation.report(chunks);
     let breach = report.breach.ok_or_else(|| {
-        Problems::from(Problem::value("target", "the simulation measured no breach"))
+        Problems::from(Problem::value(
+            "target",
+            "the simulation measured no breach",
+        ))
     })?;
     let supported = Availability::from_computed(down / month);
     Ok(SimulatedSlo {
@@ -234,18 +237,33 @@ struct Objective {
 ///
 /// # Errors
 /// As [`slo`].
-pub fn openslo(model: &Model, catalog: &Catalog, options: &SloOptions) -> Result<OpenSlo, Problems> {
+pub fn openslo(
+    model: &Model,
+    catalog: &Catalog,
+    options: &SloOptions,
+) -> Result<OpenSlo, Problems> {
     let answer = slo(model, catalog, options)?;
-    let display = model.name.clone().unwrap_or_else(|| "nines design".to_string());
+    let display = model
+        .name
+        .clone()
+        .unwrap_or_else(|| "nines design".to_string());
     let service = slug(&display);
     let start = options
         .convention
         .month()
-        .map_or("2000-01-01 00:00:00".to_string(), |m| format!("{m}-01 00:00:00"));
+        .map_or("2000-01-01 00:00:00".to_string(), |m| {
+            format!("{m}-01 00:00:00")
+        });
     let target = target_of(model, options.target)?;
     let mut annotations = BTreeMap::new();
-    annotations.insert("nines.design-availability", answer.supported.long_run.clone());
-    annotations.insert("nines.generator", concat!("nines-core ", env!("CARGO_PKG_VERSION")).to_string());
+    annotations.insert(
+        "nines.design-availability",
+        answer.supported.long_run.clone(),
+    );
+    annotations.insert(
+        "nines.generator",
+        concat!("nines-core ", env!("CARGO_PKG_VERSION")).to_string(),
+    );
     Ok(OpenSlo {
         api_version: "openslo/v1",
         kind: "SLO",
@@ -295,8 +313,7 @@ pub fn openslo_yaml(
     options: &SloOptions,
 ) -> Result<String, Problems> {
     let document = openslo(model, catalog, options)?;
-    serde_norway::to_string(&document)
-        .map_err(|e| Problem::value("openslo", e.to_string()).into())
+    serde_norway::to_string(&document).map_err(|e| Problem::value("openslo", e.to_string()).into())
 }
 
 /// A name OpenSLO accepts: lower-case letters, digits and dashes, at most 48 characters.

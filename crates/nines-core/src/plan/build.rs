@@ -639,10 +639,7 @@ impl<'a> Builder<'a> {
             return Vec::new();
         }
         if list.len() > MAX_ALTERNATIVES {
-            let message = format!(
-                "{} alternatives; at most {MAX_ALTERNATIVES}",
-                list.len()
-            );
+            let message = format!("{} alternatives; at most {MAX_ALTERNATIVES}", list.len());
             self.problem(&["alternatives"], message);
         }
         if component.monthly_fee.is_none() {

@@ -17,8 +17,8 @@ mod decide;
 mod risk;
 pub use answers::{AvailabilityAnswer, DowntimeAnswer};
 pub use decide::{
-    Choice, ComponentNeed, Design, GroupNeed, ImproveAnswer, NeedStatus, OptimizeAnswer,
-    Remaining, SimulatedSlo, SloAnswer, Supported,
+    Choice, ComponentNeed, Design, GroupNeed, ImproveAnswer, NeedStatus, OptimizeAnswer, Remaining,
+    SimulatedSlo, SloAnswer, Supported,
 };
 pub use risk::{
     Breach, CreditShare, DowntimeQuantiles, Estimate, Histogram, MoneyEstimate, MoneyRisk,
