@@ -2,6 +2,7 @@
 
 use crate::args::{CatalogCommand, Catalogs, Command, Compose};
 use crate::{read_input, render, to_json, Failure};
+use nines_core::decide::{DecideOptions, Optimizer, SloOptions};
 use nines_core::report::{AvailabilityAnswer, DowntimeAnswer};
 use nines_core::simulate::SimulateOptions;
 use nines_core::{combine, required_availability, Catalog, Combine, Convention, Model, Options};
@@ -78,6 +79,76 @@ pub fn run(command: Command) -> Result<String, Failure> {
                 Ok(render::risk(&report))
             }
         }
+        Command::Improve {
+            file,
+            target,
+            calendar,
+            catalogs,
+            json,
+        } => {
+            let (model, catalog) = model_and_catalog(&file, &catalogs)?;
+            let options = DecideOptions {
+                convention: calendar.convention(),
+                target,
+            };
+            let answer = nines_core::decide::improve(&model, &catalog, &options)?;
+            if json {
+                to_json(&answer)
+            } else {
+                Ok(crate::decide::improve(&answer))
+            }
+        }
+        Command::Optimize {
+            file,
+            target,
+            calendar,
+            catalogs,
+            json,
+        } => {
+            let (model, catalog) = model_and_catalog(&file, &catalogs)?;
+            let options = DecideOptions {
+                convention: calendar.convention(),
+                target,
+            };
+            let answer = Optimizer::new(&model, &catalog, &options)?.run();
+            if json {
+                to_json(&answer)
+            } else {
+                Ok(crate::decide::optimize(&answer))
+            }
+        }
+        Command::Slo {
+            file,
+            target,
+            confidence,
+            trials,
+            seed,
+            time_zone,
+            calendar,
+            catalogs,
+            openslo,
+            json,
+        } => {
+            let (model, catalog) = model_and_catalog(&file, &catalogs)?;
+            let options = SloOptions {
+                convention: calendar.convention(),
+                target,
+                confidence,
+                trials,
+                seed,
+                time_zone,
+            };
+            if openslo {
+                return nines_core::decide::openslo_yaml(&model, &catalog, &options)
+                    .map_err(Failure::from);
+            }
+            let answer = nines_core::decide::slo(&model, &catalog, &options)?;
+            if json {
+                to_json(&answer)
+            } else {
+                Ok(crate::decide::slo(&answer))
+            }
+        }
         Command::Catalog {
             command: Some(command),
             ..
@@ -145,6 +216,13 @@ fn catalog_command(command: CatalogCommand) -> Result<String, Failure> {
             ))
         }
     }
+}
+
+/// The model of `file` and the catalog with the user's files.
+fn model_and_catalog(file: &str, catalogs: &Catalogs) -> Result<(Model, Catalog), Failure> {
+    let text = read_input(file, "FILE")?;
+    let catalog = catalog(catalogs)?;
+    Ok((Model::from_json(&text)?, catalog))
 }
 
 fn composed(how: Combine, compose: Compose) -> Result<String, Failure> {
