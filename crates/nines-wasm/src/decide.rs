@@ -185,18 +185,21 @@ pub fn slo_json(
     pretty(&answer)
 }
 
-/// The SLO as an OpenSLO v1 document (YAML): what `nines slo --openslo` prints.
+/// The SLO as an OpenSLO v1 document, as an object (the package carries no YAML writer: dump
+/// it with your own, or as JSON, which is YAML too); `nines slo --openslo` prints the same
+/// document as YAML.
 ///
 /// # Errors
 /// As [`slo`].
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "OpenSloDocument")]
 pub fn openslo(
     #[wasm_bindgen(unchecked_param_type = "Model | string")] model: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DecideOptions | string")] options: JsOptions,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     let inputs = Inputs::read(&model, options)?;
-    nines_core::decide::openslo_yaml(&inputs.model, inputs.catalog()?, &inputs.slo()?)
-        .map_err(option_error)
+    let document = nines_core::decide::openslo(&inputs.model, inputs.catalog()?, &inputs.slo()?)
+        .map_err(option_error)?;
+    parse_output(&pretty(&document)?)
 }
 
 /// A search for the cheapest design, run in chunks: `step(n)` makes about `n` evaluations

@@ -661,3 +661,18 @@ export interface SloAnswer {
     };
   };
 }
+
+/** An OpenSLO v1 `SLO` document (`openslo`). */
+export interface OpenSloDocument {
+  apiVersion: "openslo/v1";
+  kind: "SLO";
+  metadata: { name: string; displayName: string; annotations: Record<string, string> };
+  spec: {
+    description: string;
+    service: string;
+    indicatorRef: string;
+    timeWindow: { duration: "1M"; isRolling: false; calendar: { startTime: string; timeZone: string } }[];
+    budgetingMethod: "Timeslices";
+    objectives: { displayName: string; target: number; timeSliceTarget: number; timeSliceWindow: string }[];
+  };
+}
