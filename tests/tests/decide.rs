@@ -27,13 +27,22 @@ fn outputs(name: &str, model: &Model) -> Vec<(String, String)> {
         ..SloOptions::default()
     };
     vec![
-        (format!("{name}.improve.json"), pretty(&improve(model, &catalog, &decide).unwrap())),
+        (
+            format!("{name}.improve.json"),
+            pretty(&improve(model, &catalog, &decide).unwrap()),
+        ),
         (
             format!("{name}.optimize.json"),
             pretty(&Optimizer::new(model, &catalog, &decide).unwrap().run()),
         ),
-        (format!("{name}.slo.json"), pretty(&slo(model, &catalog, &options).unwrap())),
-        (format!("{name}.openslo.yaml"), openslo_yaml(model, &catalog, &options).unwrap()),
+        (
+            format!("{name}.slo.json"),
+            pretty(&slo(model, &catalog, &options).unwrap()),
+        ),
+        (
+            format!("{name}.openslo.yaml"),
+            openslo_yaml(model, &catalog, &options).unwrap(),
+        ),
     ]
 }
 
@@ -59,9 +68,14 @@ fn decision_answers_match_their_golden_files() {
                     std::fs::write(&golden, &actual).unwrap();
                     continue;
                 }
-                let expected = std::fs::read_to_string(&golden)
-                    .unwrap_or_else(|e| panic!("{}: {e} (NINES_BLESS=1 creates it)", golden.display()));
-                assert!(actual == expected, "{} differs (NINES_BLESS=1 regenerates after review)", golden.display());
+                let expected = std::fs::read_to_string(&golden).unwrap_or_else(|e| {
+                    panic!("{}: {e} (NINES_BLESS=1 creates it)", golden.display())
+                });
+                assert!(
+                    actual == expected,
+                    "{} differs (NINES_BLESS=1 regenerates after review)",
+                    golden.display()
+                );
                 checked += 1;
             }
         }

@@ -623,7 +623,9 @@ fn decision_commands_keep_their_contract() {
         ("slo", "--openslo", "openslo.yaml"),
     ] {
         let out = nines(
-            &[command, fixture, "--target", "99.95", "--month", "2026-02", extra],
+            &[
+                command, fixture, "--target", "99.95", "--month", "2026-02", extra,
+            ],
             None,
         );
         assert!(out.status.success());
@@ -631,15 +633,31 @@ fn decision_commands_keep_their_contract() {
             "../../tests/golden/decide/azure-web-sql-options.{golden}"
         ))
         .unwrap();
-        assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "{command} {extra}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            expected,
+            "{command} {extra}"
+        );
     }
-    let message = bad(&["optimize", "-", "--json"], Some(r#"{"root": {"component": {"availability": 99}}}"#));
+    let message = bad(
+        &["optimize", "-", "--json"],
+        Some(r#"{"root": {"component": {"availability": 99}}}"#),
+    );
     assert!(message.contains("target: give a target"), "{message}");
-    let message = bad(&["improve", "-", "--target", "100"], Some(r#"{"root": {"component": {"availability": 99}}}"#));
+    let message = bad(
+        &["improve", "-", "--target", "100"],
+        Some(r#"{"root": {"component": {"availability": 99}}}"#),
+    );
     assert!(message.contains("target:"), "{message}");
     let model = r#"{"target": 99, "root": {"replicate": {"copies": 1, "copies_range": [2, 1], "child": {"component": {"availability": 99}}}}}"#;
     let message = bad(&["optimize", "-"], Some(model));
-    assert!(message.contains("root.replicate.copies_range:"), "{message}");
-    let message = bad(&["slo", "-", "--confidence", "2"], Some(r#"{"target": 99, "root": {"component": {"availability": 99}}}"#));
+    assert!(
+        message.contains("root.replicate.copies_range:"),
+        "{message}"
+    );
+    let message = bad(
+        &["slo", "-", "--confidence", "2"],
+        Some(r#"{"target": 99, "root": {"component": {"availability": 99}}}"#),
+    );
     assert!(message.contains("confidence:"), "{message}");
 }

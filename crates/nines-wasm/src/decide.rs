@@ -90,7 +90,9 @@ impl Inputs {
 /// Option problems (`target`, `confidence`, `trials`) under `options`.
 fn option_error(problems: Problems) -> JsValue {
     let problems = problems.0.into_iter().map(|p| match p.path.segments() {
-        [nines_core::Segment::Key(k)] if ["target", "confidence", "trials"].contains(&k.as_str()) => {
+        [nines_core::Segment::Key(k)]
+            if ["target", "confidence", "trials"].contains(&k.as_str()) =>
+        {
             p.under(&JsonPath::from("options"))
         }
         _ => p,

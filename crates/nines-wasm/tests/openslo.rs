@@ -58,9 +58,17 @@ fn openslo_documents_validate() {
                 .iter_errors(&document)
                 .map(|e| format!("  at {}: {e}", e.instance_path()))
                 .collect();
-            assert!(errors.is_empty(), "{}:\n{yaml}\n{}", path.display(), errors.join("\n"));
+            assert!(
+                errors.is_empty(),
+                "{}:\n{yaml}\n{}",
+                path.display(),
+                errors.join("\n")
+            );
             assert_eq!(document["spec"]["budgetingMethod"], "Timeslices");
-            assert_eq!(document["spec"]["timeWindow"][0]["calendar"]["timeZone"], zone);
+            assert_eq!(
+                document["spec"]["timeWindow"][0]["calendar"]["timeZone"],
+                zone
+            );
         }
     }
 }

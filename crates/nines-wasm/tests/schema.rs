@@ -60,7 +60,10 @@ fn answer_schemas_are_fresh() {
 fn decision_schemas_are_fresh_and_answers_validate() {
     use nines_core::decide::{improve, slo, DecideOptions, Optimizer, SloOptions};
     check_fresh("improve.schema.json", &nines_core::schema::improve_answer());
-    check_fresh("optimize.schema.json", &nines_core::schema::optimize_answer());
+    check_fresh(
+        "optimize.schema.json",
+        &nines_core::schema::optimize_answer(),
+    );
     check_fresh("slo.schema.json", &nines_core::schema::slo_answer());
     let validator = |schema: Value| jsonschema::validator_for(&schema).unwrap();
     let (improve_v, optimize_v, slo_v) = (
