@@ -22,7 +22,7 @@ pub(crate) fn group_needs(what_if: &mut WhatIf, goal: f64) -> Vec<GroupNeed> {
 }
 
 fn required(what_if: &mut WhatIf, group: &GroupStep, goal: f64) -> Option<u32> {
-    let found = match group.kind {
+    match group.kind {
         "k_of_n" => {
             // U grows with k: the largest k that meets the goal.
             let meets = |w: &mut WhatIf, k: u32| {
@@ -42,8 +42,7 @@ fn required(what_if: &mut WhatIf, group: &GroupStep, goal: f64) -> Option<u32> {
             set_count(what_if, group, group.current);
             (found <= MAX_COPIES).then_some(found)
         }
-    };
-    found
+    }
 }
 
 /// The smallest `x` in `lo..hi` with `pred(x)` for a monotone `pred`, or `hi` when none.
