@@ -330,3 +330,29 @@ test("hostile input throws TypeError or RangeError, never a wasm trap", () => {
   assert.equal(typeof nines.evaluate(huge).percent, "string");
   assert.equal(nines.parallel([99, 99]).percent, "99.99");
 });
+
+test("improve, optimize, slo: the same bytes as the CLI's golden answers, Optimization in chunks", () => {
+  const dir = join(root, "tests/fixtures/decide");
+  for (const name of ["azure-web-sql-options", "aws-three-tier-options"]) {
+    const model = readFileSync(join(dir, `${name}.json`), "utf8");
+    const golden = (kind) => readFileSync(join(root, `tests/golden/decide/${name}.${kind}.json`), "utf8");
+    const options = { target: 99.95, convention: "2026-02" };
+    assert.equal(nines.improveJson(model, options) + "\n", golden("improve"));
+    assert.equal(nines.optimizeJson(model, options) + "\n", golden("optimize"));
+    assert.equal(nines.sloJson(model, options) + "\n", golden("slo"));
+    assert.deepEqual(nines.improve(JSON.parse(model), options), JSON.parse(golden("improve")));
+    const search = new nines.Optimization(model, options);
+    let steps = 0;
+    while (!search.step(3)) steps += 1;
+    assert.ok(steps > 1);
+    assert.deepEqual(search.answer(), JSON.parse(golden("optimize")));
+    search.free();
+    const document = nines.openslo(model, options);
+    assert.equal(document.kind, "SLO");
+    assert.equal(document.spec.budgetingMethod, "Timeslices");
+  }
+  const alternatives = nines.catalogAlternatives("azure/sql-database/not-zone-redundant");
+  assert.ok(alternatives.some((e) => e.id === "azure/sql-database/zone-redundant"));
+  throws(() => nines.optimize(SIMPLE), RangeError, "target");
+  throws(() => nines.slo(SIMPLE, { target: 99.9, confidence: 2 }), RangeError, "options.confidence");
+});

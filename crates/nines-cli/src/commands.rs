@@ -3,6 +3,7 @@
 use crate::args::{CatalogCommand, Catalogs, Command, Compose, ServiceHours};
 use crate::{read_input, render, to_json, Failure};
 use nines_core::calendar::{Calendar, Holiday, TimeZone, WeekHours};
+use nines_core::decide::{DecideOptions, Optimizer, SloOptions};
 use nines_core::report::{AvailabilityAnswer, DowntimeAnswer};
 use nines_core::simulate::SimulateOptions;
 use nines_core::{combine, required_availability, Catalog, Combine, Convention, Model, Options};
@@ -84,6 +85,76 @@ pub fn run(command: Command) -> Result<String, Failure> {
                 Ok(render::risk(&report))
             }
         }
+        Command::Improve {
+            file,
+            target,
+            period,
+            catalogs,
+            json,
+        } => {
+            let (model, catalog) = model_and_catalog(&file, &catalogs)?;
+            let options = DecideOptions {
+                convention: period.convention(),
+                target,
+            };
+            let answer = nines_core::decide::improve(&model, &catalog, &options)?;
+            if json {
+                to_json(&answer)
+            } else {
+                Ok(crate::decide::improve(&answer))
+            }
+        }
+        Command::Optimize {
+            file,
+            target,
+            period,
+            catalogs,
+            json,
+        } => {
+            let (model, catalog) = model_and_catalog(&file, &catalogs)?;
+            let options = DecideOptions {
+                convention: period.convention(),
+                target,
+            };
+            let answer = Optimizer::new(&model, &catalog, &options)?.run();
+            if json {
+                to_json(&answer)
+            } else {
+                Ok(crate::decide::optimize(&answer))
+            }
+        }
+        Command::Slo {
+            file,
+            target,
+            confidence,
+            trials,
+            seed,
+            time_zone,
+            period,
+            catalogs,
+            openslo,
+            json,
+        } => {
+            let (model, catalog) = model_and_catalog(&file, &catalogs)?;
+            let options = SloOptions {
+                convention: period.convention(),
+                target,
+                confidence,
+                trials,
+                seed,
+                time_zone,
+            };
+            if openslo {
+                return nines_core::decide::openslo_yaml(&model, &catalog, &options)
+                    .map_err(Failure::from);
+            }
+            let answer = nines_core::decide::slo(&model, &catalog, &options)?;
+            if json {
+                to_json(&answer)
+            } else {
+                Ok(crate::decide::slo(&answer))
+            }
+        }
         Command::Catalog {
             command: Some(command),
             ..
@@ -151,6 +222,13 @@ fn catalog_command(command: CatalogCommand) -> Result<String, Failure> {
             ))
         }
     }
+}
+
+/// The model of `file` and the catalog with the user's files.
+fn model_and_catalog(file: &str, catalogs: &Catalogs) -> Result<(Model, Catalog), Failure> {
+    let text = read_input(file, "FILE")?;
+    let catalog = catalog(catalogs)?;
+    Ok((Model::from_json(&text)?, catalog))
 }
 
 fn composed(how: Combine, compose: Compose) -> Result<String, Failure> {

@@ -634,3 +634,114 @@ fn simulate_prints_the_risk_report() {
     );
     assert!(bad(&["simulate", "-"], Some(&wrong)).contains("unknown domain \"nowhere\""));
 }
+
+/// `nines improve|optimize|slo`: the keys scripts read, the golden bytes, exit 2 with a path.
+#[test]
+fn decision_commands_keep_their_contract() {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Need {
+        id: String,
+        required_availability: Option<f64>,
+        status: String,
+        birnbaum: f64,
+        raw: Option<f64>,
+        rrw: Option<f64>,
+        share: f64,
+        instances: u64,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Group {
+        path: String,
+        kind: String,
+        current: u32,
+        required: Option<u32>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Improve {
+        target: f64,
+        availability: f64,
+        components: Vec<Need>,
+        groups: Vec<Group>,
+    }
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Choice {
+        id: String,
+        choice: u32,
+    }
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Design {
+        monthly_fee: String,
+        availability: f64,
+        choices: Vec<Choice>,
+    }
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Optimize {
+        target: f64,
+        optimal: bool,
+        evaluated: u64,
+        cheapest: Option<Design>,
+        frontier: Vec<Design>,
+    }
+    let fixture = "../../tests/fixtures/decide/azure-web-sql-options.json";
+    let improve: Improve = json(&["improve", fixture, "--target", "99.95", "--json"]);
+    assert_eq!(improve.target, 99.95);
+    assert_eq!(improve.components[1].id, "web");
+    assert_eq!(improve.groups[0].kind, "replicate");
+    let optimize: Optimize = json(&["optimize", fixture, "--target", "99.95", "--json"]);
+    assert!(optimize.optimal);
+    assert_eq!(optimize.evaluated, 12);
+    assert!(optimize.cheapest.is_some() && !optimize.frontier.is_empty());
+    for (command, extra, golden) in [
+        ("improve", "--json", "improve.json"),
+        ("optimize", "--json", "optimize.json"),
+        ("slo", "--json", "slo.json"),
+        ("slo", "--openslo", "openslo.yaml"),
+    ] {
+        let out = nines(
+            &[
+                command, fixture, "--target", "99.95", "--month", "2026-02", extra,
+            ],
+            None,
+        );
+        assert!(out.status.success());
+        let expected = std::fs::read_to_string(format!(
+            "../../tests/golden/decide/azure-web-sql-options.{golden}"
+        ))
+        .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            expected,
+            "{command} {extra}"
+        );
+    }
+    let message = bad(
+        &["optimize", "-", "--json"],
+        Some(r#"{"root": {"component": {"availability": 99}}}"#),
+    );
+    assert!(message.contains("target: give a target"), "{message}");
+    let message = bad(
+        &["improve", "-", "--target", "100"],
+        Some(r#"{"root": {"component": {"availability": 99}}}"#),
+    );
+    assert!(message.contains("target:"), "{message}");
+    let model = r#"{"target": 99, "root": {"replicate": {"copies": 1, "copies_range": [2, 1], "child": {"component": {"availability": 99}}}}}"#;
+    let message = bad(&["optimize", "-"], Some(model));
+    assert!(
+        message.contains("root.replicate.copies_range:"),
+        "{message}"
+    );
+    let message = bad(
+        &["slo", "-", "--confidence", "2"],
+        Some(r#"{"target": 99, "root": {"component": {"availability": 99}}}"#),
+    );
+    assert!(message.contains("confidence:"), "{message}");
+}

@@ -72,6 +72,7 @@ pub mod catalog;
 mod contract;
 mod convention;
 pub mod cut_sets;
+pub mod decide;
 mod engine;
 mod evaluate;
 mod figures;

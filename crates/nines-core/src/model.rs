@@ -129,6 +129,10 @@ pub struct Group {
     /// any of them is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// Parallel groups only: how many members `nines optimize` may use, `[min, max]` — its first
+    /// members, then further copies of its last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies_range: Option<[u32; 2]>,
 }
 
 /// `k` of the children must be up.
@@ -193,6 +197,9 @@ pub struct Replicate {
     /// any of them is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// How many copies `nines optimize` may choose, `[min, max]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies_range: Option<[u32; 2]>,
 }
 
 /// A leaf: a catalog SLA, an inline SLA, a custom availability, or an on-prem box.
@@ -269,6 +276,10 @@ pub struct Component {
     /// any of them is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// Other configurations that could take its place, each with its `monthly_fee`, for
+    /// `nines optimize` (leaf fields only: no `id`, `domains` or `alternatives` of their own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Component>,
 }
 
 /// How outage durations spread around their mean, for the risk simulation.
@@ -495,6 +506,7 @@ impl Group {
             name: None,
             children,
             domains: Vec::new(),
+            copies_range: None,
         }
     }
 }
@@ -711,6 +723,7 @@ fn prune(node: &Node, at: JsonPath, removed: &mut Vec<JsonPath>) -> Option<Node>
                 name: g.name.clone(),
                 children: kept,
                 domains: g.domains.clone(),
+                copies_range: g.copies_range,
             };
             match node {
                 _ if group.children.is_empty() => None,
@@ -750,6 +763,7 @@ fn prune(node: &Node, at: JsonPath, removed: &mut Vec<JsonPath>) -> Option<Node>
                 copies: r.copies,
                 child: Box::new(child),
                 domains: r.domains.clone(),
+                copies_range: r.copies_range,
             })
         }),
         Node::Component(_) | Node::Shared(_) => Some(node.clone()),

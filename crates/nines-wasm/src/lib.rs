@@ -26,7 +26,12 @@ use serde_json::value::RawValue;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 
+mod decide;
 mod simulate;
+pub use decide::{
+    catalog_alternatives, improve, improve_json, openslo, optimize, optimize_json, slo, slo_json,
+    Optimization,
+};
 pub use simulate::{simulate, simulate_json, Simulation};
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -68,6 +68,9 @@ export interface Group {
   children: Node[];
   /** Failure domains it lives in: down whenever any of them is. */
   domains?: string[];
+  /** Parallel only: how many members `optimize` may use, `[min, max]` (1 ≤ min ≤ max ≤ 64):
+   * its first members, then copies of its last. */
+  copies_range?: [number, number];
 }
 
 /** A failure domain: `availability`, or `incidents_per_year` with `outage_minutes`. */
@@ -109,6 +112,8 @@ export interface Replicate {
   copies: number;
   child: Node;
   domains?: string[];
+  /** How many copies `optimize` may choose, `[min, max]` (1 ≤ min ≤ max ≤ 64). */
+  copies_range?: [number, number];
 }
 
 /** A leaf: exactly one of `catalog`, `sla`, `availability` or `mtbf_hours` + `mttr_hours`. */
@@ -130,6 +135,9 @@ export interface Component {
   outage_minutes?: number;
   outage_distribution?: OutageDistribution;
   domains?: string[];
+  /** Other configurations that could take its place (leaf fields, each with its
+   * `monthly_fee`; no `id`, `domains` or `alternatives`), for `optimize`. */
+  alternatives?: Omit<Component, "id" | "domains" | "alternatives">[];
 }
 
 export interface Incident {
@@ -652,4 +660,108 @@ export interface RiskReport {
     outage_from: string;
   }[];
   assumptions: string[];
+}
+
+// ---- decisions: improve, optimize, slo ----
+
+/** Options of `improve`, `optimize`, `Optimization`, `slo` and `openslo`. */
+export interface DecideOptions extends ConventionOptions {
+  /** The availability to reach, percent; the model's `target` when absent. */
+  target?: PercentNumber;
+  /** A catalog document replacing the bundled one. */
+  catalog?: CatalogDocument | string;
+  /** `slo`: simulate months and report the SLO met in this share of them (0 < c < 1). */
+  confidence?: number;
+  /** `slo`: months to simulate (default 100,000). */
+  trials?: number;
+  /** `slo`: the seed of the simulation (default 1). */
+  seed?: number;
+  /** `openslo`: the IANA time zone of the calendar window (default `Etc/UTC`). */
+  time_zone?: string;
+}
+
+/** `nines improve --json`. */
+export interface ImproveAnswer {
+  /** Percent. */
+  target: number;
+  /** Fraction. */
+  availability: number;
+  components: ComponentNeed[];
+  groups: GroupNeed[];
+}
+
+export interface ComponentNeed {
+  id: string;
+  /** Fraction; null when even a perfect component cannot reach the target. */
+  required_availability: number | null;
+  status: "met" | "possible" | "impossible";
+  birnbaum: number;
+  raw: number | null;
+  rrw: number | null;
+  share: number;
+  /** Copies its availability applies to (inside a replicate). */
+  instances: number;
+}
+
+export interface GroupNeed {
+  path: string;
+  kind: "replicate" | "parallel" | "k_of_n";
+  current: number;
+  required: number | null;
+}
+
+/** `nines optimize --json`. */
+export interface OptimizeAnswer {
+  target: number;
+  optimal: boolean;
+  evaluated: number;
+  combinations: number;
+  currency: string;
+  current: Design;
+  cheapest: Design | null;
+  frontier: Design[];
+}
+
+export interface Design {
+  monthly_fee: MoneyString;
+  /** Fraction. */
+  availability: number;
+  /** What differs from the model as written. */
+  choices: { id: string; choice: number; label: string }[];
+}
+
+/** `nines slo --json`. */
+export interface SloAnswer {
+  target: number;
+  availability: number;
+  convention: ConventionInfo;
+  budget: Downtime;
+  expected: Downtime;
+  remaining: { seconds: Periods; text: PeriodTexts; fraction: number };
+  supported: {
+    long_run: string;
+    simulated?: {
+      confidence: number;
+      percent: string;
+      trials: number;
+      seed: number;
+      target_breach: Breach;
+      one_month_in: number | null;
+    };
+  };
+}
+
+/** An OpenSLO v1 `SLO` document (`openslo`). */
+export interface OpenSloDocument {
+  apiVersion: "openslo/v1";
+  kind: "SLO";
+  metadata: { name: string; displayName: string; annotations: Record<string, string> };
+  spec: {
+    description: string;
+    service: string;
+    indicatorRef: string;
+    timeWindow: { duration: "1M"; isRolling: false; calendar: { startTime: string; timeZone: string } }[];
+    budgetingMethod: "Timeslices";
+    objectives: { displayName: string; target: number; timeSliceTarget: number; timeSliceWindow: string }[];
+  };
 }

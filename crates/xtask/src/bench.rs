@@ -16,6 +16,7 @@ pub fn run() -> Result<(), String> {
     let start = SystemTime::now();
     if cmd::exists(NATIVE) {
         cmd::cargo(["bench", "-p", "nines-core", "--bench", "evaluate"]).run()?;
+        cmd::cargo(["bench", "-p", "nines-core", "--bench", "decide"]).run()?;
     } else {
         println!("bench native: SKIPPED ({NATIVE} does not exist yet)");
     }

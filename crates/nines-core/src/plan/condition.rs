@@ -218,6 +218,12 @@ fn regroup(plan: &mut Plan, uses: &[Vec<(u32, u32)>]) {
         debug_assert_eq!(new_index.len(), i);
         new_index.push(placed);
     }
+    for group in &mut plan.groups {
+        group.step = new_index[group.step];
+        for member in &mut group.members {
+            *member = new_index[*member];
+        }
+    }
 }
 
 fn push(plan: &mut Plan, step: Step) -> usize {

@@ -13,8 +13,13 @@ use crate::text::money::Money;
 use serde::Serialize;
 
 mod answers;
+mod decide;
 mod risk;
 pub use answers::{AvailabilityAnswer, DowntimeAnswer};
+pub use decide::{
+    Choice, ComponentNeed, Design, GroupNeed, ImproveAnswer, NeedStatus, OptimizeAnswer, Remaining,
+    SimulatedSlo, SloAnswer, Supported,
+};
 pub use risk::{
     Breach, CreditShare, DowntimeQuantiles, Estimate, Histogram, MoneyEstimate, MoneyRisk,
     ProcessReport, RiskReport, ServiceRisk, RISK_SCHEMA_VERSION,

@@ -407,6 +407,26 @@ impl<'a> Simulation<'a> {
         )
     }
 
+    /// The downtime, seconds, that a share `p` of the ordinary months simulated in `chunks`
+    /// stays within (the `p`-quantile of the monthly downtime).
+    pub fn downtime_quantile(&self, chunks: &[ChunkResult], p: f64) -> f64 {
+        let mut all: Vec<u32> = chunks
+            .iter()
+            .filter_map(|ChunkResult(work)| match work {
+                Work::Months(tally) => Some(tally.downtime_ms.iter().copied()),
+                Work::Rare(_) => None,
+            })
+            .flatten()
+            .collect();
+        all.sort_unstable();
+        f64::from(quantile(&all, p)) / 1000.0
+    }
+
+    /// The length of a simulated month, seconds.
+    pub fn month_seconds(&self) -> f64 {
+        self.month_ms as f64 / 1000.0
+    }
+
     fn breach(&self, t: &Threshold, k: u64, n: u64) -> Breach {
         let (p, low, high) = wilson(k, n);
         Breach {
