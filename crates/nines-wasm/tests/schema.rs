@@ -89,6 +89,8 @@ fn decision_schemas_are_fresh_and_answers_validate() {
             target: options.target,
             confidence: Some(0.9),
             trials: 2_000,
+            // Calendars are laid over a named month.
+            convention: nines_core::Convention::parse("2026-02").unwrap(),
             ..SloOptions::default()
         };
         let answer = serde_json::to_value(slo(&model, &catalog, &options).unwrap()).unwrap();

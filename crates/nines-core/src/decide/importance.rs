@@ -33,9 +33,9 @@ use crate::report::{ComponentNeed, ImproveAnswer, NeedStatus};
 ///     ..DecideOptions::default()
 /// };
 /// let answer = improve(&model, &Catalog::empty(), &options)?;
-/// // web alone must reach 99.98% (1 − 0.9997/0.9999).
+/// // web alone must reach 0.9997 / 0.9999 = 99.979998%.
 /// let web = &answer.components[0];
-/// assert_eq!(format!("{:.8}", web.required_availability.unwrap_or(0.0)), "0.99980002");
+/// assert_eq!(format!("{:.8}", web.required_availability.unwrap_or(0.0)), "0.99979998");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
