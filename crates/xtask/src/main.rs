@@ -10,6 +10,7 @@ mod install;
 mod peer;
 mod pkg;
 mod serve;
+mod sizes;
 mod test;
 
 use std::process::ExitCode;
