@@ -28,6 +28,7 @@ pub fn run() -> Result<(), String> {
         println!("$ cargo xtask pkg");
         pkg::run()?;
         Cmd::new("node").args([NODE]).run()?;
+        crate::simbench::run()?;
     } else {
         println!("bench wasm: SKIPPED ({NODE} does not exist yet)");
     }

@@ -10,6 +10,7 @@ mod install;
 mod peer;
 mod pkg;
 mod serve;
+mod simbench;
 mod sizes;
 mod test;
 

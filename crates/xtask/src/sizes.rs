@@ -62,7 +62,9 @@ fn owner(name: &str) -> Option<String> {
             return Some(format!("{krate}{module}"));
         }
     }
-    let start = name.trim_start_matches(['<', '&', ' ']).trim_start_matches("mut ");
+    let start = name
+        .trim_start_matches(['<', '&', ' '])
+        .trim_start_matches("mut ");
     let krate: String = start
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
