@@ -732,7 +732,8 @@ export async function print(t) {
     const text = t.execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     const first = t.execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
     const png = await t.stat(t.path.join(t.artifacts, 'print-page1.png'));
-    const wanted = ['Azure web app + SQL in two regions', 'Reliability block diagram', 'Expected downtime', 'Contracts', 'Caveats', 'Assumptions', 'SLA catalog 2026.11.25', 'Availability report of'];
+    const catalog = JSON.parse(await t.readFile(t.path.join(t.root, 'data', 'catalog', 'catalog.json'), 'utf8'));
+    const wanted = ['Azure web app + SQL in two regions', 'Reliability block diagram', 'Expected downtime', 'Contracts', 'Caveats', 'Assumptions', `SLA catalog ${catalog.version}`, 'Availability report of'];
     const lower = text.toLowerCase();
     const missing = wanted.filter((w) => !lower.includes(w.toLowerCase()) && !(w === 'Reliability block diagram' && text.includes('Front Door')));
     const chrome = ['Export report', 'Import model', 'Share link', 'Search service', 'Add incident', 'Month convention'].filter((w) => text.includes(w));
