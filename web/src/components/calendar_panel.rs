@@ -1,0 +1,144 @@
+use super::calendar_editor::CalendarEditor;
+use super::field::Field;
+use super::zone_status::zone_status;
+use crate::calendars::{model_value, new_id, read_back, with_calendar};
+use crate::context::AppContext;
+use crate::hooks::use_app;
+use crate::state::Action;
+use serde_json::{json, Value};
+use yew::prelude::*;
+
+/// The model's calendars (each editable: zone, hours, holidays, maintenance), and the
+/// business's own hours with the loss rate outside them. Inline SLAs pick a calendar in their
+/// component's form.
+#[function_component(CalendarPanel)]
+pub fn calendar_panel() -> Html {
+    let error = use_state(|| None::<String>);
+    let Some(app) = use_app() else {
+        return html! {};
+    };
+    let model = &app.model;
+    let add = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let day = json!([["09:00", "17:00"]]);
+            let week = json!({"mon": day, "tue": day, "wed": day, "thu": day, "fri": day});
+            let calendar = json!({"time_zone": "UTC", "hours": week});
+            if let Ok(m) = with_calendar(&app.model, &new_id(&app.model), Some(calendar)) {
+                app.dispatch(Action::ReplaceModel(Box::new(m)));
+            }
+        })
+    };
+    html! {
+        <section class="panel calendars" aria-labelledby="calendars-heading" data-testid="calendars">
+            <h2 id="calendars-heading">{"Calendars (service hours)"}</h2>
+            <p class="hint">{"An SLA measured over a calendar counts only its service minutes, without holidays and maintenance windows; the business's calendar prices an outage inside and outside its hours. Times are local to each calendar's zone (daylight saving included)."}</p>
+            {zone_status(&app, true)}
+            <div class="calendar-list">
+                {for model.calendars.iter().map(|(id, calendar)| html! {
+                    <article class="calendar" data-testid={format!("calendar-{id}")}>
+                        <h3>{format!("Calendar “{id}”")}
+                            <button class="small danger" onclick={remove(&app, id, &error)} data-testid={format!("cal-{id}-remove")}
+                                aria-label={format!("Remove calendar {id}")}>{"Remove"}</button></h3>
+                        <CalendarEditor calendar={calendar.clone()} on_change={change(&app, id)} testid={format!("cal-{id}")} />
+                    </article>
+                })}
+            </div>
+            if let Some(message) = &*error {
+                <p class="error" role="alert" data-testid="calendars-error">{message}</p>
+            }
+            <button onclick={add} data-testid="calendar-add">{"Add a calendar"}</button>
+            {business_fields(&app)}
+        </section>
+    }
+}
+
+/// Keeps an edited calendar `id` when the core reads it.
+fn change(app: &AppContext, id: &str) -> Callback<Value, Option<String>> {
+    let (app, id) = (app.clone(), id.to_string());
+    Callback::from(
+        move |calendar: Value| match with_calendar(&app.model, &id, Some(calendar)) {
+            Ok(model) => {
+                app.dispatch(Action::ReplaceModel(Box::new(model)));
+                None
+            }
+            Err(message) => Some(message),
+        },
+    )
+}
+
+/// Removes calendar `id` unless something still uses it (the core says what).
+fn remove(
+    app: &AppContext,
+    id: &str,
+    error: &UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let (app, id, error) = (app.clone(), id.to_string(), error.clone());
+    Callback::from(move |_| match with_calendar(&app.model, &id, None) {
+        Ok(model) => {
+            error.set(None);
+            app.dispatch(Action::ReplaceModel(Box::new(model)));
+        }
+        Err(message) => error.set(Some(message)),
+    })
+}
+
+/// The business calendar and the loss per hour outside it.
+fn business_fields(app: &AppContext) -> Html {
+    let set = |key: &'static str| {
+        let app = app.clone();
+        move |value: Value| -> Option<String> {
+            let mut json = model_value(&app.model).ok()?;
+            match value {
+                Value::Null => json.as_object_mut()?.remove(key),
+                value => json.as_object_mut()?.insert(key.to_string(), value),
+            };
+            match read_back(&app.model, &json) {
+                Ok(model) => {
+                    app.dispatch(Action::ReplaceModel(Box::new(model)));
+                    None
+                }
+                Err(message) => Some(message),
+            }
+        }
+    };
+    let on_calendar = {
+        let set = set("business_calendar");
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let id = select.value();
+            set(if id.is_empty() {
+                Value::Null
+            } else {
+                Value::String(id)
+            });
+        })
+    };
+    let on_loss = {
+        let set = set("business_loss_per_hour_outside_hours");
+        Callback::from(move |text: String| {
+            let text = text.trim().replace(',', "");
+            match text.parse::<f64>() {
+                _ if text.is_empty() => set(Value::Null),
+                Ok(number) => set(json!(number)),
+                Err(_) => set(Value::String(text)),
+            }
+        })
+    };
+    let current = app.model.business_calendar.clone().unwrap_or_default();
+    let outside = app.model.business_loss_per_hour_outside_hours;
+    html! {
+        <div class="form-row business-hours">
+            <label class="field compact">
+                <span class="label">{"Business hours (loss per hour applies inside)"}</span>
+                <select onchange={on_calendar} data-testid="business-calendar">
+                    <option value="" selected={current.is_empty()}>{"every hour (no calendar)"}</option>
+                    {for app.model.calendars.keys().map(|id| html! { <option value={id.clone()} selected={*id == current}>{id}</option> })}
+                </select>
+            </label>
+            <Field label="Business loss per hour outside those hours" unit={app.model.currency.clone()}
+                value={outside.map(|m| m.to_string()).unwrap_or_default()} on_commit={on_loss}
+                testid="business-loss-outside" placeholder="0 when empty" />
+        </div>
+    }
+}
