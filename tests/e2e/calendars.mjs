@@ -33,10 +33,10 @@ export async function calendars(t) {
   }
   const exampleText = await t.readFile(t.path.join(t.root, 'data', 'examples', EXAMPLE), 'utf8');
   /** The CLI's JSON report for `model` in `month`. */
-  const evalCli = async (model, name) => {
+  const evalCli = async (model, name, extra = []) => {
     const file = t.path.join(t.artifacts, name);
     await t.writeFile(file, JSON.stringify(model));
-    return JSON.parse(t.execFileSync(cli, ['eval', file, '--month', MONTH, '--json'], { encoding: 'utf8' }));
+    return JSON.parse(t.execFileSync(cli, ['eval', file, '--month', MONTH, '--json', ...extra], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
   };
   const { page, context } = await open(t, 1280, { label: 'calendars' });
   const model = JSON.parse(exampleText);
@@ -73,6 +73,21 @@ export async function calendars(t) {
     await page.locator('[data-testid=results]').screenshot({ path: t.path.join(t.artifacts, 'calendar-results-1280.png') });
     t.check('calendars: the hosting example shows the CLI figures and names its calendars', ok,
       `${full}% (CLI ${out.percent}%); "${line}"; credit ${credit} (CLI ${out.contract.scenario.total_credit}); ${counts.length} incident lines as the CLI's`);
+  });
+
+  await t.step('calendars: expected downtime counted in a calendar, as `nines eval --calendar`', async () => {
+    await page.selectOption('[data-testid=figures-calendar-select]', 'office');
+    await page.waitForSelector('[data-testid=figures-calendar]');
+    const out = await evalCli(model, 'hosting-business-hours.json', ['--calendar', 'office']);
+    const seconds = squash(await page.textContent('[data-testid=downtime-month-seconds]'));
+    const line = squash(await page.textContent('[data-testid=figures-calendar]'));
+    const headline = squash(await page.textContent('[data-testid=nines]'));
+    const ok = seconds === `${out.downtime.seconds.month} s` && line.includes(`“office”: ${out.convention.calendar.description}`)
+      && headline.includes('of service time (calendar “office”)');
+    await page.selectOption('[data-testid=figures-calendar-select]', '');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=figures-calendar]'));
+    t.check('calendars: expected downtime counted in a calendar, as `nines eval --calendar`', ok,
+      `${seconds} per month (CLI ${out.downtime.seconds.month} s); "${line}"`);
   });
 
   await t.step('calendars: editing the zone and hours gives the CLI figures for that calendar', async () => {
@@ -156,6 +171,43 @@ export async function calendars(t) {
       `${month}: ${shown} per month in ${service} of service (CLI ${down.text.month}), 24×7 ${plain} (CLI ${down.around_the_clock.text.month}); 10 min/month needs ${required} (CLI ${up.percent}%)`);
   });
   await context.close();
+
+  await t.step('calendars: a design naming zones waits for the table; a failed fetch offers Try again', async () => {
+    const fresh = await t.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await fresh.newPage();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let fetches = 0;
+    await page.route('**/data/tz/zones.tsv', async (route) => {
+      fetches += 1;
+      if (fetches === 1) return route.abort();
+      if (fetches === 2) await held;
+      return route.continue();
+    });
+    await page.goto(t.base);
+    await page.waitForSelector('[data-testid=availability]');
+    const first = await fullAvailability(page);
+    await page.selectOption('[data-testid=examples]', EXAMPLE);
+    await page.waitForSelector('[data-testid=zones-failed]');
+    const failed = squash(await page.textContent('[data-testid=zones-failed]'));
+    const kept = (await fullAvailability(page)) === first;
+    await page.locator('[data-testid=results]').screenshot({ path: t.path.join(t.artifacts, 'zones-failed-1280.png') });
+    await page.click('[data-testid=zones-retry]');
+    await page.waitForSelector('[data-testid=zones-loading]');
+    const loading = squash(await page.textContent('[data-testid=zones-loading]'));
+    release();
+    await page.waitForSelector('[data-testid=loaded-notice]');
+    const month = await page.inputValue('[data-testid=month]');
+    const out = JSON.parse(t.execFileSync(cli, ['eval', t.path.join(t.root, 'data', 'examples', EXAMPLE), '--month', month, '--json'], { encoding: 'utf8' }));
+    const loaded = await fullAvailability(page);
+    await page.reload();
+    await page.waitForFunction((p) => document.querySelector('[data-testid=availability]')?.dataset.full === p, out.percent, { timeout: 5000 });
+    const restored = (await page.inputValue('[data-testid=model-name]')) === model.name;
+    t.check('calendars: a design naming zones waits for the table; a failed fetch offers Try again',
+      failed.includes('Try again') && kept && loading.startsWith('Loading the time-zone table for “Hosting contract') && loaded === out.percent && restored,
+      `"${failed}"; then "${loading}"; then ${loaded}% (CLI ${out.percent}% for ${month}); the autosaved design comes back after a reload: ${restored}`);
+    await fresh.close();
+  });
 
   await t.step('calendars: on a 390 px phone the week grid and calculator fit', async () => {
     const phone = await open(t, 390, { label: 'calendars phone' });

@@ -179,6 +179,9 @@ pub struct AppState {
     pub zone_attempt: u32,
     /// A design waiting for the zone table.
     pub pending: Option<Pending>,
+    /// The model's calendar whose service time the expected downtime counts (every minute
+    /// when none).
+    pub figures_calendar: Option<String>,
 }
 
 /// Everything a user can do to the state.
@@ -252,6 +255,8 @@ pub enum Action {
     ZonesLoaded(Result<(), String>),
     /// Fetch the zone table again.
     RetryZones,
+    /// Count the expected downtime in a calendar's service time (every minute when `None`).
+    SetFiguresCalendar(Option<String>),
 }
 
 impl AppState {
@@ -275,6 +280,7 @@ impl AppState {
             zones: crate::zones::Zones::Loading,
             zone_attempt: 0,
             pending: None,
+            figures_calendar: None,
         }
     }
 
@@ -444,6 +450,7 @@ impl AppState {
                 }
             }
             Action::ZonesLoaded(Err(why)) => self.zones = crate::zones::Zones::Failed(why),
+            Action::SetFiguresCalendar(id) => self.figures_calendar = id,
             Action::RetryZones => {
                 self.zones = crate::zones::Zones::Loading;
                 self.zone_attempt += 1;

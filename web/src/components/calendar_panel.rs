@@ -118,13 +118,22 @@ fn business_fields(app: &AppContext) -> Html {
         let set = set("business_loss_per_hour_outside_hours");
         Callback::from(move |text: String| {
             let text = text.trim().replace(',', "");
-            match text.parse::<f64>() {
+            match serde_json::from_str::<Value>(&text) {
                 _ if text.is_empty() => set(Value::Null),
-                Ok(number) => set(json!(number)),
-                Err(_) => set(Value::String(text)),
+                Ok(number @ Value::Number(_)) => set(number),
+                _ => set(Value::String(text)),
             }
         })
     };
+    let on_figures = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let id = select.value();
+            app.dispatch(Action::SetFiguresCalendar((!id.is_empty()).then_some(id)));
+        })
+    };
+    let figures = app.figures_calendar.clone().unwrap_or_default();
     let current = app.model.business_calendar.clone().unwrap_or_default();
     let outside = app.model.business_loss_per_hour_outside_hours;
     html! {
@@ -134,6 +143,13 @@ fn business_fields(app: &AppContext) -> Html {
                 <select onchange={on_calendar} data-testid="business-calendar">
                     <option value="" selected={current.is_empty()}>{"every hour (no calendar)"}</option>
                     {for app.model.calendars.keys().map(|id| html! { <option value={id.clone()} selected={*id == current}>{id}</option> })}
+                </select>
+            </label>
+            <label class="field compact">
+                <span class="label">{"Count the expected downtime in"}</span>
+                <select onchange={on_figures} data-testid="figures-calendar-select">
+                    <option value="" selected={figures.is_empty()}>{"every minute (24×7)"}</option>
+                    {for app.model.calendars.keys().map(|id| html! { <option value={id.clone()} selected={*id == figures}>{format!("the service time of {id}")}</option> })}
                 </select>
             </label>
             <Field label="Business loss per hour outside those hours" unit={app.model.currency.clone()}

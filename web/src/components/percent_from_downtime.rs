@@ -46,7 +46,7 @@ pub fn percent_from_downtime(props: &PercentFromDowntimeProps) -> Html {
                     <table data-testid="calc-required">
                         <caption>{format!("Availability needed for at most {} per {}", *allowed, *period)}
                             {if props.calendar.is_some() { " — every minute (24×7, UTC), and in the service time" } else { "" }}</caption>
-                        <thead><tr><th scope="col">{"Convention"}</th><th scope="col">{"Required availability"}</th>
+                        <thead><tr><th scope="col">{"Convention"}</th><th scope="col">{if props.calendar.is_some() { "Every minute (24×7, UTC)" } else { "Required availability" }}</th>
                             if let Some(c) = &props.calendar {
                                 <th scope="col">{format!("Counted in {}", c.describe())}</th>
                             }</tr></thead>
