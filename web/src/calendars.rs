@@ -28,22 +28,24 @@ pub fn with_calendar(model: &Model, id: &str, calendar: Option<Value>) -> Result
     read_back(model, &json)
 }
 
-/// `json` read as a model, unless it fails to read, or to evaluate where `before` did.
+/// `json` read as a model, unless it fails to read, or its evaluation has a problem that
+/// `before`'s did not.
 ///
 /// # Errors
-/// The core's first problem, `path: message`.
+/// The core's first (new) problem, `path: message`.
 pub fn read_back(before: &Model, json: &Value) -> Result<Model, String> {
-    let first = |problems: Vec<nines_core::Problem>| {
-        problems
-            .first()
+    let model = Model::from_json(&json.to_string()).map_err(|p| {
+        p.0.first()
             .map_or_else(|| "not a model".to_string(), ToString::to_string)
-    };
-    let model = Model::from_json(&json.to_string()).map_err(|p| first(p.0))?;
-    let problems = crate::evaluation::problems(&model);
-    if !problems.is_empty() && crate::evaluation::problems(before).is_empty() {
-        return Err(first(problems));
+    })?;
+    let known = crate::evaluation::problems(before);
+    match crate::evaluation::problems(&model)
+        .into_iter()
+        .find(|p| !known.contains(p))
+    {
+        Some(problem) => Err(problem.to_string()),
+        None => Ok(model),
     }
-    Ok(model)
 }
 
 /// `model` as a JSON value (through its text, the one serialisation the app already has).
@@ -92,5 +94,24 @@ mod tests {
             .unwrap()
             .calendars
             .is_empty());
+    }
+
+    #[test]
+    fn a_calendar_an_sla_still_names_stays() {
+        let model = Model::from_json(
+            r#"{"calendars": {"office": {}}, "root": {"component": {"id": "a", "sla": {
+                "id": "x/y/z", "provider": "x", "service": "y", "configuration": "z",
+                "commitment": 99.5, "window": "calendar_month",
+                "downtime_definition": {"kind": "unavailable_minutes", "text": "t"},
+                "credit_tiers": [{"below": 99.5, "credit": 10}], "credit_cap": 50,
+                "claim_window": "30 days", "calendar": "office",
+                "data_guarantee": {"kind": "none", "text": "none"},
+                "source": {"url": "about:blank", "as_of": "2026-01-15", "status": "unverified"}}}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            with_calendar(&model, "office", None).unwrap_err(),
+            "root.component.sla.calendar: y (z) is measured over calendar \"office\", which the model's calendars do not define"
+        );
     }
 }

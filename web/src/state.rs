@@ -510,3 +510,5 @@ impl Reducible for AppState {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod zone_tests;
