@@ -136,12 +136,16 @@ export async function calendars(t) {
     }
     await commit(page, `[data-testid=${id}-zone]`, 'Europe/Berln');
     const zoneError = squash(await page.textContent(`[data-testid=${id}-error]`));
+    await page.click(`[data-testid=${id}-remove]`);
+    await page.waitForFunction((s) => document.querySelector(`[data-testid=${s}-error]`)?.textContent.includes('sla.calendar'), id);
+    const removeError = squash(await page.textContent(`[data-testid=${id}-error]`));
     const kept = squash(await page.textContent(`[data-testid=${id}-summary]`)) === summary && (await fullAvailability(page)) === full;
     await page.locator(`[data-testid=calendar-hosting-contract]`).screenshot({ path: t.path.join(t.artifacts, 'calendar-error-1280.png') });
     const expected = 'calendars.hosting-contract.hours.tue[0]: 08:00–07:30 ends before it starts';
     t.check('calendars: a bad edit names its JSON path and keeps the model',
-      error.startsWith(expected) && cliError.includes(expected) && zoneError.startsWith('calendars.hosting-contract.time_zone: unknown time zone "Europe/Berln"') && kept,
-      `"${error}"; then "${zoneError}"; model kept: ${kept}`);
+      error.startsWith(expected) && cliError.includes(expected) && zoneError.startsWith('calendars.hosting-contract.time_zone: unknown time zone "Europe/Berln"')
+        && removeError.startsWith('root.serial.children[0].component.sla.calendar: Managed server (One managed server, support Mon–Fri 08:00–18:00) is measured over calendar "hosting-contract", which the model\'s calendars do not define') && kept,
+      `"${error}"; then "${zoneError}"; removing it: "${removeError}"; model kept: ${kept}`);
     await commit(page, `[data-testid=${id}-zone]`, 'America/New_York');
     await commit(page, `[data-testid=${id}-tue-0-to]`, '18:00');
   });

@@ -16,6 +16,9 @@ pub struct CalendarEditorProps {
     pub on_change: Callback<Value, Option<String>>,
     /// Prefix of every `data-testid` inside.
     pub testid: AttrValue,
+    /// Offers "Remove", which sends `null` to `on_change`.
+    #[prop_or_default]
+    pub removable: bool,
 }
 
 /// Edits one calendar: its time zone, weekly hours (or 24×7), holidays and maintenance
@@ -35,6 +38,10 @@ pub fn calendar_editor(props: &CalendarEditorProps) -> Html {
     html! {
         <div class="calendar-editor" data-testid={id.clone()}>
             <p class="calendar-summary" data-testid={format!("{id}-summary")}>{props.calendar.describe()}</p>
+            if props.removable {
+                <button class="small danger remove" onclick={on_click(&Value::Null, &commit, |_| ())}
+                    data-testid={format!("{id}-remove")}>{"Remove this calendar"}</button>
+            }
             {zone_picker(&json, &commit, &id)}
             {hours_grid(&json, &commit, &id)}
             {holiday_list(&json, &commit, &id)}

@@ -3,7 +3,6 @@ use super::field::Field;
 use super::zone_status::zone_status;
 use crate::calendars::{model_value, new_id, read_back, with_calendar};
 use crate::context::AppContext;
-use crate::hooks::use_app;
 use crate::state::Action;
 use serde_json::{json, Value};
 use yew::prelude::*;
@@ -11,12 +10,7 @@ use yew::prelude::*;
 /// The model's calendars (each editable: zone, hours, holidays, maintenance), and the
 /// business's own hours with the loss rate outside them. Inline SLAs pick a calendar in their
 /// component's form.
-#[function_component(CalendarPanel)]
-pub fn calendar_panel() -> Html {
-    let error = use_state(|| None::<String>);
-    let Some(app) = use_app() else {
-        return html! {};
-    };
+pub fn calendar_panel(app: &AppContext) -> Html {
     let model = &app.model;
     let add = {
         let app = app.clone();
@@ -33,53 +27,32 @@ pub fn calendar_panel() -> Html {
         <section class="panel calendars" aria-labelledby="calendars-heading" data-testid="calendars">
             <h2 id="calendars-heading">{"Calendars (service hours)"}</h2>
             <p class="hint">{"An SLA measured over a calendar counts only its service minutes, without holidays and maintenance windows; the business's calendar prices an outage inside and outside its hours. Times are local to each calendar's zone (daylight saving included)."}</p>
-            {zone_status(&app, true)}
+            {zone_status(app, true)}
             <div class="calendar-list">
                 {for model.calendars.iter().map(|(id, calendar)| html! {
                     <article class="calendar" data-testid={format!("calendar-{id}")}>
-                        <h3>{format!("Calendar “{id}”")}
-                            <button class="small danger" onclick={remove(&app, id, &error)} data-testid={format!("cal-{id}-remove")}
-                                aria-label={format!("Remove calendar {id}")}>{"Remove"}</button></h3>
-                        <CalendarEditor calendar={calendar.clone()} on_change={change(&app, id)} testid={format!("cal-{id}")} />
+                        <h3>{format!("Calendar “{id}”")}</h3>
+                        <CalendarEditor calendar={calendar.clone()} on_change={change(app, id)} testid={format!("cal-{id}")} removable=true />
                     </article>
                 })}
             </div>
-            if let Some(message) = &*error {
-                <p class="error" role="alert" data-testid="calendars-error">{message}</p>
-            }
             <button onclick={add} data-testid="calendar-add">{"Add a calendar"}</button>
-            {business_fields(&app)}
+            {business_fields(app)}
         </section>
     }
 }
 
-/// Keeps an edited calendar `id` when the core reads it.
+/// Keeps an edited calendar `id` (removed when `null`) when the core reads it.
 fn change(app: &AppContext, id: &str) -> Callback<Value, Option<String>> {
     let (app, id) = (app.clone(), id.to_string());
-    Callback::from(
-        move |calendar: Value| match with_calendar(&app.model, &id, Some(calendar)) {
+    Callback::from(move |calendar: Value| {
+        match with_calendar(&app.model, &id, (!calendar.is_null()).then_some(calendar)) {
             Ok(model) => {
                 app.dispatch(Action::ReplaceModel(Box::new(model)));
                 None
             }
             Err(message) => Some(message),
-        },
-    )
-}
-
-/// Removes calendar `id` unless something still uses it (the core says what).
-fn remove(
-    app: &AppContext,
-    id: &str,
-    error: &UseStateHandle<Option<String>>,
-) -> Callback<MouseEvent> {
-    let (app, id, error) = (app.clone(), id.to_string(), error.clone());
-    Callback::from(move |_| match with_calendar(&app.model, &id, None) {
-        Ok(model) => {
-            error.set(None);
-            app.dispatch(Action::ReplaceModel(Box::new(model)));
         }
-        Err(message) => error.set(Some(message)),
     })
 }
 
