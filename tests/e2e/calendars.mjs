@@ -99,11 +99,15 @@ export async function calendars(t) {
     await page.waitForFunction((s) => document.querySelector(`[data-testid=${s}-summary]`)?.textContent.includes('Mon 07:00–18:00'), id);
     await page.click(`[data-testid=${id}-add-sat]`);
     await page.waitForFunction((s) => document.querySelector(`[data-testid=${s}-summary]`)?.textContent.includes('Sat 09:00–17:00'), id);
+    await commit(page, `[data-testid=${id}-holiday-add]`, '2026-02-20');
+    await page.waitForFunction((s) => document.querySelector(`[data-testid=${s}-summary]`)?.textContent.includes('2 holidays'), id);
+    const cleared = (await page.inputValue(`[data-testid=${id}-holiday-add]`)) === '';
     const edited = structuredClone(model);
     const cal = edited.calendars['hosting-contract'];
     cal.time_zone = 'America/New_York';
     cal.hours.mon = [['07:00', '18:00']];
     cal.hours.sat = [['09:00', '17:00']];
+    cal.holidays.push('2026-02-20');
     const out = await evalCli(edited, 'hosting-edited.json');
     const service = out.contract.services[0];
     const line = squash(await page.textContent('[data-testid=service-calendar-server]'));
@@ -112,7 +116,7 @@ export async function calendars(t) {
     const ok = line.includes(service.calendar.description) && service.calendar.description.includes('America/New_York')
       && service.tiers.every((tier) => tiers.includes(`(over ${tier.after})`)) && tiers !== before
       && credit === `${out.contract.scenario.total_credit} ${out.contract.currency}`
-      && (await fullAvailability(page)) === out.percent;
+      && (await fullAvailability(page)) === out.percent && cleared;
     await page.locator('[data-testid=calendars]').screenshot({ path: t.path.join(t.artifacts, 'calendar-editor-1280.png') });
     t.check('calendars: editing the zone and hours gives the CLI figures for that calendar', ok,
       `"${service.calendar.description}": tiers ${service.tiers.map((x) => x.after).join(', ')}; credit ${credit} (CLI ${out.contract.scenario.total_credit})`);

@@ -37,7 +37,8 @@ pub fn holiday_list(json: &Value, commit: &Callback<Value>, id: &str) -> Html {
             </ul>
             <label class="field compact">
                 <span class="label">{"Add a holiday"}</span>
-                <input type="date" value="" onchange={add} data-testid={format!("{id}-holiday-add")} />
+                // Keyed by the count, so that the field is empty again once a date is added.
+                <input key={days.len()} type="date" value="" onchange={add} data-testid={format!("{id}-holiday-add")} />
             </label>
         </fieldset>
     }
