@@ -75,6 +75,17 @@ export async function calendars(t) {
       `${full}% (CLI ${out.percent}%); "${line}"; credit ${credit} (CLI ${out.contract.scenario.total_credit}); ${counts.length} incident lines as the CLI's`);
   });
 
+  await t.step('calendars: an inline SLA names its calendar and edits it in place', async () => {
+    await page.click('[data-testid=block][data-path="0"]');
+    await page.waitForSelector('[data-testid=sla-cal-summary]');
+    const picked = await page.inputValue('[data-testid=sla-calendar]');
+    const summary = squash(await page.textContent('[data-testid=sla-cal-summary]'));
+    const out = await evalCli(model, 'hosting-business-hours.json');
+    await page.locator('[data-testid=component-form]').screenshot({ path: t.path.join(t.artifacts, 'sla-calendar-1280.png') });
+    t.check('calendars: an inline SLA names its calendar and edits it in place',
+      picked === 'hosting-contract' && summary === out.contract.services[0].calendar.description, `${picked}: "${summary}"`);
+  });
+
   await t.step('calendars: expected downtime counted in a calendar, as `nines eval --calendar`', async () => {
     await page.selectOption('[data-testid=figures-calendar-select]', 'office');
     await page.waitForSelector('[data-testid=figures-calendar]');

@@ -43,7 +43,7 @@ pub fn calendar_panel(app: &AppContext) -> Html {
 }
 
 /// Keeps an edited calendar `id` (removed when `null`) when the core reads it.
-fn change(app: &AppContext, id: &str) -> Callback<Value, Option<String>> {
+pub fn change(app: &AppContext, id: &str) -> Callback<Value, Option<String>> {
     let (app, id) = (app.clone(), id.to_string());
     Callback::from(move |calendar: Value| {
         match with_calendar(&app.model, &id, (!calendar.is_null()).then_some(calendar)) {

@@ -1,3 +1,5 @@
+use super::calendar_editor::CalendarEditor;
+use super::calendar_panel::change;
 use crate::hooks::use_app;
 use nines_core::model::Component;
 use yew::prelude::*;
@@ -11,8 +13,8 @@ pub struct SlaCalendarProps {
     pub on_change: Callback<Component>,
 }
 
-/// Which of the model's calendars an inline SLA is measured over (every minute when none);
-/// the calendars themselves are edited under "Calendars".
+/// Which of the model's calendars an inline SLA is measured over (every minute when none), and
+/// that calendar's editor (the same calendar as under "Calendars", shared by whatever uses it).
 #[function_component(SlaCalendar)]
 pub fn sla_calendar(props: &SlaCalendarProps) -> Html {
     let Some(app) = use_app() else {
@@ -42,6 +44,7 @@ pub fn sla_calendar(props: &SlaCalendarProps) -> Html {
             .unwrap_or_else(|| id.to_string())
     };
     html! {
+        <>
         <label class="field">
             <span class="label">{"Measured over (service hours)"}</span>
             <select {onchange} data-testid="sla-calendar">
@@ -51,5 +54,9 @@ pub fn sla_calendar(props: &SlaCalendarProps) -> Html {
                 })}
             </select>
         </label>
+        if let Some(calendar) = app.model.calendars.get(&current) {
+            <CalendarEditor calendar={calendar.clone()} on_change={change(&app, &current)} testid="sla-cal" />
+        }
+        </>
     }
 }
