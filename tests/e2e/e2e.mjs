@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as flows from './flows.mjs';
+import { calendars } from './calendars.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -152,7 +153,7 @@ async function main() {
     decimal: { dec, sub, mul, one, fraction, show, expectedPercent }, findCli, execFileSync,
     readFile, writeFile, stat, path,
   };
-  for (const flow of [flows.firstResult, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel]) {
+  for (const flow of [flows.firstResult, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel, calendars]) {
     await flow(t);
   }
   check('no request to another origin', foreign.length === 0, foreign.slice(0, 3).join(', '));

@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 mod bind;
+mod calendars;
 mod catalog;
 mod chart;
 mod codec;
@@ -33,5 +34,6 @@ mod perf;
 mod startup;
 mod state;
 mod tree;
+mod zones;
 
 pub use components::app::App;
