@@ -9,6 +9,7 @@
 
 #![deny(missing_docs)]
 
+pub mod analysis;
 mod bind;
 mod catalog;
 mod chart;
