@@ -1,5 +1,6 @@
 use super::add_dialog::AddDialog;
 use super::architecture_panel::ArchitecturePanel;
+use super::improve_panel::ImprovePanel;
 use super::results::results;
 use super::scenario_panel::scenario_panel;
 use super::summary_bar::summary_bar;
@@ -13,6 +14,7 @@ pub fn design_view(app: &AppContext) -> Html {
         <div class="design">
             <ArchitecturePanel />
             {results(app)}
+            <ImprovePanel />
             {scenario_panel(app)}
             {summary_bar(app)}
             <AddDialog />
