@@ -37,6 +37,19 @@ function cliNeeds(t, cli, file) {
   return needs;
 }
 
+/** 30 components in series, 6 of them with 9 alternatives: 10^6 combinations, searched
+ * exhaustively in batches of 100,000 (progress after each). */
+function bigSearch() {
+  const children = Array.from({ length: 30 }, (_, i) => {
+    const component = { id: `c${i + 1}`, availability: i < 6 ? 99.9 : 99.99, monthly_fee: 10 };
+    if (i < 6) {
+      component.alternatives = Array.from({ length: 9 }, (_, j) => ({ availability: Number((99.9 + (j + 1) * 0.0099).toFixed(4)), monthly_fee: 10 + (j + 1) * (i + 2) }));
+    }
+    return { component };
+  });
+  return { name: 'Big search', target: 99.5, root: { serial: { children } } };
+}
+
 const webCatalog = (model) => model.root.serial.children[1].replicate.child.serial.children[0].component.catalog;
 
 export async function improve(t) {
@@ -147,6 +160,33 @@ export async function improve(t) {
     const shown = await page.textContent('[data-testid=need-row][data-id=web] [data-testid=need-required]');
     t.check('improve: another target gives other needs', shown.startsWith(web) && web !== expected.web,
       `web at 99.95%: ${shown.trim()} (nines improve --target 99.95: ${web})`);
+  });
+  await t.step('improve: a long search shows progress, Cancel stops it, Search again finishes it', async () => {
+    const model = bigSearch();
+    const big = t.path.join(t.artifacts, 'improve-big-search.json');
+    await t.writeFile(big, JSON.stringify(model));
+    await page.setInputFiles('[data-testid=import-file]', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+    await page.waitForSelector('[data-testid=search-progress]', { timeout: 15000 });
+    await page.click('[data-testid=search-cancel]');
+    await page.waitForSelector('[data-testid=search-cancelled]');
+    await t.sleep(300);
+    const stayed = (await page.$$('[data-testid=cheapest]')).length === 0;
+    const started = Date.now();
+    await page.click('[data-testid=search-again]');
+    const shares = [];
+    while (!(await page.$('[data-testid=cheapest]')) && Date.now() - started < 60000) {
+      const share = await page.$eval('[data-testid=search-progress] progress', (p) => Number(p.value)).catch(() => null);
+      if (share !== null && shares.at(-1) !== share) shares.push(share);
+      await t.sleep(20);
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const expected = JSON.parse(t.execFileSync(cli, ['optimize', big, '--json'], { encoding: 'utf8' }));
+    const figures = await page.textContent('[data-testid=cheapest-figures]');
+    const fee = Number(expected.cheapest.monthly_fee).toLocaleString('en-US', { minimumFractionDigits: 2 });
+    t.check('improve: a long search shows progress, Cancel stops it, Search again finishes it',
+      stayed && shares.length >= 2 && figures.startsWith(`${fee} USD/month`) && expected.combinations === 1e6,
+      `cancelled with no answer; again: progress ${shares.map((x) => x.toFixed(1)).join(' → ')}, done in ${seconds} s: ${figures} (nines optimize: ${expected.cheapest.monthly_fee} of ${expected.combinations} combinations)`);
+    t.figure('optimize in the worker, 10^6 combinations (30 components)', `${seconds} s wall, with progress every 100,000`);
   });
   await context.close();
 

@@ -37,6 +37,11 @@ pub fn improve_panel() -> Html {
     };
     let typed = use_state(|| None::<Availability>);
     let failed = use_state(|| None::<String>);
+    {
+        // A design with a target of its own (another file, an example) brings it to the field.
+        let typed = typed.clone();
+        use_effect_with(app.model.target, move |_| typed.set(None));
+    }
     let target = (*typed).or(app.model.target);
     let decide = use_decide(&app.model, target, app.convention());
     let on_target = {
@@ -154,7 +159,7 @@ fn search(app: &AppContext, decide: &Decide, failed: &UseStateHandle<Option<Stri
         },
         Job::Cancelled => html! {
             <p class="hint" data-testid="search-cancelled">{"Search cancelled. "}
-                <button class="link" onclick={decide.rerun.reform(|_| ())}>{"Search again"}</button></p>
+                <button class="link" data-testid="search-again" onclick={decide.rerun.reform(|_| ())}>{"Search again"}</button></p>
         },
         Job::Failed(message) => html! { <p class="error" data-testid="search-error">{message}</p> },
         Job::Done(answer) => done(answer),

@@ -102,13 +102,10 @@ pub fn use_decide(model: &Model, target: Option<Availability>, convention: Conve
                     return;
                 };
                 let (model, options) = job_args(model, target, *convention);
-                // The last answers stay until the new ones come (no flicker while editing).
-                if !matches!(*improve, Job::Done(_)) {
-                    improve.set(Job::Running(0.0));
-                }
-                if !matches!(*optimize, Job::Done(_)) {
-                    optimize.set(Job::Running(0.0));
-                }
+                // An answer for another model or target must not stay: its Apply would apply
+                // choices to a model they were not made for.
+                improve.set(Job::Running(0.0));
+                optimize.set(Job::Running(0.0));
                 quick.start(Kind::Improve, &model, &options, feed(improve));
                 search.start(Kind::Optimize, &model, &options, feed(optimize));
             },
