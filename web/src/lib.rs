@@ -9,6 +9,7 @@
 
 #![deny(missing_docs)]
 
+pub mod analysis;
 mod bind;
 mod calendars;
 mod catalog;
@@ -17,6 +18,7 @@ mod codec;
 mod compare_rows;
 mod components;
 mod context;
+mod decide_wire;
 mod describe;
 mod diagram_dom;
 mod diagram_svg;
@@ -25,6 +27,7 @@ mod evaluation;
 mod examples;
 mod export;
 mod factories;
+mod frontier_plot;
 mod hooks;
 mod keys;
 mod labels;

@@ -112,6 +112,22 @@ impl Simulation {
         parse_output(&self.report_json()?)
     }
 
+    /// The risk report of the chunks run so far (running the first if none has run), as an
+    /// object: a first estimate while the rest runs. Its `trials` says how many months it
+    /// counts; the rare-breach chunks, which run after the ordinary ones, join as they run.
+    ///
+    /// # Errors
+    /// As [`Simulation::step`].
+    #[wasm_bindgen(js_name = reportSoFar, unchecked_return_type = "RiskReport")]
+    pub fn report_so_far(&mut self) -> Result<JsValue, JsValue> {
+        if self.results.is_empty() {
+            self.step(1.0)?;
+        }
+        let results = self.results.clone();
+        let report = self.with(|s| Ok(s.report(results)))?;
+        parse_output(&serde_json::to_string_pretty(&report).map_err(internal)?)
+    }
+
     /// The risk report as JSON text: what `nines simulate --json` prints before its newline.
     ///
     /// # Errors

@@ -1,4 +1,5 @@
-//! `cargo xtask serve`: build the web app and serve it on http://127.0.0.1:8080.
+//! `cargo xtask serve`: build the JS package (for the analysis worker) and the web app, and serve
+//! it on http://127.0.0.1:8080.
 
 use crate::cmd::{self, Cmd};
 use crate::install;
@@ -17,6 +18,8 @@ pub fn run() -> Result<(), String> {
             ));
         }
     }
+    // The analysis worker imports the JS package, which the web build copies from pkg/.
+    crate::pkg::run()?;
     println!("serving the web app on http://{ADDRESS}:{PORT} once built (Ctrl-C stops)");
     Cmd::new("trunk")
         .args([

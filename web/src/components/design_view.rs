@@ -1,6 +1,7 @@
 use super::add_dialog::AddDialog;
 use super::architecture_panel::ArchitecturePanel;
 use super::calendar_panel::calendar_panel;
+use super::improve_panel::ImprovePanel;
 use super::results::results;
 use super::scenario_panel::scenario_panel;
 use super::summary_bar::summary_bar;
@@ -14,6 +15,7 @@ pub fn design_view(app: &AppContext) -> Html {
         <div class="design">
             <ArchitecturePanel />
             {results(app)}
+            <ImprovePanel />
             {scenario_panel(app)}
             {calendar_panel(app)}
             {summary_bar(app)}

@@ -4,6 +4,7 @@
 mod use_app;
 mod use_autosave;
 mod use_color_scheme;
+mod use_decide;
 mod use_evaluation;
 mod use_focus_request;
 mod use_undo_keys;
@@ -12,6 +13,7 @@ mod use_zone_table;
 pub use use_app::use_app;
 pub use use_autosave::{restore, restore_saved, use_autosave, MODEL_KEY};
 pub use use_color_scheme::use_dark_scheme;
+pub use use_decide::{error_line, job_args, use_decide, Decide, Job};
 pub use use_evaluation::{use_evaluation, use_labels};
 pub use use_focus_request::{focus, path_key, use_focus_request};
 pub use use_undo_keys::use_undo_keys;

@@ -1,0 +1,88 @@
+// The analysis worker: runs the nines JS package (./pkg/nines.js, the same core as the CLI) off
+// the page's main thread. The web app starts it with `new Worker(url, {type: 'module'})` only
+// when an analysis is first asked for, so the package is never part of the initial download.
+//
+// Messages in:  {id, kind, args: {model, options}}: model and options as objects or JSON text,
+// as the package's functions take them; kind one of
+//   simulate  `Simulation` run chunk by chunk (about 8,192 months each)
+//   optimize  `Optimization` stepped in batches
+//   improve | slo | openslo | evaluate   one call
+// Messages out: {id, progress, partial?}  progress = share done (0..1); for simulate, `partial`
+//                                         is the risk report of the months run so far (JSON)
+//               {id, result}              the answer as JSON text: the bytes the CLI prints
+//                                         with --json (openslo: JSON.stringify of the document)
+//               {id, error: {name, message, problems}}  problems: [{path, kind, message}]
+// Cancelling is terminating the worker; the page makes a new one for the next job.
+
+import init, * as nines from './pkg/nines.js';
+
+const ready = init();
+
+/** Optimization evaluations per batch: about 10 ms for a small model. */
+const BATCH = 100000;
+/** A partial simulate report at most this often (ms), and always after the first chunk. */
+const PARTIAL_EVERY = 250;
+
+const post = (message) => self.postMessage(message);
+
+function simulate(id, { model, options }) {
+  const simulation = new nines.Simulation(model, options);
+  try {
+    const total = simulation.chunks;
+    let last = -Infinity;
+    while (simulation.done < total) {
+      simulation.step(1);
+      const message = { id, progress: simulation.done / total };
+      if (simulation.done < total && performance.now() - last >= PARTIAL_EVERY) {
+        message.partial = JSON.stringify(simulation.reportSoFar());
+        last = performance.now();
+      }
+      post(message);
+    }
+    return simulation.reportJson();
+  } finally {
+    simulation.free();
+  }
+}
+
+function optimize(id, { model, options }) {
+  const search = new nines.Optimization(model, options);
+  try {
+    while (!search.step(BATCH)) {
+      post({ id, progress: Math.min(1, search.evaluated / Math.max(1, search.combinations)) });
+    }
+    return search.answerJson();
+  } finally {
+    search.free();
+  }
+}
+
+const calls = {
+  simulate,
+  optimize,
+  improve: (_, { model, options }) => nines.improveJson(model, options),
+  slo: (_, { model, options }) => nines.sloJson(model, options),
+  openslo: (_, { model, options }) => JSON.stringify(nines.openslo(model, options)),
+  evaluate: (_, { model, options }) => nines.evaluateJson(model, options),
+};
+
+/** An error as the page reads it; the package's errors carry `problems` with JSON paths. */
+function describe(error) {
+  return {
+    name: String(error?.name ?? 'Error'),
+    message: String(error?.message ?? error),
+    problems: Array.isArray(error?.problems) ? error.problems : [],
+  };
+}
+
+self.onmessage = async (event) => {
+  const { id, kind, args } = event.data ?? {};
+  try {
+    await ready;
+    const call = calls[kind];
+    if (!call) throw new TypeError(`unknown analysis kind ${JSON.stringify(kind)}`);
+    post({ id, result: call(id, args ?? {}) });
+  } catch (error) {
+    post({ id, error: describe(error) });
+  }
+};
