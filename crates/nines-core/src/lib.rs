@@ -89,7 +89,7 @@ pub mod sla;
 mod text;
 
 pub use availability::{Availability, AvailabilityError, Percent, PRINTED_DIGITS};
-pub use catalog::{Catalog, CatalogVersion, Template};
+pub use catalog::{Catalog, CatalogManifest, CatalogVersion, Template};
 pub use convention::{
     Convention, ConventionError, Period, PeriodError, Periods, YearMonth, YearMonthError,
 };
