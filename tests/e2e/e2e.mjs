@@ -131,12 +131,20 @@ async function main() {
   await mkdir(artifacts, { recursive: true });
   const distFiles = await readdir(dist);
 
-  // Size of what the browser downloads to run the app.
+  // Size of what the browser downloads to run the app, and of the catalog it fetches beside it.
   let gz = 0;
   for (const f of distFiles.filter((f) => f.endsWith('.wasm') || f.endsWith('.js'))) {
     gz += gzipSync(await readFile(path.join(dist, f)), { level: 9 }).length;
   }
   figure('wasm+js gzipped', `${(gz / 1024).toFixed(1)} KB (target ≤ 350 KB)`);
+  let data = 0;
+  for (const dir of ['catalog', 'templates']) {
+    for (const f of (await readdir(path.join(dist, dir))).filter((f) => f.endsWith('.json'))) {
+      data += gzipSync(await readFile(path.join(dist, dir, f)), { level: 9 }).length;
+    }
+  }
+  figure('catalog + templates JSON gzipped (fetched at start-up, not in the budget)', `${(data / 1024).toFixed(1)} KB`);
+  const catalogVersion = JSON.parse(await readFile(path.join(root, 'data', 'catalog', 'catalog.json'), 'utf8')).version;
 
   const server = await serve();
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -150,9 +158,9 @@ async function main() {
   const t = {
     base, browser, artifacts, check, figure, step, sleep, consoleErrors, foreign,
     decimal: { dec, sub, mul, one, fraction, show, expectedPercent }, findCli, execFileSync,
-    readFile, writeFile, stat, path,
+    readFile, writeFile, stat, path, catalogVersion,
   };
-  for (const flow of [flows.firstResult, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel]) {
+  for (const flow of [flows.firstResult, flows.catalogFetch, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel]) {
     await flow(t);
   }
   check('no request to another origin', foreign.length === 0, foreign.slice(0, 3).join(', '));

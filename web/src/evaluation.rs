@@ -2,9 +2,8 @@
 //! groups (`Model::without_empty_groups`), with every path the user sees mapped back onto the
 //! design as drawn. Conversions only; the figures are nines-core's.
 
-use crate::catalog::catalog;
 use crate::tree::{self, NodePath};
-use nines_core::{evaluate, Convention, Model, Options, Problem, Report};
+use nines_core::{evaluate, Catalog, Convention, Model, Options, Problem, Report};
 
 /// What the results show.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,8 +37,8 @@ impl Evaluation {
     }
 }
 
-/// Evaluates `model` under `convention` as the app shows it.
-pub fn evaluate_design(model: &Model, convention: Convention) -> Evaluation {
+/// Evaluates `model` under `convention` against `catalog` as the app shows it.
+pub fn evaluate_design(model: &Model, convention: Convention, catalog: &Catalog) -> Evaluation {
     let (pruned, removed) = model.without_empty_groups();
     let empty_groups = removed.iter().filter_map(tree::node_path_of).collect();
     let to_design = |problems: Vec<Problem>| -> Vec<Problem> {
@@ -58,7 +57,7 @@ pub fn evaluate_design(model: &Model, convention: Convention) -> Evaluation {
             warnings: Vec::new(),
         };
     }
-    match evaluate(&pruned, catalog(), &Options::new(convention)) {
+    match evaluate(&pruned, catalog, &Options::new(convention)) {
         Ok(report) => Evaluation {
             warnings: to_design(report.warnings.clone()),
             outcome: Outcome::Report(Box::new(report)),
@@ -74,8 +73,8 @@ pub fn evaluate_design(model: &Model, convention: Convention) -> Evaluation {
 
 /// The problems that keep `model` from being evaluated as the app would (none for a blank or
 /// unfinished design).
-pub fn problems(model: &Model) -> Vec<Problem> {
-    match evaluate_design(model, Convention::default()).outcome {
+pub fn problems(model: &Model, catalog: &Catalog) -> Vec<Problem> {
+    match evaluate_design(model, Convention::default(), catalog).outcome {
         Outcome::Problems(problems) => problems,
         Outcome::Blank | Outcome::Report(_) => Vec::new(),
     }
@@ -94,7 +93,7 @@ mod tests {
                 {"k_of_n": {"k": 5, "children": [{"component": {"id": "b", "availability": 99}}]}}]}}}"#,
         )
         .unwrap();
-        let evaluation = evaluate_design(&model, Convention::default());
+        let evaluation = evaluate_design(&model, Convention::default(), &Catalog::empty());
         assert_eq!(evaluation.empty_groups, vec![vec![0]]);
         // k = 5 of 1 child is a real mistake, named where the user sees it: the third child.
         let Outcome::Problems(problems) = &evaluation.outcome else {
@@ -108,9 +107,10 @@ mod tests {
 
     #[test]
     fn a_blank_design_is_not_an_error() {
-        let evaluation = evaluate_design(&crate::factories::blank_model(), Convention::default());
+        let blank = crate::factories::blank_model();
+        let evaluation = evaluate_design(&blank, Convention::default(), &Catalog::empty());
         assert_eq!(evaluation.outcome, Outcome::Blank);
         assert_eq!(evaluation.empty_groups, vec![Vec::<usize>::new()]);
-        assert!(problems(&crate::factories::blank_model()).is_empty());
+        assert!(problems(&blank, &Catalog::empty()).is_empty());
     }
 }

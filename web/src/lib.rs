@@ -10,7 +10,6 @@
 #![deny(missing_docs)]
 
 mod bind;
-mod catalog;
 mod chart;
 mod codec;
 mod compare_rows;
@@ -28,8 +27,10 @@ mod hooks;
 mod keys;
 mod labels;
 mod layout;
+mod library;
 mod parse;
 mod perf;
+mod sorting;
 mod startup;
 mod state;
 mod tree;

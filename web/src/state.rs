@@ -2,6 +2,7 @@
 //! of the model goes through here and is undoable; the report is derived from the model by the
 //! `use_evaluation` hook.
 
+use crate::library::{Library, LibraryState};
 use crate::tree::{self, NodePath};
 use nines_core::model::{Component, Incident, Model, Node};
 use nines_core::{Convention, Money, Problem};
@@ -158,6 +159,10 @@ pub struct AppState {
     pub notice: bool,
     /// The add dialog, when open.
     pub adding: Option<Adding>,
+    /// The SLA catalog and templates (fetched when the app starts).
+    pub library: LibraryState,
+    /// Bumped to fetch the library (again).
+    pub library_attempt: u32,
 }
 
 /// Everything a user can do to the state.
@@ -223,6 +228,12 @@ pub enum Action {
     OpenScenario(usize),
     /// Forget a saved scenario.
     RemoveScenario(usize),
+    /// The bundled catalog and templates arrived.
+    LibraryLoaded(Library),
+    /// They could not be fetched or read: why.
+    LibraryFailed(String),
+    /// Fetch them again.
+    RetryLibrary,
 }
 
 impl AppState {
@@ -243,6 +254,16 @@ impl AppState {
             loaded: None,
             notice: false,
             adding: None,
+            library: LibraryState::Loading,
+            library_attempt: 0,
+        }
+    }
+
+    /// The library, once it is ready.
+    pub fn library(&self) -> Option<&Library> {
+        match &self.library {
+            LibraryState::Ready(library) => Some(library),
+            LibraryState::Loading | LibraryState::Failed(_) => None,
         }
     }
 
@@ -402,6 +423,12 @@ impl AppState {
                 if index < self.saved.len() {
                     self.saved.remove(index);
                 }
+            }
+            Action::LibraryLoaded(library) => self.library = LibraryState::Ready(library),
+            Action::LibraryFailed(why) => self.library = LibraryState::Failed(why),
+            Action::RetryLibrary => {
+                self.library = LibraryState::Loading;
+                self.library_attempt += 1;
             }
         }
     }

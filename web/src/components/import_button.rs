@@ -20,6 +20,7 @@ pub fn import_button() -> Html {
         input.set_value("");
         let app = app.clone();
         let name = file.name();
+        let catalog = app.library.clone();
         *reader.borrow_mut() = Some(read_as_text(&file.into(), move |text| {
             let result = text
                 .map_err(|e| {
@@ -28,7 +29,7 @@ pub fn import_button() -> Html {
                         format!("cannot read the file: {e}"),
                     )]
                 })
-                .and_then(|text| import_model(&name, &text));
+                .and_then(|text| import_model(&name, &text, catalog.catalog()));
             app.dispatch(match result {
                 Ok(model) => Action::Load(Box::new(Loaded {
                     label: name,

@@ -30,6 +30,7 @@ mod hints_list;
 mod import_button;
 mod incident_form;
 mod incident_table;
+mod library_status;
 mod move_to;
 mod node_editor;
 mod node_row;

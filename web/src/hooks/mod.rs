@@ -6,6 +6,7 @@ mod use_autosave;
 mod use_color_scheme;
 mod use_evaluation;
 mod use_focus_request;
+mod use_library;
 mod use_undo_keys;
 
 pub use use_app::use_app;
@@ -13,4 +14,5 @@ pub use use_autosave::{restore, restore_saved, use_autosave};
 pub use use_color_scheme::use_dark_scheme;
 pub use use_evaluation::{use_evaluation, use_labels};
 pub use use_focus_request::{focus, path_key, use_focus_request};
+pub use use_library::use_library;
 pub use use_undo_keys::use_undo_keys;
