@@ -156,7 +156,7 @@ async function main() {
   });
   const foreign = [];
   const t = {
-    base, browser, artifacts, check, figure, step, sleep, consoleErrors, foreign,
+    base, root, browser, artifacts, check, figure, step, sleep, consoleErrors, foreign,
     decimal: { dec, sub, mul, one, fraction, show, expectedPercent }, findCli, execFileSync,
     readFile, writeFile, stat, path, catalogVersion,
   };

@@ -139,6 +139,21 @@ function cli(args) {
   return execFileSync(binary, args, { encoding: "utf8" });
 }
 
+/** The same hours Monday to Friday, as a calendar's `hours`. */
+function weekdays(from, to) {
+  return Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((day) => [day, [[from, to]]]));
+}
+
+test("downtime in service hours", () => {
+  // 22 working days of 8 hours in March 2026: 0.1% is 10 min 33.6 s.
+  const d = nines.downtime(99.9, { convention: "2026-03", calendar: { time_zone: "Europe/Berlin", hours: weekdays("09:00", "17:00") } });
+  assert.equal(d.text.month, "10 min 33.6 s");
+  assert.equal(d.service_seconds.month, 633600);
+  assert.equal(d.around_the_clock.text.month, "44 min 38.4 s");
+  throws(() => nines.downtime(99.9, { calendar: { time_zone: "Europe/Berln" } }), RangeError, "options.calendar.time_zone");
+  throws(() => nines.downtime(99.9, { calendar: { hours: { mon: [["17:00", "09:00"]] } } }), RangeError, "options.calendar.hours.mon[0]");
+});
+
 // One wire shape per answer: the package returns what `nines … --json` prints, key for key and
 // value for value (serialized alike: the JSON text of both, normalized by JSON.parse).
 for (const [args, call] of [
@@ -146,6 +161,10 @@ for (const [args, call] of [
   [["downtime", "99.95", "--month", "2026-02", "--json"], () => nines.downtime(99.95, { convention: "2026-02" })],
   [["downtime", "--allowed", "43m12s", "--per", "month", "--json"], () => nines.required("43m12s", "month")],
   [["downtime", "--allowed", "1h", "--per", "year", "--convention", "gregorian", "--json"], () => nines.required(3600, "year", { convention: "gregorian" })],
+  [["downtime", "99.9", "--month", "2026-03", "--hours", "mon-fri 09:00-17:00", "--tz", "Europe/Berlin", "--json"],
+    () => nines.downtime(99.9, { convention: "2026-03", calendar: { time_zone: "Europe/Berlin", hours: weekdays("09:00", "17:00") } })],
+  [["downtime", "--allowed", "10m", "--per", "month", "--month", "2026-03", "--hours", "mon-fri 09:00-17:00", "--json"],
+    () => nines.required("10m", "month", { convention: "2026-03", calendar: { hours: weekdays("09:00", "17:00") } })],
   [["serial", "99.95", "99.99", "--json"], () => nines.serial([99.95, 99.99])],
   [["parallel", "99.99", "99.99", "99.99", "--json"], () => nines.parallel(["99.99", "99.99", "99.99"])],
   [["k-of-n", "2", "99.9", "99.9", "99.9", "--json"], () => nines.kOfN(2, [99.9, 99.9, 99.9])],
@@ -310,4 +329,30 @@ test("hostile input throws TypeError or RangeError, never a wasm trap", () => {
   };
   assert.equal(typeof nines.evaluate(huge).percent, "string");
   assert.equal(nines.parallel([99, 99]).percent, "99.99");
+});
+
+test("improve, optimize, slo: the same bytes as the CLI's golden answers, Optimization in chunks", () => {
+  const dir = join(root, "tests/fixtures/decide");
+  for (const name of ["azure-web-sql-options", "aws-three-tier-options"]) {
+    const model = readFileSync(join(dir, `${name}.json`), "utf8");
+    const golden = (kind) => readFileSync(join(root, `tests/golden/decide/${name}.${kind}.json`), "utf8");
+    const options = { target: 99.95, convention: "2026-02" };
+    assert.equal(nines.improveJson(model, options) + "\n", golden("improve"));
+    assert.equal(nines.optimizeJson(model, options) + "\n", golden("optimize"));
+    assert.equal(nines.sloJson(model, options) + "\n", golden("slo"));
+    assert.deepEqual(nines.improve(JSON.parse(model), options), JSON.parse(golden("improve")));
+    const search = new nines.Optimization(model, options);
+    let steps = 0;
+    while (!search.step(3)) steps += 1;
+    assert.ok(steps > 1);
+    assert.deepEqual(search.answer(), JSON.parse(golden("optimize")));
+    search.free();
+    const document = nines.openslo(model, options);
+    assert.equal(document.kind, "SLO");
+    assert.equal(document.spec.budgetingMethod, "Timeslices");
+  }
+  const alternatives = nines.catalogAlternatives("azure/sql-database/not-zone-redundant");
+  assert.ok(alternatives.some((e) => e.id === "azure/sql-database/zone-redundant"));
+  throws(() => nines.optimize(SIMPLE), RangeError, "target");
+  throws(() => nines.slo(SIMPLE, { target: 99.9, confidence: 2 }), RangeError, "options.confidence");
 });

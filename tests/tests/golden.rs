@@ -64,7 +64,9 @@ golden! {
     example_azure_two_regions: "data/examples/azure-two-regions.json" => "tests/golden/examples/azure-two-regions.report.json",
     example_azure_web_sql: "data/examples/azure-web-sql.json" => "tests/golden/examples/azure-web-sql.report.json",
     example_backup_storage: "data/examples/backup-storage.json" => "tests/golden/examples/backup-storage.report.json",
+    example_cloud_business_hours: "data/examples/cloud-business-hours.json" => "tests/golden/examples/cloud-business-hours.report.json",
     example_cloud_pair: "data/examples/cloud-pair.json" => "tests/golden/examples/cloud-pair.report.json",
+    example_hosting_business_hours: "data/examples/hosting-business-hours.json" => "tests/golden/examples/hosting-business-hours.report.json",
     example_onprem_pair: "data/examples/onprem-pair.json" => "tests/golden/examples/onprem-pair.report.json",
     failover_onprem: "tests/fixtures/failover-onprem.json" => "tests/golden/failover-onprem.report.json",
     inline_sla_hosting: "tests/fixtures/inline-sla-hosting.json" => "tests/golden/inline-sla-hosting.report.json",
@@ -89,5 +91,59 @@ fn every_model_has_a_golden_test() {
                 assert!(LISTED.contains(&path.as_str()), "{path} has no golden test");
             }
         }
+    }
+}
+
+/// A calendar of every minute in UTC changes no figure: each golden report, its `input` aside,
+/// is the same with such a calendar as the figures', the business's and every inline SLA's.
+#[test]
+fn an_around_the_clock_calendar_gives_the_golden_figures() {
+    let catalog = Catalog::bundled().expect("bundled catalog");
+    let convention = Convention::parse("2026-02").expect("month");
+    let options = Options {
+        calendar: Some("always".to_string()),
+        ..Options::new(convention)
+    };
+    for model in LISTED {
+        let text = std::fs::read_to_string(root().join(model)).expect("model");
+        let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let calendars = json["calendars"]
+            .as_object_mut()
+            .map(|c| c.len())
+            .unwrap_or(0);
+        if calendars > 0 {
+            continue; // the business-hours examples have calendars of their own
+        }
+        json["calendars"] = serde_json::json!({"always": {"time_zone": "UTC"}});
+        json["business_calendar"] = "always".into();
+        set_sla_calendars(&mut json["root"]);
+        let with = evaluate_json(&json.to_string(), &catalog, &options).expect("evaluates");
+        let golden = root().join(
+            model
+                .replace("data/examples/", "tests/golden/examples/")
+                .replace("tests/fixtures/", "tests/golden/")
+                .replace(".json", ".report.json"),
+        );
+        let mut expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(golden).expect("golden")).expect("json");
+        let mut actual = serde_json::to_value(&with).expect("report");
+        expected.as_object_mut().expect("object").remove("input");
+        actual.as_object_mut().expect("object").remove("input");
+        assert!(
+            actual == expected,
+            "{model}: a 24×7 UTC calendar changed the report"
+        );
+    }
+}
+
+/// Points every inline SLA under `node` at the calendar `always`.
+fn set_sla_calendars(node: &mut serde_json::Value) {
+    if let Some(sla) = node.pointer_mut("/component/sla") {
+        sla["calendar"] = "always".into();
+    }
+    match node {
+        serde_json::Value::Object(map) => map.values_mut().for_each(set_sla_calendars),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(set_sla_calendars),
+        _ => {}
     }
 }

@@ -126,6 +126,7 @@ pub fn append(root: &mut Node, path: &[usize], new: Node) -> Option<NodePath> {
                 name: None,
                 children: vec![old],
                 domains: Vec::new(),
+                copies_range: None,
             });
         }
         let list = child_list_mut(&mut r.child)?;
@@ -196,11 +197,13 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
             name,
             children: members,
             domains: Vec::new(),
+            copies_range: None,
         }),
         GroupKind::Parallel => Node::Parallel(Group {
             name,
             children: members,
             domains: Vec::new(),
+            copies_range: None,
         }),
         GroupKind::KOfN => Node::KOfN(KOfN {
             name,
@@ -214,6 +217,7 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
                     name: None,
                     children: Vec::new(),
                     domains: Vec::new(),
+                    copies_range: None,
                 })
             };
             let standby = if members.len() > 1 {
@@ -243,6 +247,7 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
                     name: None,
                     children: members,
                     domains: Vec::new(),
+                    copies_range: None,
                 })
             };
             Node::Replicate(Replicate {
@@ -250,6 +255,7 @@ pub fn convert(node: Node, kind: GroupKind) -> Node {
                 copies: 2,
                 child: Box::new(child),
                 domains: Vec::new(),
+                copies_range: None,
             })
         }
     }

@@ -55,6 +55,10 @@ pub enum Command {
         /// Also list how the design fails: its minimal cut sets up to this size (1–6).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=6))]
         cut_sets: Option<u32>,
+        /// Count expected downtime in the service time of this calendar of the model
+        /// (an id of its `calendars`).
+        #[arg(long, value_name = "ID")]
+        calendar: Option<String>,
         /// Print the JSON report.
         #[arg(long)]
         json: bool,
@@ -78,6 +82,68 @@ pub enum Command {
         #[command(flatten)]
         catalogs: Catalogs,
         /// Print the JSON risk report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What it would take to reach a target: the availability each component alone must reach,
+    /// importance measures, and the copies, members or k each group needs.
+    Improve {
+        /// The model file, or `-` for standard input.
+        file: String,
+        /// The availability to reach, percent (default: the model's `target`).
+        #[arg(long, value_parser = parse_availability, allow_negative_numbers = true)]
+        target: Option<Availability>,
+        #[command(flatten)]
+        period: Conventions,
+        #[command(flatten)]
+        catalogs: Catalogs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The cheapest combination of alternatives and copies that meets a target, and the
+    /// frontier of monthly fee against availability.
+    Optimize {
+        /// The model file, or `-` for standard input.
+        file: String,
+        /// The availability to reach, percent (default: the model's `target`).
+        #[arg(long, value_parser = parse_availability, allow_negative_numbers = true)]
+        target: Option<Availability>,
+        #[command(flatten)]
+        period: Conventions,
+        #[command(flatten)]
+        catalogs: Catalogs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The error budget of an SLO, the SLO the design supports, and an OpenSLO document.
+    Slo {
+        /// The model file, or `-` for standard input.
+        file: String,
+        /// The SLO, percent (default: the model's `target`).
+        #[arg(long, value_parser = parse_availability, allow_negative_numbers = true)]
+        target: Option<Availability>,
+        /// Also simulate months and give the SLO met in this share of them, e.g. 0.975.
+        #[arg(long)]
+        confidence: Option<f64>,
+        /// Months to simulate with --confidence.
+        #[arg(long, default_value_t = nines_core::simulate::DEFAULT_TRIALS)]
+        trials: u64,
+        /// The seed of the simulation.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The IANA time zone of the OpenSLO calendar window.
+        #[arg(long, default_value = "Etc/UTC")]
+        time_zone: String,
+        #[command(flatten)]
+        period: Conventions,
+        #[command(flatten)]
+        catalogs: Catalogs,
+        /// Print the OpenSLO v1 document (YAML).
+        #[arg(long, conflicts_with = "json")]
+        openslo: bool,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },

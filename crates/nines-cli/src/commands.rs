@@ -3,6 +3,7 @@
 use crate::args::{CatalogCommand, Catalogs, Command, Compose, ServiceHours};
 use crate::{read_input, render, to_json, Failure};
 use nines_core::calendar::{Calendar, Holiday, TimeZone, WeekHours};
+use nines_core::decide::{DecideOptions, Optimizer, SloOptions};
 use nines_core::report::{AvailabilityAnswer, DowntimeAnswer};
 use nines_core::simulate::SimulateOptions;
 use nines_core::{combine, required_availability, Catalog, Combine, Convention, Model, Options};
@@ -42,6 +43,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
             period,
             catalogs,
             cut_sets,
+            calendar,
             json,
         } => {
             let text = read_input(&file, "FILE")?;
@@ -49,6 +51,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
             let options = Options {
                 convention: period.convention(),
                 cut_sets,
+                calendar,
             };
             let report = nines_core::evaluate_json(&text, &catalog, &options)?;
             if json {
@@ -80,6 +83,76 @@ pub fn run(command: Command) -> Result<String, Failure> {
                 to_json(&report)
             } else {
                 Ok(render::risk(&report))
+            }
+        }
+        Command::Improve {
+            file,
+            target,
+            period,
+            catalogs,
+            json,
+        } => {
+            let (model, catalog) = model_and_catalog(&file, &catalogs)?;
+            let options = DecideOptions {
+                convention: period.convention(),
+                target,
+            };
+            let answer = nines_core::decide::improve(&model, &catalog, &options)?;
+            if json {
+                to_json(&answer)
+            } else {
+                Ok(crate::decide::improve(&answer))
+            }
+        }
+        Command::Optimize {
+            file,
+            target,
+            period,
+            catalogs,
+            json,
+        } => {
+            let (model, catalog) = model_and_catalog(&file, &catalogs)?;
+            let options = DecideOptions {
+                convention: period.convention(),
+                target,
+            };
+            let answer = Optimizer::new(&model, &catalog, &options)?.run();
+            if json {
+                to_json(&answer)
+            } else {
+                Ok(crate::decide::optimize(&answer))
+            }
+        }
+        Command::Slo {
+            file,
+            target,
+            confidence,
+            trials,
+            seed,
+            time_zone,
+            period,
+            catalogs,
+            openslo,
+            json,
+        } => {
+            let (model, catalog) = model_and_catalog(&file, &catalogs)?;
+            let options = SloOptions {
+                convention: period.convention(),
+                target,
+                confidence,
+                trials,
+                seed,
+                time_zone,
+            };
+            if openslo {
+                return nines_core::decide::openslo_yaml(&model, &catalog, &options)
+                    .map_err(Failure::from);
+            }
+            let answer = nines_core::decide::slo(&model, &catalog, &options)?;
+            if json {
+                to_json(&answer)
+            } else {
+                Ok(crate::decide::slo(&answer))
             }
         }
         Command::Catalog {
@@ -149,6 +222,13 @@ fn catalog_command(command: CatalogCommand) -> Result<String, Failure> {
             ))
         }
     }
+}
+
+/// The model of `file` and the catalog with the user's files.
+fn model_and_catalog(file: &str, catalogs: &Catalogs) -> Result<(Model, Catalog), Failure> {
+    let text = read_input(file, "FILE")?;
+    let catalog = catalog(catalogs)?;
+    Ok((Model::from_json(&text)?, catalog))
 }
 
 fn composed(how: Combine, compose: Compose) -> Result<String, Failure> {

@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod decide;
 mod render;
 mod simulate;
 

@@ -77,6 +77,15 @@ pub fn report(r: &Report) -> String {
         t.day, t.month, t.year
     );
     let _ = writeln!(out, "  convention      {}", r.convention.description);
+    if let Some(calendar) = &r.convention.calendar {
+        let _ = writeln!(
+            out,
+            "  counted in      service time of {} ({}): {} h this month",
+            calendar.id,
+            calendar.description,
+            hours(calendar.service_seconds.month)
+        );
+    }
     let _ = writeln!(
         out,
         "  catalog         {} ({})",
@@ -147,6 +156,15 @@ pub fn report(r: &Report) -> String {
                     tiers.join(", ")
                 }
             );
+            if let Some(calendar) = &s.calendar {
+                let _ = writeln!(
+                    out,
+                    "  {:<28} measured over {}: {} h of service time in the month",
+                    "",
+                    calendar.description,
+                    hours(calendar.service_seconds.month)
+                );
+            }
         }
         let w = &contract.worst_case;
         let _ = writeln!(
@@ -199,6 +217,18 @@ data (what the SLAs say about your data)"
                 .map(|l| format!(", business loss {cur} {l}"))
                 .unwrap_or_default()
         );
+        if let Some(inside) = s.business_hours_downtime_seconds {
+            let _ = writeln!(
+                out,
+                "  {} of it in business hours, {} outside",
+                format_duration(inside),
+                format_duration(s.architecture_downtime_seconds - inside)
+            );
+        }
+        for count in &s.incidents {
+            let at = format!("incidents[{}]", count.incident);
+            let _ = writeln!(out, "  {at:<28} {}", count.why);
+        }
         for svc in &s.services {
             let _ = writeln!(
                 out,

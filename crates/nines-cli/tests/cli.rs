@@ -111,6 +111,90 @@ fn downtime_both_ways() {
     assert_eq!(d.convention, "30-day");
 }
 
+/// `nines downtime` in service hours: the contract's flags and keys.
+#[test]
+fn downtime_in_service_hours() {
+    let out = nines(
+        &[
+            "downtime",
+            "99.9",
+            "--month",
+            "2026-03",
+            "--hours",
+            "mon-fri 09:00-17:00",
+            "--tz",
+            "Europe/Berlin",
+            "--json",
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // 22 working days × 8 h = 176 h; 0.1% of that is 10 min 33.6 s.
+    assert_eq!(d["seconds"]["month"], 633.6);
+    assert_eq!(d["text"]["month"], "10 min 33.6 s");
+    assert_eq!(d["service_seconds"]["month"], 633_600.0);
+    for key in ["day", "week", "month", "quarter", "year"] {
+        assert!(d["service_seconds"][key].is_number(), "{key}");
+    }
+    let with_holiday = nines(
+        &[
+            "downtime",
+            "99.9",
+            "--month",
+            "2026-03",
+            "--hours",
+            "mon-fri 09:00-17:00",
+            "--holiday",
+            "2026-03-20",
+            "--json",
+        ],
+        None,
+    );
+    let d: serde_json::Value = serde_json::from_slice(&with_holiday.stdout).unwrap();
+    assert_eq!(d["seconds"]["month"], 604.8);
+    // The same calendar from a file.
+    let file = std::env::temp_dir().join(format!("nines-calendar-{}.json", std::process::id()));
+    std::fs::write(
+        &file,
+        r#"{"time_zone": "Europe/Berlin", "hours": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]],
+            "wed": [["09:00","17:00"]], "thu": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}"#,
+    )
+    .unwrap();
+    let path = file.to_string_lossy().to_string();
+    let d: serde_json::Value = json(&[
+        "downtime",
+        "99.9",
+        "--month",
+        "2026-03",
+        "--calendar",
+        &path,
+        "--json",
+    ]);
+    assert_eq!(d["seconds"]["month"], 633.6);
+    // Bad input: one line naming the argument or the JSON path, exit 2.
+    assert!(bad(&["downtime", "99.9", "--tz", "Europe/Berln"], None)
+        .starts_with("nines: --tz: unknown time zone"));
+    assert!(bad(
+        &["downtime", "99.9", "--hours", "mon-fri 17:00-09:00"],
+        None
+    )
+    .starts_with("nines: --hours: 17:00–09:00 ends before it starts"));
+    assert!(bad(&["downtime", "99.9", "--holiday", "2026-02-30"], None)
+        .starts_with("nines: --holiday:"));
+    std::fs::write(
+        &file,
+        r#"{"hours": {"mon": [["09:00","12:00"],["11:00","13:00"]]}}"#,
+    )
+    .unwrap();
+    let message = bad(&["downtime", "99.9", "--calendar", &path], None);
+    assert!(
+        message.contains("hours.mon: 09:00–12:00 and 11:00–13:00 overlap"),
+        "{message}"
+    );
+    let _ = std::fs::remove_file(file);
+}
+
 #[derive(Deserialize)]
 struct ReportHead {
     schema_version: u32,
@@ -549,4 +633,115 @@ fn simulate_prints_the_risk_report() {
                 {"component": {"id": "b""#,
     );
     assert!(bad(&["simulate", "-"], Some(&wrong)).contains("unknown domain \"nowhere\""));
+}
+
+/// `nines improve|optimize|slo`: the keys scripts read, the golden bytes, exit 2 with a path.
+#[test]
+fn decision_commands_keep_their_contract() {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Need {
+        id: String,
+        required_availability: Option<f64>,
+        status: String,
+        birnbaum: f64,
+        raw: Option<f64>,
+        rrw: Option<f64>,
+        share: f64,
+        instances: u64,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Group {
+        path: String,
+        kind: String,
+        current: u32,
+        required: Option<u32>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Improve {
+        target: f64,
+        availability: f64,
+        components: Vec<Need>,
+        groups: Vec<Group>,
+    }
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Choice {
+        id: String,
+        choice: u32,
+    }
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Design {
+        monthly_fee: String,
+        availability: f64,
+        choices: Vec<Choice>,
+    }
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Optimize {
+        target: f64,
+        optimal: bool,
+        evaluated: u64,
+        cheapest: Option<Design>,
+        frontier: Vec<Design>,
+    }
+    let fixture = "../../tests/fixtures/decide/azure-web-sql-options.json";
+    let improve: Improve = json(&["improve", fixture, "--target", "99.95", "--json"]);
+    assert_eq!(improve.target, 99.95);
+    assert_eq!(improve.components[1].id, "web");
+    assert_eq!(improve.groups[0].kind, "replicate");
+    let optimize: Optimize = json(&["optimize", fixture, "--target", "99.95", "--json"]);
+    assert!(optimize.optimal);
+    assert_eq!(optimize.evaluated, 12);
+    assert!(optimize.cheapest.is_some() && !optimize.frontier.is_empty());
+    for (command, extra, golden) in [
+        ("improve", "--json", "improve.json"),
+        ("optimize", "--json", "optimize.json"),
+        ("slo", "--json", "slo.json"),
+        ("slo", "--openslo", "openslo.yaml"),
+    ] {
+        let out = nines(
+            &[
+                command, fixture, "--target", "99.95", "--month", "2026-02", extra,
+            ],
+            None,
+        );
+        assert!(out.status.success());
+        let expected = std::fs::read_to_string(format!(
+            "../../tests/golden/decide/azure-web-sql-options.{golden}"
+        ))
+        .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            expected,
+            "{command} {extra}"
+        );
+    }
+    let message = bad(
+        &["optimize", "-", "--json"],
+        Some(r#"{"root": {"component": {"availability": 99}}}"#),
+    );
+    assert!(message.contains("target: give a target"), "{message}");
+    let message = bad(
+        &["improve", "-", "--target", "100"],
+        Some(r#"{"root": {"component": {"availability": 99}}}"#),
+    );
+    assert!(message.contains("target:"), "{message}");
+    let model = r#"{"target": 99, "root": {"replicate": {"copies": 1, "copies_range": [2, 1], "child": {"component": {"availability": 99}}}}}"#;
+    let message = bad(&["optimize", "-"], Some(model));
+    assert!(
+        message.contains("root.replicate.copies_range:"),
+        "{message}"
+    );
+    let message = bad(
+        &["slo", "-", "--confidence", "2"],
+        Some(r#"{"target": 99, "root": {"component": {"availability": 99}}}"#),
+    );
+    assert!(message.contains("confidence:"), "{message}");
 }

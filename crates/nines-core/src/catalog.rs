@@ -267,6 +267,29 @@ impl Catalog {
             .collect()
     }
 
+    /// The other configurations of an entry's service (same provider and service, another
+    /// id), most available first: what a design could switch to. Empty for an unknown id.
+    /// Fees are not the catalog's: a search needs the user's `monthly_fee` for each.
+    pub fn alternatives(&self, id: &str) -> Vec<&Sla> {
+        let Some(entry) = self.get(id) else {
+            return Vec::new();
+        };
+        let mut found: Vec<&Sla> = self
+            .entries()
+            .iter()
+            .filter(|e| {
+                e.id != entry.id && e.provider == entry.provider && e.service == entry.service
+            })
+            .collect();
+        found.sort_by(|a, b| {
+            a.commitment
+                .unavailability()
+                .total_cmp(&b.commitment.unavailability())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        found
+    }
+
     /// How many entries each provider has, and how many have each source status.
     pub fn summary(&self) -> CatalogSummary {
         let mut summary = CatalogSummary {

@@ -2,38 +2,71 @@
 //! worst month the contracts allow against the business loss, and the caveats a reader must see.
 
 use crate::availability::Availability;
+use crate::calendar::Calendar;
 use crate::convention::Convention;
 use crate::model::Model;
 use crate::plan::Plan;
 use crate::report::{
-    round12, Caveat, CaveatKind, Contract, DataStore, Scenario, Service, TierReport, WorstCase,
+    round12, CalendarInfo, Caveat, CaveatKind, Contract, DataStore, Scenario, Service, TierReport,
+    WorstCase,
 };
 use crate::sla::DataGuaranteeKind;
 use crate::text::duration::format_duration;
 use crate::text::money::Money;
 use std::collections::BTreeMap;
 
-/// The contract view of a plan whose composite availability is `composite`.
+/// The contract view of a plan whose composite availability is `composite`; the expected
+/// downtime counts the service time of `figures` when given.
 pub(crate) fn contract(
     model: &Model,
     plan: &Plan,
     composite: Availability,
     convention: Convention,
+    figures: Option<&CalendarInfo>,
     scenario: Option<Scenario>,
 ) -> Contract {
     let month = convention.periods().month;
-    let expected_month = round12(composite.unavailability() * month);
+    let counted_month = figures.map_or(month, |c| c.service_seconds.month);
+    let expected_month = round12(composite.unavailability() * counted_month);
     let loss = model.business_loss_per_hour;
+    let business = plan
+        .business_calendar
+        .zip(model.business_calendar.as_deref())
+        .map(|(calendar, id)| CalendarInfo::new(id, calendar, convention));
     Contract {
         currency: model.currency.clone(),
         business_loss_per_hour: loss,
+        business_loss_per_hour_outside_hours: model.business_loss_per_hour_outside_hours,
         expected_downtime_seconds_per_month: expected_month,
-        expected_monthly_business_loss: loss.map(|l| Money::for_seconds(l, expected_month)),
-        services: services(plan, month),
-        worst_case: worst_case(plan, month, loss),
+        expected_monthly_business_loss: loss.map(|inside| {
+            let down = composite.unavailability() * month;
+            match &business {
+                // Outages fall at any hour alike: the business's share of the month is in hours.
+                Some(b) => {
+                    let share = b.service_seconds.month / month;
+                    let outside = model.business_loss_per_hour_outside_hours;
+                    Money::for_seconds(inside, round12(down * share))
+                        + Money::for_seconds(
+                            outside.unwrap_or(Money::ZERO),
+                            round12(down * (1.0 - share)),
+                        )
+                }
+                None => Money::for_seconds(inside, round12(down)),
+            }
+        }),
+        business_calendar: business,
+        services: services(plan, convention),
+        worst_case: worst_case(plan, convention, loss),
         scenario,
         data: data_stores(plan),
     }
+}
+
+/// Seconds of a convention's month that an SLA measured over `calendar` counts.
+fn service_month(calendar: Option<&Calendar>, convention: Convention) -> f64 {
+    calendar.map_or(convention.periods().month, |c| {
+        c.service_periods(convention).month
+    })
 }
 
 /// Every component whose SLA covers a service that holds data, or that publishes a durability
@@ -74,12 +107,14 @@ fn data_stores(plan: &Plan) -> Vec<DataStore> {
         .collect()
 }
 
-/// Every component with an SLA, its tiers as downtime in a month of `month_seconds`.
-fn services(plan: &Plan, month_seconds: f64) -> Vec<Service> {
+/// Every component with an SLA, its tiers as downtime in its month's service time.
+fn services(plan: &Plan, convention: Convention) -> Vec<Service> {
     plan.leaves
         .iter()
         .filter_map(|leaf| {
             let sla = leaf.sla?;
+            let month_seconds = service_month(leaf.calendar, convention);
+            let calendar = leaf.calendar.zip(sla.calendar.as_deref());
             Some(Service {
                 component: leaf.id.to_string(),
                 sla: sla.id.clone(),
@@ -94,6 +129,7 @@ fn services(plan: &Plan, month_seconds: f64) -> Vec<Service> {
                 credit_cap: sla.credit_cap,
                 max_credit: sla.max_credit(),
                 credits_unknown: sla.credit_tiers.is_unknown(),
+                calendar: calendar.map(|(c, id)| CalendarInfo::new(id, c, convention)),
                 tiers: sla
                     .tier_downtime(month_seconds)
                     .into_iter()
@@ -112,7 +148,7 @@ fn services(plan: &Plan, month_seconds: f64) -> Vec<Service> {
 
 /// Every service at its bottom tier in the same month, against the business loss of the
 /// downtime that takes them all there.
-fn worst_case(plan: &Plan, month_seconds: f64, loss: Option<Money>) -> WorstCase {
+fn worst_case(plan: &Plan, convention: Convention, loss: Option<Money>) -> WorstCase {
     let mut fees = Money::ZERO;
     let mut credit = Money::ZERO;
     let mut downtime: f64 = 0.0;
@@ -125,6 +161,7 @@ fn worst_case(plan: &Plan, month_seconds: f64, loss: Option<Money>) -> WorstCase
         let fee = leaf.fee.unwrap_or(Money::ZERO);
         fees = fees + leaf.instances_fee(fee);
         credit = credit + leaf.instances_fee(sla.credit_amount(fee, sla.max_credit()));
+        let month_seconds = service_month(leaf.calendar, convention);
         if let Some(bottom) = sla.tier_downtime(month_seconds).last() {
             downtime = downtime.max(bottom.after_seconds);
         }

@@ -1,30 +1,31 @@
-//! The entry points: [`evaluate`] (model + catalog + options → [`Report`]), [`Prepared`] for
-//! evaluating one design many times, [`combine`] for independent parts, and
-//! [`required_availability`] for a downtime budget. Pure functions.
+//! The entry points: [`evaluate`] (model + catalog + options → [`Report`]) and [`Prepared`] for
+//! evaluating one design many times. Pure functions. The quick answers are in `quick.rs`.
 
 use crate::availability::Availability;
 use crate::catalog::Catalog;
 use crate::contract::{caveats, contract};
-use crate::convention::{Convention, Period, Periods};
+use crate::convention::Convention;
 use crate::cut_sets::cut_sets;
 use crate::engine::solve;
 use crate::figures::{component_reports, weakest_link};
 use crate::hints::hints;
-use crate::model::{Component, Group, KOfN, Model, Node};
+use crate::model::Model;
 use crate::plan::{plan, Plan};
 use crate::problem::{JsonPath, Problem, Problems};
-use crate::report::{round12, ConventionInfo, Downtime, Input, Report, SCHEMA_VERSION};
+use crate::report::{CalendarInfo, ConventionInfo, Downtime, Input, Report, SCHEMA_VERSION};
 use crate::scenario::scenario;
-use crate::text::decimal::Shown;
 
 /// How to evaluate.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// The calendar convention for downtime and credits.
     pub convention: Convention,
     /// List the minimal cut sets up to this order (1 to 6; 3 is the usual choice) in the
     /// report's `cut_sets`.
     pub cut_sets: Option<u32>,
+    /// Count the expected downtime figures in the service time of this calendar (an id of the
+    /// model's `calendars`); every minute when absent.
+    pub calendar: Option<String>,
 }
 
 impl Options {
@@ -33,6 +34,7 @@ impl Options {
         Self {
             convention,
             cut_sets: None,
+            calendar: None,
         }
     }
 }
@@ -44,9 +46,10 @@ impl Options {
 /// range, unknown catalog id, unknown shared reference, duplicate id, …).
 pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<Report, Problems> {
     let plan = plan(model, catalog, options.convention)?;
+    let convention = options.convention;
+    let figures = figures_calendar(model, options)?;
     let solution = solve(&plan, &plan.leaf_u, true);
     let composite = Availability::from_computed(solution.unavailability);
-    let convention = options.convention;
     let components = component_reports(&plan, &solution.gradient);
     let mut warnings = plan.warnings.clone();
     let scenario = scenario(model, &plan, convention, &mut warnings);
@@ -55,16 +58,29 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
         schema_version: SCHEMA_VERSION,
         generator: concat!("nines-core ", env!("CARGO_PKG_VERSION")).to_string(),
         catalog: catalog.version(),
-        convention: ConventionInfo::new(convention),
+        convention: ConventionInfo {
+            calendar: figures.clone(),
+            ..ConventionInfo::new(convention)
+        },
         name: model.name.clone(),
         availability: composite.fraction(),
         unavailability: composite.unavailability(),
         percent: composite.percent(),
         nines: composite.nines(),
-        downtime: Downtime::new(composite, convention),
+        downtime: match &figures {
+            Some(calendar) => Downtime::over(composite, &calendar.service_seconds),
+            None => Downtime::new(composite, convention),
+        },
         weakest_link: weakest_link(&components),
         components,
-        contract: contract(model, &plan, composite, convention, scenario),
+        contract: contract(
+            model,
+            &plan,
+            composite,
+            convention,
+            figures.as_ref(),
+            scenario,
+        ),
         cut_sets: options
             .cut_sets
             .map(|order| cut_sets(&plan, composite.unavailability(), order)),
@@ -73,8 +89,27 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
         input: Input {
             model: model.clone(),
             convention,
+            calendar: options.calendar.clone(),
         },
     })
+}
+
+/// The calendar `options` count the figures in, unless it is every minute in UTC.
+///
+/// # Errors
+/// A problem at `options.calendar` when the model does not define it.
+fn figures_calendar(model: &Model, options: &Options) -> Result<Option<CalendarInfo>, Problems> {
+    let Some(id) = options.calendar.as_deref() else {
+        return Ok(None);
+    };
+    match model.calendars.get(id) {
+        Some(calendar) if calendar.is_trivial() => Ok(None),
+        Some(calendar) => Ok(Some(CalendarInfo::new(id, calendar, options.convention))),
+        None => Err(Problems(vec![Problem::value(
+            JsonPath::from("options").key("calendar"),
+            format!("unknown calendar {id:?}: the model's calendars define none by that id"),
+        )])),
+    }
 }
 
 /// Parses a model from JSON and evaluates it.
@@ -143,93 +178,4 @@ impl<'a> Prepared<'a> {
         }
         Availability::from_computed(solve(&self.plan, &leaf_u, false).unavailability)
     }
-}
-
-/// How [`combine`] joins its parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Combine {
-    /// All must be up.
-    Serial,
-    /// Any one suffices.
-    Parallel,
-    /// At least `k` must be up.
-    KOfN(u32),
-}
-
-/// Composite availability of independent parts, through the same engine as [`evaluate`].
-///
-/// # Errors
-/// A [`Problem`] at `availabilities` for an empty list, or at `k` for `k` outside `1..=n`.
-pub fn combine(how: Combine, parts: &[Availability]) -> Result<Availability, Problem> {
-    if parts.is_empty() {
-        return Err(Problem::value(
-            "availabilities",
-            "empty group: add at least one child",
-        ));
-    }
-    let children: Vec<Node> = parts
-        .iter()
-        .enumerate()
-        .map(|(i, &a)| {
-            Node::Component(Component {
-                id: Some(format!("{}", i + 1)),
-                availability: Some(a),
-                ..Component::default()
-            })
-        })
-        .collect();
-    let group = Group::of;
-    let root = match how {
-        Combine::Serial => Node::Serial(group(children)),
-        Combine::Parallel => Node::Parallel(group(children)),
-        Combine::KOfN(k) => {
-            if k == 0 || k as usize > parts.len() {
-                let message = format!("k = {k} must be between 1 and n = {} children", parts.len());
-                return Err(Problem::value("k", message));
-            }
-            Node::KOfN(KOfN {
-                name: None,
-                k,
-                children,
-                domains: Vec::new(),
-            })
-        }
-    };
-    let model = Model::new(root);
-    let catalog = Catalog::empty();
-    let plan = plan(&model, &catalog, Convention::default()).map_err(|problems| {
-        problems
-            .0
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| Problem::value("availabilities", "not evaluable"))
-    })?;
-    Ok(Availability::from_computed(
-        solve(&plan, &plan.leaf_u, false).unavailability,
-    ))
-}
-
-/// The availability that allows `seconds` of downtime per `period` whose lengths are `lengths`:
-/// a convention's [`Convention::periods`], or a calendar's service time
-/// ([`crate::calendar::Calendar::service_periods`]).
-///
-/// # Errors
-/// A [`Problem`] at `allowed` when the downtime is negative or longer than the period.
-pub fn required_availability(
-    seconds: f64,
-    period: Period,
-    lengths: &Periods,
-) -> Result<Availability, Problem> {
-    let length = lengths.get(period);
-    let allowed = JsonPath::from("allowed");
-    if !(seconds.is_finite() && (0.0..=length).contains(&seconds)) {
-        let message = format!(
-            "{} s is not between 0 and the {} s of a {period}",
-            Shown(seconds),
-            Shown(length)
-        );
-        return Err(Problem::value(allowed, message));
-    }
-    Availability::from_unavailability(round12(seconds / length.max(f64::MIN_POSITIVE)))
-        .map_err(|e| Problem::value(allowed, e.to_string()))
 }

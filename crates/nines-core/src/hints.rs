@@ -13,9 +13,9 @@
 
 use crate::availability::Availability;
 use crate::catalog::Catalog;
-use crate::evaluate::{combine, Combine};
 use crate::plan::{json_path, Leaf, Plan, Step};
 use crate::problem::Problem;
+use crate::quick::{combine, Combine};
 use crate::sla::Sla;
 
 /// Every hint for a validated plan: the redundancy hints (inner groups first), then one per

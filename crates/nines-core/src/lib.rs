@@ -72,6 +72,7 @@ pub mod catalog;
 mod contract;
 mod convention;
 pub mod cut_sets;
+pub mod decide;
 mod engine;
 mod evaluate;
 mod figures;
@@ -80,6 +81,7 @@ mod intervals;
 pub mod model;
 mod plan;
 mod problem;
+mod quick;
 pub mod report;
 mod scenario;
 #[cfg(feature = "schema")]
@@ -93,12 +95,11 @@ pub use catalog::{Catalog, CatalogManifest, CatalogVersion, Template};
 pub use convention::{
     Convention, ConventionError, Period, PeriodError, Periods, YearMonth, YearMonthError,
 };
-pub use evaluate::{
-    combine, evaluate, evaluate_json, required_availability, Combine, Options, Prepared,
-};
+pub use evaluate::{evaluate, evaluate_json, Options, Prepared};
 pub use model::Model;
 pub use plan::condition::MAX_ENTANGLED;
 pub use problem::{JsonPath, Problem, ProblemKind, Problems, Segment};
+pub use quick::{combine, required_availability, Combine};
 pub use report::{Downtime, Report};
 pub use sla::Sla;
 pub use text::date::{parse_date, parse_utc_time, DateError, TimeError};

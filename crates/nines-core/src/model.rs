@@ -10,6 +10,7 @@
 //! ```
 
 use crate::availability::Availability;
+use crate::calendar::Calendar;
 use crate::problem::{JsonPath, Problems, Segment};
 use crate::sla::Sla;
 use crate::text::json::from_json;
@@ -62,6 +63,22 @@ pub struct Model {
         deserialize_with = "crate::text::json::exact_f64_option"
     )]
     pub default_outage_minutes: Option<f64>,
+    /// Calendars (service hours in a time zone, holidays, maintenance windows) that SLAs, the
+    /// business and the figures refer to by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub calendars: BTreeMap<String, Calendar>,
+    /// The business's own hours (an id of `calendars`): an outage inside them costs
+    /// `business_loss_per_hour`, outside them `business_loss_per_hour_outside_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_calendar: Option<String>,
+    /// What an hour of outage costs outside the business calendar's hours (0 when absent).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::text::money::as_units"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Units>"))]
+    pub business_loss_per_hour_outside_hours: Option<Money>,
     /// The availability the design must reach in a month, percent (the risk simulation's
     /// breach probability).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +129,10 @@ pub struct Group {
     /// any of them is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// Parallel groups only: how many members `nines optimize` may use, `[min, max]` — its first
+    /// members, then further copies of its last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies_range: Option<[u32; 2]>,
 }
 
 /// `k` of the children must be up.
@@ -176,6 +197,9 @@ pub struct Replicate {
     /// any of them is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// How many copies `nines optimize` may choose, `[min, max]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies_range: Option<[u32; 2]>,
 }
 
 /// A leaf: a catalog SLA, an inline SLA, a custom availability, or an on-prem box.
@@ -252,6 +276,10 @@ pub struct Component {
     /// any of them is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// Other configurations that could take its place, each with its `monthly_fee`, for
+    /// `nines optimize` (leaf fields only: no `id`, `domains` or `alternatives` of their own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Component>,
 }
 
 /// How outage durations spread around their mean, for the risk simulation.
@@ -340,6 +368,9 @@ impl Model {
             shared: BTreeMap::new(),
             domains: BTreeMap::new(),
             default_outage_minutes: None,
+            calendars: BTreeMap::new(),
+            business_calendar: None,
+            business_loss_per_hour_outside_hours: None,
             target: None,
             root,
             incidents: Vec::new(),
@@ -475,6 +506,7 @@ impl Group {
             name: None,
             children,
             domains: Vec::new(),
+            copies_range: None,
         }
     }
 }
@@ -691,6 +723,7 @@ fn prune(node: &Node, at: JsonPath, removed: &mut Vec<JsonPath>) -> Option<Node>
                 name: g.name.clone(),
                 children: kept,
                 domains: g.domains.clone(),
+                copies_range: g.copies_range,
             };
             match node {
                 _ if group.children.is_empty() => None,
@@ -730,6 +763,7 @@ fn prune(node: &Node, at: JsonPath, removed: &mut Vec<JsonPath>) -> Option<Node>
                 copies: r.copies,
                 child: Box::new(child),
                 domains: r.domains.clone(),
+                copies_range: r.copies_range,
             })
         }),
         Node::Component(_) | Node::Shared(_) => Some(node.clone()),

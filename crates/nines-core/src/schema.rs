@@ -15,7 +15,10 @@
 use crate::availability::{Availability, Percent};
 use crate::convention::{Convention, YearMonth};
 use crate::model::Model;
-use crate::report::{AvailabilityAnswer, DowntimeAnswer, Report, RiskReport};
+use crate::report::{
+    AvailabilityAnswer, DowntimeAnswer, ImproveAnswer, OptimizeAnswer, Report, RiskReport,
+    SloAnswer,
+};
 use crate::text::money::Money;
 use schemars::generate::SchemaSettings;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
@@ -66,6 +69,29 @@ pub fn risk_report() -> serde_json::Value {
         .for_serialize()
         .into_generator();
     with_id(generator.into_root_schema_for::<RiskReport>(), "risk")
+}
+
+/// The schema of `nines improve --json` (JS `improve`).
+pub fn improve_answer() -> serde_json::Value {
+    written::<ImproveAnswer>("improve")
+}
+
+/// The schema of `nines optimize --json` (JS `optimize`, `Optimization`).
+pub fn optimize_answer() -> serde_json::Value {
+    written::<OptimizeAnswer>("optimize")
+}
+
+/// The schema of `nines slo --json` (JS `slo`).
+pub fn slo_answer() -> serde_json::Value {
+    written::<SloAnswer>("slo")
+}
+
+/// The schema of a type nines writes, with its `$id`.
+fn written<T: JsonSchema>(name: &str) -> serde_json::Value {
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    with_id(generator.into_root_schema_for::<T>(), name)
 }
 
 fn with_id(schema: Schema, name: &str) -> serde_json::Value {

@@ -56,6 +56,10 @@ pub struct Sla {
     /// Contractual recovery or replication commitments, apart from uptime.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recovery: Vec<RecoveryCommitment>,
+    /// The calendar the commitment is measured over: the id of one of the model's `calendars`
+    /// (service hours, holidays, maintenance windows). Absent: every minute of the month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
     /// What a user must know before relying on this entry.
     #[serde(default)]
     pub caveats: Vec<String>,

@@ -60,6 +60,7 @@ fn to_node(tree: &Tree, next_id: &mut usize) -> Node {
         name: None,
         children: kids.iter().map(|k| to_node(k, next_id)).collect(),
         domains: Vec::new(),
+        copies_range: None,
     };
     match tree {
         Tree::Leaf(p) => {
@@ -84,6 +85,7 @@ fn to_node(tree: &Tree, next_id: &mut usize) -> Node {
             copies: *n,
             child: Box::new(to_node(child, next_id)),
             domains: Vec::new(),
+            copies_range: None,
         }),
     }
 }

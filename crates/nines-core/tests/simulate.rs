@@ -13,11 +13,16 @@ use nines_core::{Catalog, Convention, Model};
 const WIDEN: f64 = 3.290_526_731_491_926 / 1.959_963_984_540_054;
 
 fn simulate(text: &str, trials: u64, seed: u64) -> RiskReport {
+    simulate_in(text, trials, seed, SimulateOptions::default().convention)
+}
+
+fn simulate_in(text: &str, trials: u64, seed: u64, convention: Convention) -> RiskReport {
     let model = Model::from_json(text).unwrap_or_else(|p| panic!("{p}"));
     let catalog = Catalog::bundled().unwrap();
     let options = SimulateOptions {
         trials,
         seed,
+        convention,
         ..SimulateOptions::default()
     };
     Simulation::new(&model, &catalog, options)
@@ -46,7 +51,12 @@ fn the_mean_month_is_the_exact_unavailability() {
         files.sort();
         for path in files {
             let text = std::fs::read_to_string(&path).unwrap();
-            let r = simulate(&text, 60_000, 7);
+            // Calendars are laid over a named month.
+            let r = if text.contains("\"calendars\"") {
+                simulate_in(&text, 60_000, 7, Convention::parse("2026-02").unwrap())
+            } else {
+                simulate(&text, 60_000, 7)
+            };
             let m = r.mean_unavailability;
             assert!(
                 within(m.estimate, m.low, m.high, r.exact_unavailability),
@@ -270,4 +280,37 @@ fn bad_input_is_refused_with_its_path() {
         ok
     )
     .starts_with("default_outage_minutes: 0 is not a mean outage"));
+}
+
+/// The business loss of simulated months is priced by the business calendar: with outages
+/// equally likely at any hour, the mean loss is `U × (hours inside × rate inside + hours
+/// outside × rate outside)`.
+#[test]
+fn simulated_loss_follows_the_business_calendar() {
+    let model = r#"{"business_loss_per_hour": 1000, "business_loss_per_hour_outside_hours": 10,
+        "business_calendar": "office",
+        "calendars": {"office": {"time_zone": "Europe/Berlin", "hours": {"mon": [["08:00", "18:00"]],
+          "tue": [["08:00", "18:00"]], "wed": [["08:00", "18:00"]], "thu": [["08:00", "18:00"]],
+          "fri": [["08:00", "18:00"]]}}},
+        "root": {"component": {"id": "app", "availability": 99, "outage_minutes": 30}}}"#;
+    let r = simulate_in(model, 200_000, 3, Convention::parse("2026-02").unwrap());
+    // February 2026: 20 working days × 10 h = 200 h inside, 472 h outside.
+    let expected = 0.01 * (200.0 * 1000.0 + 472.0 * 10.0);
+    let loss = r.money.expected_loss.unwrap();
+    let (low, high) = (loss.low.to_string(), loss.high.to_string());
+    let number = |s: &str| s.replace(',', "").parse::<f64>().unwrap();
+    let widen = (number(&high) - number(&low)) * 0.6; // 95% → about 99.9%
+    assert!(
+        number(&low) - widen <= expected && expected <= number(&high) + widen,
+        "simulated loss [{low}, {high}] vs {expected}"
+    );
+    // Without a calendar month the calendar has no days to lay over.
+    let catalog = Catalog::bundled().unwrap();
+    let model = Model::from_json(model).unwrap();
+    let refused = Simulation::new(&model, &catalog, SimulateOptions::default())
+        .err()
+        .unwrap();
+    assert!(refused
+        .to_string()
+        .starts_with("month: the model's calendars need a calendar month"));
 }

@@ -15,6 +15,7 @@
 //!   `1..=n`, an unknown catalog id or convention.
 
 use js_sys::JSON;
+use nines_core::calendar::Calendar;
 use nines_core::report::{AvailabilityAnswer, DowntimeAnswer, SCHEMA_VERSION};
 use nines_core::{
     combine, parse_duration, required_availability, Availability, Catalog, CatalogVersion, Combine,
@@ -25,7 +26,12 @@ use serde_json::value::RawValue;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 
+mod decide;
 mod simulate;
+pub use decide::{
+    catalog_alternatives, improve, improve_json, openslo, optimize, optimize_json, slo, slo_json,
+    Optimization,
+};
 pub use simulate::{simulate, simulate_json, Simulation};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -74,6 +80,7 @@ pub fn evaluate_json(
         &Options {
             convention,
             cut_sets,
+            calendar: options.calendar,
         },
     )
     .map_err(to_error)?;
@@ -91,9 +98,15 @@ pub fn downtime(
     #[wasm_bindgen(unchecked_optional_param_type = "ConventionOptions | string")]
     options: JsOptions,
 ) -> Result<JsValue, JsValue> {
-    let convention = ConventionOptions::from_js(options)?.convention()?;
+    let options = ConventionOptions::from_js(options)?;
+    let convention = options.convention()?;
     let availability = percent_from(&percent, "percent")?;
-    output(&DowntimeAnswer::new(availability, convention))
+    let calendar = options.service_calendar();
+    output(&DowntimeAnswer::in_calendar(
+        availability,
+        convention,
+        &calendar,
+    ))
 }
 
 /// The availability that allows `allowed` downtime (seconds, or a duration such as
@@ -109,7 +122,9 @@ pub fn required(
     #[wasm_bindgen(unchecked_optional_param_type = "ConventionOptions | string")]
     options: JsOptions,
 ) -> Result<JsValue, JsValue> {
-    let convention = ConventionOptions::from_js(options)?.convention()?;
+    let options = ConventionOptions::from_js(options)?;
+    let convention = options.convention()?;
+    let calendar = options.service_calendar();
     let period = Period::parse(per).map_err(|e| to_error(Problem::value("per", e.to_string())))?;
     let seconds = match (allowed.as_f64(), allowed.as_string()) {
         (Some(seconds), _) => seconds,
@@ -118,9 +133,13 @@ pub fn required(
         }
         (None, None) => return Err(type_error("allowed", "expected a number or a string")),
     };
-    let availability =
-        required_availability(seconds, period, &convention.periods()).map_err(to_error)?;
-    output(&DowntimeAnswer::new(availability, convention))
+    let lengths = calendar.service_periods(convention);
+    let availability = required_availability(seconds, period, &lengths).map_err(to_error)?;
+    output(&DowntimeAnswer::in_calendar(
+        availability,
+        convention,
+        &calendar,
+    ))
 }
 
 /// Availability of parts that must all be up (percentages as numbers or strings).
@@ -234,6 +253,9 @@ struct EvaluateOptions {
     /// List the minimal cut sets up to this order (1 to 6).
     #[serde(default)]
     cut_sets: Option<u32>,
+    /// Count expected downtime in the service time of this calendar of the model.
+    #[serde(default)]
+    calendar: Option<String>,
 }
 
 impl EvaluateOptions {
@@ -253,6 +275,18 @@ impl EvaluateOptions {
 struct ConventionOptions {
     #[serde(default)]
     convention: Option<String>,
+    /// The service time the percentage counts: `{time_zone, hours, holidays, maintenance}`.
+    #[serde(default)]
+    calendar: Option<Calendar>,
+}
+
+impl ConventionOptions {
+    /// The options' calendar, 24×7 UTC when absent.
+    fn service_calendar(&self) -> Calendar {
+        self.calendar
+            .clone()
+            .unwrap_or_else(Calendar::around_the_clock)
+    }
 }
 
 #[derive(Default, Deserialize)]

@@ -17,11 +17,40 @@ export interface Model {
   domains?: { [id: string]: Domain };
   /** Mean outage, minutes, of components that give no failure process (risk simulation; 60 when absent). */
   default_outage_minutes?: number;
+  /** Calendars (service hours in a time zone, holidays, maintenance windows) referred to by id. */
+  calendars?: { [id: string]: Calendar };
+  /** The business's own hours: an id of `calendars`. */
+  business_calendar?: string;
+  /** What an hour of outage costs outside the business calendar's hours (0 when absent). */
+  business_loss_per_hour_outside_hours?: number;
   /** The availability a month must reach, percent (risk simulation). */
   target?: PercentNumber;
   root: Node;
   /** An outage scenario for the contract view. */
   incidents?: Incident[];
+}
+
+/** A local time of day, `"HH:MM"` (`"24:00"` ends a day). */
+export type Clock = string;
+
+/** Service hours in a time zone, minus holidays and maintenance windows. */
+export interface Calendar {
+  /** An IANA time zone, e.g. `"Europe/Berlin"`; `"UTC"` when absent. */
+  time_zone?: string;
+  /** Intervals `[from, to]` per weekday; a day left out has none. Absent: 24×7. */
+  hours?: Partial<Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [Clock, Clock][]>>;
+  /** Local dates without service, `YYYY-MM-DD`. */
+  holidays?: string[];
+  maintenance?: Maintenance[];
+}
+
+/** A recurring window excluded from service time; `to` at or before `from` ends the next day. */
+export interface Maintenance {
+  every: "week" | "month";
+  /** `"sun"` (weekly), `"first-sun"` … `"last-sun"` or a day 1–31 (monthly). */
+  day: string | number;
+  from: Clock;
+  to: Clock;
 }
 
 /** A node of the architecture tree: exactly one key. */
@@ -39,6 +68,9 @@ export interface Group {
   children: Node[];
   /** Failure domains it lives in: down whenever any of them is. */
   domains?: string[];
+  /** Parallel only: how many members `optimize` may use, `[min, max]` (1 ≤ min ≤ max ≤ 64):
+   * its first members, then copies of its last. */
+  copies_range?: [number, number];
 }
 
 /** A failure domain: `availability`, or `incidents_per_year` with `outage_minutes`. */
@@ -80,6 +112,8 @@ export interface Replicate {
   copies: number;
   child: Node;
   domains?: string[];
+  /** How many copies `optimize` may choose, `[min, max]` (1 ≤ min ≤ max ≤ 64). */
+  copies_range?: [number, number];
 }
 
 /** A leaf: exactly one of `catalog`, `sla`, `availability` or `mtbf_hours` + `mttr_hours`. */
@@ -101,6 +135,9 @@ export interface Component {
   outage_minutes?: number;
   outage_distribution?: OutageDistribution;
   domains?: string[];
+  /** Other configurations that could take its place (leaf fields, each with its
+   * `monthly_fee`; no `id`, `domains` or `alternatives`), for `optimize`. */
+  alternatives?: Omit<Component, "id" | "domains" | "alternatives">[];
 }
 
 export interface Incident {
@@ -154,6 +191,8 @@ export interface Sla {
   durability?: Durability;
   /** Contractual recovery or replication commitments, apart from uptime. */
   recovery?: RecoveryCommitment[];
+  /** The calendar the commitment is measured over: an id of the model's `calendars`. */
+  calendar?: string;
   caveats?: string[];
   source: Source;
 }
@@ -203,14 +242,20 @@ export type ConventionName = "30-day" | "365/12" | "gregorian" | (string & {});
 
 export interface ConventionOptions {
   convention?: ConventionName;
+  /** `downtime` and `required`: count only this calendar's service time. */
+  calendar?: Calendar;
 }
 
-export interface EvaluateOptions extends ConventionOptions {
+export interface EvaluateOptions extends Omit<ConventionOptions, "calendar"> {
+  /** Count the expected downtime in this calendar of the model (an id of its `calendars`). */
+  calendar?: string;
   /** Replaces the bundled catalog (object or JSON text). */
   catalog?: CatalogDocument | string;
   /** List how the design fails: its minimal cut sets up to this many failures (1–6) in `cut_sets`. */
   cut_sets?: number;
 }
+
+
 
 export interface CatalogOptions {
   /** `azure`, `aws`, `gcp`, … (case-insensitive). */
@@ -236,6 +281,16 @@ export interface ConventionInfo {
   month?: string;
   description: string;
   period_seconds: Periods;
+  /** The calendar the downtime figures count, when asked for. */
+  calendar?: CalendarInfo;
+}
+
+/** A calendar a figure counts in. */
+export interface CalendarInfo {
+  id: string;
+  description: string;
+  /** Service time per period, seconds. */
+  service_seconds: Periods;
 }
 
 /** Durations for people per period, e.g. `"43 min 12 s"`. */
@@ -289,6 +344,8 @@ export interface Service {
   monthly_fee?: MoneyString;
   credit_cap: PercentNumber;
   max_credit: PercentNumber;
+  /** The calendar the SLA is measured over, when not every minute. */
+  calendar?: CalendarInfo;
   tiers: TierReport[];
   /** Present (true) when the provider's credit tiers could not be sourced: credits unknown, not zero. */
   credits_unknown?: true;
@@ -316,6 +373,22 @@ export interface ScenarioService {
   credit: MoneyString;
   /** Present (true) when the SLA's credit tiers could not be sourced. */
   credit_unknown?: true;
+  /** Its calendar's service time in the window, seconds; `downtime_seconds` counts only that. */
+  service_seconds?: number;
+}
+
+/** Which of an incident's minutes its component's SLA counts, and why not the others. */
+export interface IncidentCount {
+  incident: number;
+  component: string;
+  sla: string;
+  minutes: number;
+  counted_minutes: number;
+  outside_month_minutes: number;
+  outside_hours_minutes: number;
+  holiday_minutes: number;
+  maintenance_minutes: number;
+  why: string;
 }
 
 export interface ArchitectureOutage {
@@ -334,6 +407,10 @@ export interface Scenario {
   /** Each stretch of architecture downtime, with the incidents (indices into the model's `incidents`) that overlap it. */
   architecture_outages: ArchitectureOutage[];
   business_loss?: MoneyString;
+  /** Downtime inside the business calendar's hours, seconds. */
+  business_hours_downtime_seconds?: number;
+  /** Per incident, when the model uses calendars. */
+  incidents?: IncidentCount[];
   services: ScenarioService[];
   total_credit: MoneyString;
 }
@@ -341,8 +418,11 @@ export interface Scenario {
 export interface Contract {
   currency: string;
   business_loss_per_hour?: MoneyString;
+  business_loss_per_hour_outside_hours?: MoneyString;
   expected_downtime_seconds_per_month: number;
   expected_monthly_business_loss?: MoneyString;
+  /** The business's own hours, when the model names them. */
+  business_calendar?: CalendarInfo;
   services: Service[];
   worst_case: WorstCase;
   scenario?: Scenario;
@@ -435,7 +515,7 @@ export interface Report {
   cut_sets?: CutSetReport;
   caveats: Caveat[];
   warnings: Problem[];
-  input: { model: EchoedModel; convention: string };
+  input: { model: EchoedModel; convention: string; calendar?: string };
 }
 
 // ---- Output of the small functions: the same shapes the CLI's --json prints ----
@@ -461,6 +541,12 @@ export interface DowntimeAnswer extends AvailabilityAnswer {
   seconds: Periods;
   /** The same for people: `43 min 12 s`. */
   text: PeriodTexts;
+  /** The calendar whose service time `seconds` counts (absent: every minute). */
+  calendar?: string;
+  /** Service time per period, seconds. */
+  service_seconds?: Periods;
+  /** The same percentage of every minute (24×7, UTC), side by side. */
+  around_the_clock?: Downtime;
 }
 
 export interface CatalogResult {
@@ -574,4 +660,108 @@ export interface RiskReport {
     outage_from: string;
   }[];
   assumptions: string[];
+}
+
+// ---- decisions: improve, optimize, slo ----
+
+/** Options of `improve`, `optimize`, `Optimization`, `slo` and `openslo`. */
+export interface DecideOptions extends ConventionOptions {
+  /** The availability to reach, percent; the model's `target` when absent. */
+  target?: PercentNumber;
+  /** A catalog document replacing the bundled one. */
+  catalog?: CatalogDocument | string;
+  /** `slo`: simulate months and report the SLO met in this share of them (0 < c < 1). */
+  confidence?: number;
+  /** `slo`: months to simulate (default 100,000). */
+  trials?: number;
+  /** `slo`: the seed of the simulation (default 1). */
+  seed?: number;
+  /** `openslo`: the IANA time zone of the calendar window (default `Etc/UTC`). */
+  time_zone?: string;
+}
+
+/** `nines improve --json`. */
+export interface ImproveAnswer {
+  /** Percent. */
+  target: number;
+  /** Fraction. */
+  availability: number;
+  components: ComponentNeed[];
+  groups: GroupNeed[];
+}
+
+export interface ComponentNeed {
+  id: string;
+  /** Fraction; null when even a perfect component cannot reach the target. */
+  required_availability: number | null;
+  status: "met" | "possible" | "impossible";
+  birnbaum: number;
+  raw: number | null;
+  rrw: number | null;
+  share: number;
+  /** Copies its availability applies to (inside a replicate). */
+  instances: number;
+}
+
+export interface GroupNeed {
+  path: string;
+  kind: "replicate" | "parallel" | "k_of_n";
+  current: number;
+  required: number | null;
+}
+
+/** `nines optimize --json`. */
+export interface OptimizeAnswer {
+  target: number;
+  optimal: boolean;
+  evaluated: number;
+  combinations: number;
+  currency: string;
+  current: Design;
+  cheapest: Design | null;
+  frontier: Design[];
+}
+
+export interface Design {
+  monthly_fee: MoneyString;
+  /** Fraction. */
+  availability: number;
+  /** What differs from the model as written. */
+  choices: { id: string; choice: number; label: string }[];
+}
+
+/** `nines slo --json`. */
+export interface SloAnswer {
+  target: number;
+  availability: number;
+  convention: ConventionInfo;
+  budget: Downtime;
+  expected: Downtime;
+  remaining: { seconds: Periods; text: PeriodTexts; fraction: number };
+  supported: {
+    long_run: string;
+    simulated?: {
+      confidence: number;
+      percent: string;
+      trials: number;
+      seed: number;
+      target_breach: Breach;
+      one_month_in: number | null;
+    };
+  };
+}
+
+/** An OpenSLO v1 `SLO` document (`openslo`). */
+export interface OpenSloDocument {
+  apiVersion: "openslo/v1";
+  kind: "SLO";
+  metadata: { name: string; displayName: string; annotations: Record<string, string> };
+  spec: {
+    description: string;
+    service: string;
+    indicatorRef: string;
+    timeWindow: { duration: "1M"; isRolling: false; calendar: { startTime: string; timeZone: string } }[];
+    budgetingMethod: "Timeslices";
+    objectives: { displayName: string; target: number; timeSliceTarget: number; timeSliceWindow: string }[];
+  };
 }

@@ -54,6 +54,50 @@ fn answer_schemas_are_fresh() {
     );
 }
 
+/// The decision answers' schemas are fresh, and the answers for every decision fixture and
+/// example validate against them.
+#[test]
+fn decision_schemas_are_fresh_and_answers_validate() {
+    use nines_core::decide::{improve, slo, DecideOptions, Optimizer, SloOptions};
+    check_fresh("improve.schema.json", &nines_core::schema::improve_answer());
+    check_fresh(
+        "optimize.schema.json",
+        &nines_core::schema::optimize_answer(),
+    );
+    check_fresh("slo.schema.json", &nines_core::schema::slo_answer());
+    let validator = |schema: Value| jsonschema::validator_for(&schema).unwrap();
+    let (improve_v, optimize_v, slo_v) = (
+        validator(nines_core::schema::improve_answer()),
+        validator(nines_core::schema::optimize_answer()),
+        validator(nines_core::schema::slo_answer()),
+    );
+    let catalog = Catalog::bundled().unwrap();
+    let mut files = Vec::new();
+    json_files(&root().join("data/examples"), &mut files);
+    json_files(&root().join("tests/fixtures/decide"), &mut files);
+    for path in &files {
+        let model = nines_core::Model::from_json(&fs::read_to_string(path).unwrap()).unwrap();
+        let options = DecideOptions {
+            target: nines_core::Availability::parse_percent("99.95").ok(),
+            ..DecideOptions::default()
+        };
+        let answer = serde_json::to_value(improve(&model, &catalog, &options).unwrap()).unwrap();
+        assert_valid(&improve_v, path, &answer);
+        let answer = Optimizer::new(&model, &catalog, &options).unwrap().run();
+        assert_valid(&optimize_v, path, &serde_json::to_value(answer).unwrap());
+        let options = SloOptions {
+            target: options.target,
+            confidence: Some(0.9),
+            trials: 2_000,
+            // Calendars are laid over a named month.
+            convention: nines_core::Convention::parse("2026-02").unwrap(),
+            ..SloOptions::default()
+        };
+        let answer = serde_json::to_value(slo(&model, &catalog, &options).unwrap()).unwrap();
+        assert_valid(&slo_v, path, &answer);
+    }
+}
+
 #[test]
 fn risk_schema_is_fresh_and_a_report_validates() {
     check_fresh("risk.schema.json", &nines_core::schema::risk_report());
@@ -155,8 +199,8 @@ fn examples_and_golden_files_validate() {
             models += 1;
             let text = fs::read_to_string(path).unwrap();
             let options = Options {
-                convention: Convention::default(),
                 cut_sets: Some(3),
+                ..Options::new(Convention::default())
             };
             // Fixtures of invalid models have no report.
             if let Ok(report) = nines_core::evaluate_json(&text, &catalog, &options) {

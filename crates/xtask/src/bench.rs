@@ -16,6 +16,7 @@ pub fn run() -> Result<(), String> {
     let start = SystemTime::now();
     if cmd::exists(NATIVE) {
         cmd::cargo(["bench", "-p", "nines-core", "--bench", "evaluate"]).run()?;
+        cmd::cargo(["bench", "-p", "nines-core", "--bench", "decide"]).run()?;
     } else {
         println!("bench native: SKIPPED ({NATIVE} does not exist yet)");
     }
@@ -27,6 +28,7 @@ pub fn run() -> Result<(), String> {
         println!("$ cargo xtask pkg");
         pkg::run()?;
         Cmd::new("node").args([NODE]).run()?;
+        crate::simbench::run()?;
     } else {
         println!("bench wasm: SKIPPED ({NODE} does not exist yet)");
     }

@@ -18,6 +18,8 @@ pub const WASM_BINDGEN: &str = "0.2.130";
 pub const BINARYEN: &str = "132";
 /// The TypeScript major release whose `tsc` checks the package's `.d.ts` in the node tests.
 pub const TYPESCRIPT: &str = "5";
+/// The twiggy release that prints the package's size breakdown.
+pub const TWIGGY: &str = "0.7.0";
 /// The Rust target of the web app and the JavaScript package.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -39,7 +41,18 @@ pub fn web_tools() -> Result<(), String> {
 pub fn wasm_tools() -> Result<(), String> {
     wasm_target()?;
     wasm_bindgen()?;
-    wasm_opt()
+    wasm_opt()?;
+    twiggy()
+}
+
+/// twiggy, for the package's size breakdown by crate and module.
+fn twiggy() -> Result<(), String> {
+    cargo_install(
+        "twiggy",
+        TWIGGY,
+        &["--locked", "twiggy", "--version", TWIGGY],
+        || version_is("twiggy", |v| v.contains(TWIGGY)),
+    )
 }
 
 /// rustfmt and clippy (a minimal rustup profile lacks them).

@@ -10,6 +10,8 @@ mod install;
 mod peer;
 mod pkg;
 mod serve;
+mod simbench;
+mod sizes;
 mod test;
 
 use std::process::ExitCode;

@@ -174,7 +174,7 @@ fn process_seconds(model: &Path) -> Option<f64> {
 }
 
 /// The venv's Python with the peer installed, installing it if needed.
-fn peer_python() -> Result<String, String> {
+pub fn peer_python() -> Result<String, String> {
     let python = format!("{VENV}/bin/python");
     let installed = Cmd::new(&python)
         .args(["-c", "import repyability"])

@@ -10,7 +10,8 @@
 //!    `data/catalog/*.json`); `package.json`, `README.md` with a runnable example, and the JSON
 //!    Schemas.
 //!
-//! Prints the `.wasm` size raw and gzipped against the 150 KB budget, and the catalog's.
+//! Prints the `.wasm` size raw and gzipped against its budget, the catalog's, and the size by
+//! crate and nines-core module (twiggy, before wasm-opt).
 //! Uses only std; runs from the repository root.
 
 use std::fs;
@@ -22,10 +23,11 @@ pub const OUT: &str = "pkg";
 /// Base name of the generated files: `nines.js`, `nines.d.ts`, `nines_bg.wasm`.
 pub const NAME: &str = "nines";
 /// The gzipped `.wasm` budget. Over it, `pkg` fails, so CI catches growth. Issue 5 set 150 KB
-/// for the first edition (144.9 KB); the second edition's exact conditioning, catalog fields
-/// and exact decimal reading brought it to about 170 KB (README, Benchmarks, with the
-/// breakdown `cargo xtask pkg` prints).
-pub const WASM_GZIP_BUDGET: u64 = 260_000;
+/// for the first edition (144.9 KB). Measured since, each step on its own commit: the exact
+/// conditioning, cut sets and exact decimal reading 164 KB; the risk simulation (with its JS
+/// chunked API) 246 KB; calendars (with the IANA zone rules, 7.4 KB of it) 305 KB; the decision
+/// layer (improve, optimize, SLO) 341 KB. README, Benchmarks, has the breakdown this prints.
+pub const WASM_GZIP_BUDGET: u64 = 350_000;
 
 /// `wasm-opt` from the binaryen npm package, as `cargo xtask` installs it; else `PATH`.
 pub const WASM_OPT: &str = "target/tools/node_modules/.bin/wasm-opt";
@@ -136,6 +138,7 @@ pub fn run() -> Result<(), String> {
         catalog.display(),
         gzipped_size(&catalog)?
     );
+    crate::sizes::print(&built);
     if gz > WASM_GZIP_BUDGET {
         return Err(format!(
             "{} is {gz} bytes gzipped, {} over the {WASM_GZIP_BUDGET}-byte budget",

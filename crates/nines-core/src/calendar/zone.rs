@@ -12,7 +12,38 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 /// `seconds:offset` pairs (UTC seconds since the epoch, offset seconds east) separated by `,`:
 /// the offset in effect from 2020-01-01, then each listed transition. Lines starting `#` are
 /// comments.
-const TABLE: &str = include_str!("../../../../data/tz/zones.tsv");
+#[cfg(feature = "bundled-zones")]
+const BUNDLED: &str = include_str!("../../../../data/tz/zones.tsv");
+/// Without the bundled table, UTC until a shell loads one.
+#[cfg(not(feature = "bundled-zones"))]
+const BUNDLED: &str = "UTC\tUTC0\nEtc/UTC\tUTC0\n";
+
+/// A table loaded by the shell (the web app fetches `data/tz/zones.tsv`), once.
+static LOADED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The table in use: the loaded one, else the bundled one.
+fn table() -> &'static str {
+    LOADED.get().map_or(BUNDLED, String::as_str)
+}
+
+/// Uses `text` (the contents of `data/tz/zones.tsv`) as the zone table from now on, for a
+/// shell built without the `bundled-zones` feature.
+///
+/// # Errors
+/// When a table was already loaded, or `text` has no zone whose rule reads (not the table).
+pub fn load_table(text: String) -> Result<(), String> {
+    let readable = text
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .filter(|(name, _)| !name.starts_with('#'))
+        .any(|(_, rest)| Zone::parse(rest.split('\t').next().unwrap_or("")).is_some());
+    if !readable {
+        return Err("not a time zone table: expected name<TAB>rule lines".to_string());
+    }
+    LOADED
+        .set(text)
+        .map_err(|_| "a time zone table is already loaded".to_string())
+}
 
 /// A time zone's clock rule: a standard offset and, optionally, daylight saving time.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,7 +92,7 @@ impl Zone {
 
     /// The zone named `name` (an IANA name such as `Europe/Berlin`), or `None`.
     pub fn named(name: &str) -> Option<Self> {
-        TABLE
+        table()
             .lines()
             .filter_map(|line| line.split_once('\t'))
             .find(|(zone, _)| *zone == name)
@@ -75,7 +106,7 @@ impl Zone {
 
     /// The known zone whose name matches `name` but for case, for a "did you mean".
     pub fn suggest(name: &str) -> Option<&'static str> {
-        TABLE
+        table()
             .lines()
             .filter_map(|line| line.split_once('\t'))
             .map(|(zone, _)| zone)
@@ -84,7 +115,7 @@ impl Zone {
 
     /// Every zone name in the table, in order.
     pub fn names() -> impl Iterator<Item = &'static str> {
-        TABLE
+        table()
             .lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| line.split_once('\t').map(|(zone, _)| zone))
@@ -92,7 +123,7 @@ impl Zone {
 
     /// The tzdata release the table comes from, e.g. `2026f`.
     pub fn tzdata_version() -> &'static str {
-        TABLE
+        table()
             .lines()
             .find_map(|line| line.strip_prefix("# tzdata "))
             .and_then(|rest| rest.split_whitespace().next())
@@ -414,6 +445,8 @@ mod tests {
             assert_eq!(Zone::parse(bad), None, "{bad}");
         }
         assert_eq!(Zone::named("Europe/Berln"), None);
+        // A table is loaded once and must read as one (refused text leaves nothing loaded).
+        assert!(load_table("<html>not found</html>".to_string()).is_err());
         assert_eq!(Zone::suggest("europe/berlin"), Some("Europe/Berlin"));
     }
 }

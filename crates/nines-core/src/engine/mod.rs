@@ -15,8 +15,11 @@
 //! with them, each step is conditioned on the vars its value depends on, and only those
 //! ([`tables`], scheduled by the plan's conditioning).
 
+mod incremental;
 mod sweep;
 mod tables;
+
+pub(crate) use incremental::Incremental;
 
 use crate::plan::Plan;
 

@@ -39,38 +39,48 @@ pub(super) fn solve(plan: &Plan<'_>, leaf_u: &[f64], with_gradient: bool) -> Sol
 }
 
 fn forward(plan: &Plan<'_>, leaf_u: &[f64], sweep: &mut Sweep) {
-    for (i, step) in plan.steps.iter().enumerate() {
-        let value = match *step {
-            Step::Leaf(leaf) => leaf_u[leaf],
-            // A plan with vars is solved by `tables`; a var here is its own leaf.
-            Step::Var(v) => leaf_u[plan.vars[v]],
-            Step::Serial(span) => plan
-                .span(span)
-                .iter()
-                .fold(0.0, |acc, &c| acc + sweep.u[c] * (1.0 - acc)),
-            Step::Parallel(span) => plan.span(span).iter().fold(1.0, |acc, &c| acc * sweep.u[c]),
-            Step::KOfN { k, children } => {
-                let dp = &mut sweep.scratch;
-                dp.clear();
-                dp.resize(k, 0.0);
-                dp[0] = 1.0;
-                for &c in plan.span(children) {
-                    count_up(dp, sweep.u[c]);
-                }
-                dp.iter().sum()
+    for i in 0..plan.steps.len() {
+        sweep.u[i] = step_value(plan, i, leaf_u, &sweep.u, &mut sweep.scratch);
+    }
+}
+
+/// Step `i`'s unavailability from its children's values in `u` (or its leaf's in `leaf_u`).
+pub(super) fn step_value(
+    plan: &Plan<'_>,
+    i: usize,
+    leaf_u: &[f64],
+    u: &[f64],
+    scratch: &mut Vec<f64>,
+) -> f64 {
+    match plan.steps[i] {
+        Step::Leaf(leaf) => leaf_u[leaf],
+        // A plan with vars is solved by `tables`; a var here is its own leaf.
+        Step::Var(v) => leaf_u[plan.vars[v]],
+        Step::Serial(span) => plan
+            .span(span)
+            .iter()
+            .fold(0.0, |acc, &c| acc + u[c] * (1.0 - acc)),
+        Step::Parallel(span) => plan.span(span).iter().fold(1.0, |acc, &c| acc * u[c]),
+        Step::KOfN { k, children } => {
+            let dp = scratch;
+            dp.clear();
+            dp.resize(k, 0.0);
+            dp[0] = 1.0;
+            for &c in plan.span(children) {
+                count_up(dp, u[c]);
             }
-            Step::Failover {
-                primary,
-                standby,
-                switch_loss,
-                ..
-            } => {
-                let (p, s) = (sweep.u[primary], sweep.u[standby]);
-                p * s + (1.0 - s) * p.min(switch_loss)
-            }
-            Step::Replicate { copies, child } => power(sweep.u[child], copies),
-        };
-        sweep.u[i] = value;
+            dp.iter().sum()
+        }
+        Step::Failover {
+            primary,
+            standby,
+            switch_loss,
+            ..
+        } => {
+            let (p, s) = (u[primary], u[standby]);
+            p * s + (1.0 - s) * p.min(switch_loss)
+        }
+        Step::Replicate { copies, child } => power(u[child], copies),
     }
 }
 
@@ -147,7 +157,7 @@ fn backward(plan: &Plan<'_>, sweep: &mut Sweep, gradient: &mut [f64]) {
                 sweep.adjoint[standby] += adjoint * (p - p.min(switch_loss));
             }
             Step::Replicate { copies, child } => {
-                let d = f64::from(copies) * power(sweep.u[child], copies - 1);
+                let d = f64::from(copies) * power(sweep.u[child], copies.saturating_sub(1));
                 sweep.adjoint[child] += adjoint * d;
             }
         }

@@ -283,7 +283,7 @@ fn gate_partials(step: &Step, s: &mut Scratch) {
         }
         Step::Replicate { copies, .. } => {
             s.partials
-                .push(f64::from(copies) * power(s.inputs[0], copies - 1));
+                .push(f64::from(copies) * power(s.inputs[0], copies.saturating_sub(1)));
         }
         Step::Leaf(_) | Step::Var(_) => {}
     }

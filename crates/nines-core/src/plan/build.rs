@@ -2,8 +2,9 @@
 //! [`Plan`], or returns every problem with its JSON path.
 
 use super::process::Process;
-use super::{json_path, Copies, Leaf, PathStep, Plan, Span, Step};
+use super::{json_path, Alternative, Copies, GroupStep, Leaf, PathStep, Plan, Span, Step};
 use crate::availability::Availability;
+use crate::calendar::Calendar;
 use crate::catalog::Catalog;
 use crate::convention::{Convention, Periods};
 use crate::model::{
@@ -20,18 +21,54 @@ use std::collections::BTreeMap;
 /// Most component instances (replicated copies counted) an outage scenario may walk.
 const MAX_SCENARIO_INSTANCES: u64 = 1_000_000;
 
+/// Most alternatives one component may list.
+pub const MAX_ALTERNATIVES: usize = 16;
+/// The largest count a `copies_range` may reach.
+pub const MAX_RANGE: u32 = 64;
+
+/// What a plan is built for besides evaluation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// Record every `replicate`, `parallel` and `k_of_n` in [`Plan::groups`].
+    pub groups: bool,
+    /// Wrap the members of parallels (those with a `copies_range`, or all) in one-copy
+    /// `replicate` steps, so that a member count is a step parameter.
+    pub wrap: Wrap,
+}
+
+/// Which parallels' members [`Shape::wrap`] wraps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Wrap {
+    #[default]
+    None,
+    Ranged,
+    All,
+}
+
 /// Validates `model` against `catalog` and flattens it.
 pub(crate) fn plan<'a>(
     model: &'a Model,
     catalog: &'a Catalog,
     convention: Convention,
 ) -> Result<Plan<'a>, Problems> {
+    plan_with(model, catalog, convention, Shape::default())
+}
+
+/// [`plan`], shaped for decisions.
+pub(crate) fn plan_with<'a>(
+    model: &'a Model,
+    catalog: &'a Catalog,
+    convention: Convention,
+    shape: Shape,
+) -> Result<Plan<'a>, Problems> {
     let census = census(model);
     let mut builder = Builder::new(
+        model,
         catalog,
         convention.periods(),
         census.components + model.shared.len() + model.domains.len(),
     );
+    builder.shape = shape;
     builder.check_simulation_fields(model);
     builder.declare_domains(model, &census.domains);
     builder.declare_shared(model, &census.shared);
@@ -39,6 +76,7 @@ pub(crate) fn plan<'a>(
     builder.node(&model.root, 0, Copies::ONE);
     let by_id = builder.check_incidents(model);
     builder.check_cost(model);
+    let business_calendar = builder.business_calendar(model);
     if !builder.problems.is_empty() {
         return Err(Problems(builder.problems));
     }
@@ -56,6 +94,8 @@ pub(crate) fn plan<'a>(
         labels: builder.labels,
         conditioning: Default::default(),
         by_id,
+        business_calendar,
+        groups: builder.groups,
         warnings: builder.warnings,
     };
     super::condition::condition(&mut plan).map_err(Problems::from)?;
@@ -105,6 +145,8 @@ fn census(model: &Model) -> Census<'_> {
 
 struct Builder<'a> {
     catalog: &'a Catalog,
+    /// The model's calendars, for the SLAs that name one.
+    calendars: &'a BTreeMap<String, Calendar>,
     /// Seconds per period under the evaluation's convention.
     periods: Periods,
     steps: Vec<Step>,
@@ -133,14 +175,19 @@ struct Builder<'a> {
     /// The mean outage of components that give no failure process of their own, minutes.
     default_minutes: f64,
     node_count: usize,
+    shape: Shape,
+    /// The wrapped members of the parallel just built and each one's first leaf.
+    pending_members: Option<(Vec<usize>, Vec<usize>)>,
+    groups: Vec<GroupStep>,
 }
 
 impl<'a> Builder<'a> {
-    fn new(catalog: &'a Catalog, periods: Periods, leaves: usize) -> Self {
+    fn new(model: &'a Model, catalog: &'a Catalog, periods: Periods, leaves: usize) -> Self {
         let mut ids = FxHashSet::default();
         ids.reserve(leaves);
         Self {
             catalog,
+            calendars: &model.calendars,
             periods,
             steps: Vec::new(),
             children: Vec::new(),
@@ -158,6 +205,9 @@ impl<'a> Builder<'a> {
             domain_scope: Vec::new(),
             default_minutes: super::process::DEFAULT_OUTAGE_MINUTES,
             node_count: 0,
+            shape: Shape::default(),
+            pending_members: None,
+            groups: Vec::new(),
         }
     }
 
@@ -251,9 +301,10 @@ impl<'a> Builder<'a> {
                 self.domain_scope.push(leaf);
             }
         }
+        let first_leaf = self.leaves.len();
         let step = self.within(PathStep::Field(node.kind()), |b| match node {
-            Node::Serial(group) => Step::Serial(b.group(group, depth, copies)),
-            Node::Parallel(group) => Step::Parallel(b.group(group, depth, copies)),
+            Node::Serial(group) => Step::Serial(b.group(group, depth, copies, false)),
+            Node::Parallel(group) => Step::Parallel(b.group(group, depth, copies, true)),
             Node::KOfN(kofn) => b.k_of_n(kofn, depth, copies),
             Node::Failover(failover) => b.failover(failover, depth, copies),
             Node::Replicate(replicate) => b.replicate(replicate, depth, copies),
@@ -262,7 +313,35 @@ impl<'a> Builder<'a> {
         });
         self.domain_scope.truncate(scope);
         let at = self.push(step);
+        if self.shape.groups {
+            self.record_group(node, at, first_leaf);
+        }
         self.in_domains(node, at)
+    }
+
+    /// Records a `replicate`, `parallel` or `k_of_n` at step `at` in [`Plan::groups`].
+    fn record_group(&mut self, node: &'a Node, at: usize, first_leaf: usize) {
+        let (current, range) = match node {
+            Node::Replicate(r) => (r.copies, r.copies_range),
+            Node::Parallel(g) => (g.children.len() as u32, g.copies_range),
+            Node::KOfN(k) => (k.k, None),
+            _ => return,
+        };
+        let (members, mut leaves) = match (node, self.pending_members.take()) {
+            (Node::Parallel(_), Some((members, leaves))) => (members, leaves),
+            _ => (Vec::new(), vec![first_leaf]),
+        };
+        leaves.push(self.leaves.len());
+        let path = json_path(&self.path).key(node.kind()).to_string();
+        self.groups.push(GroupStep {
+            path,
+            kind: node.kind(),
+            step: at,
+            current,
+            range,
+            members,
+            leaves,
+        });
     }
 
     /// `step` in series with the domains `node` lives in.
@@ -304,11 +383,54 @@ impl<'a> Builder<'a> {
     }
 
     /// The children of a serial or parallel group.
-    fn group(&mut self, group: &'a Group, depth: usize, copies: Copies) -> Span {
+    fn group(&mut self, group: &'a Group, depth: usize, copies: Copies, parallel: bool) -> Span {
         if group.children.is_empty() {
             self.problem(&["children"], "empty group: add at least one child");
         }
-        self.nodes(&group.children, depth, copies)
+        match (group.copies_range, parallel) {
+            (Some(_), false) => self.problem(
+                &["copies_range"],
+                "only a replicate or a parallel takes copies_range",
+            ),
+            (Some(range), true) => self.check_range(range),
+            (None, _) => {}
+        }
+        let wrap = parallel
+            && match self.shape.wrap {
+                Wrap::None => false,
+                Wrap::Ranged => group.copies_range.is_some(),
+                Wrap::All => true,
+            };
+        if !wrap {
+            return self.nodes(&group.children, depth, copies);
+        }
+        // Each member inside a one-copy replicate: its copies are the member's count.
+        let from = self.pending.len();
+        let mut leaves = Vec::with_capacity(group.children.len() + 1);
+        self.within(PathStep::Field("children"), |b| {
+            for (i, child) in group.children.iter().enumerate() {
+                leaves.push(b.leaves.len());
+                let step = b.within(PathStep::Index(i), |b| b.node(child, depth + 1, copies));
+                let wrapper = b.push(Step::Replicate {
+                    copies: 1,
+                    child: step,
+                });
+                b.pending.push(wrapper);
+            }
+        });
+        let members = self.pending[from..].to_vec();
+        self.pending_members = Some((members, leaves));
+        self.span_from(from)
+    }
+
+    /// Checks a `copies_range` at the current path.
+    fn check_range(&mut self, [min, max]: [u32; 2]) {
+        if min == 0 || min > max || max > MAX_RANGE {
+            let message = format!(
+                "[{min}, {max}] is not a range of copies: expected [min, max] with 1 ≤ min ≤ max ≤ {MAX_RANGE}"
+            );
+            self.problem(&["copies_range"], message);
+        }
     }
 
     fn k_of_n(&mut self, kofn: &'a KOfN, depth: usize, copies: Copies) -> Step {
@@ -361,6 +483,9 @@ impl<'a> Builder<'a> {
                 replicate.copies
             );
             self.problem(&["copies"], message);
+        }
+        if let Some(range) = replicate.copies_range {
+            self.check_range(range);
         }
         let here = replicate.copies.max(1);
         Step::Replicate {
@@ -435,7 +560,15 @@ impl<'a> Builder<'a> {
             return per_year / (self.periods.year / 3600.0);
         }
         let mtbf = match &*failover.primary {
-            Node::Component(c) => c.mtbf_hours.zip(c.mttr_hours),
+            Node::Component(c) => {
+                if !c.alternatives.is_empty() {
+                    self.problem(
+                        &["incidents_per_year"],
+                        "required when the primary lists alternatives: they would change the failure rate it gives",
+                    );
+                }
+                c.mtbf_hours.zip(c.mttr_hours)
+            }
             _ => None,
         };
         match mtbf {
@@ -466,6 +599,7 @@ impl<'a> Builder<'a> {
             return None;
         };
         let (availability, sla) = self.availability(component, source)?;
+        let calendar = sla.and_then(|sla| self.sla_calendar(sla, source));
         let u = availability.unavailability();
         let process = super::process::of_component(component, source, u, self.default_minutes)
             .unwrap_or_else(|problems| {
@@ -484,9 +618,11 @@ impl<'a> Builder<'a> {
                 "no SLA: this fee earns no service credits",
             );
         }
+        let alternatives = self.alternatives(component);
         let start = self.path_segments.len();
         self.path_segments.extend_from_slice(&self.path);
         Some(Leaf {
+            alternatives,
             name: component.name.as_deref(),
             id,
             path: Span {
@@ -496,11 +632,77 @@ impl<'a> Builder<'a> {
             source,
             availability,
             sla,
+            calendar,
             fee: component.monthly_fee,
             shared: false,
             copies,
             process,
             domains: self.domain_scope.clone(),
+        })
+    }
+
+    /// A component's alternatives, each checked at `alternatives[i]`.
+    fn alternatives(&mut self, component: &'a Component) -> Vec<Alternative<'a>> {
+        let list = &component.alternatives;
+        if list.is_empty() {
+            return Vec::new();
+        }
+        if list.len() > MAX_ALTERNATIVES {
+            let message = format!("{} alternatives; at most {MAX_ALTERNATIVES}", list.len());
+            self.problem(&["alternatives"], message);
+        }
+        if component.monthly_fee.is_none() {
+            self.problem(
+                &["monthly_fee"],
+                "required with alternatives: the search compares fees (the catalog holds no prices)",
+            );
+        }
+        self.within(PathStep::Field("alternatives"), |b| {
+            list.iter()
+                .enumerate()
+                .filter_map(|(i, alt)| b.within(PathStep::Index(i), |b| b.alternative(alt)))
+                .collect()
+        })
+    }
+
+    /// One alternative at the current path.
+    fn alternative(&mut self, alt: &'a Component) -> Option<Alternative<'a>> {
+        for (given, field) in [
+            (alt.id.is_some(), "id"),
+            (!alt.domains.is_empty(), "domains"),
+            (!alt.alternatives.is_empty(), "alternatives"),
+        ] {
+            if given {
+                let message = format!(
+                    "an alternative takes the component's place, {field} included: leave it out"
+                );
+                self.problem(&[field], message);
+            }
+        }
+        let Some(fee) = alt.monthly_fee else {
+            self.problem(
+                &["monthly_fee"],
+                "required: the search compares fees (the catalog holds no prices)",
+            );
+            return None;
+        };
+        let Some(source) = alt.source() else {
+            self.problem(
+                &[],
+                "give exactly one of catalog, sla, availability, or mtbf_hours with mttr_hours",
+            );
+            return None;
+        };
+        let (availability, _) = self.availability(alt, source)?;
+        let label = match (&alt.catalog, &alt.name) {
+            (Some(id), _) => Cow::Borrowed(id.as_str()),
+            (None, Some(name)) => Cow::Borrowed(name.as_str()),
+            (None, None) => Cow::Owned(format!("{}%", availability.percent())),
+        };
+        Some(Alternative {
+            availability,
+            fee,
+            label,
         })
     }
 
@@ -577,11 +779,13 @@ impl<'a> Builder<'a> {
                 source: ComponentSource::Domain,
                 availability,
                 sla: None,
+                calendar: None,
                 fee: None,
                 shared: true,
                 copies: Copies::ONE,
                 process,
                 domains: Vec::new(),
+                alternatives: Vec::new(),
             });
         }
         self.path.clear();
@@ -686,6 +890,50 @@ impl<'a> Builder<'a> {
                     "a scenario walks every replicated copy: {expanded} component instances, at most {MAX_SCENARIO_INSTANCES}"
                 ),
             ));
+        }
+    }
+
+    /// The calendar an SLA is measured over, if it names one that is not 24×7 UTC; a problem
+    /// when the model does not define it.
+    fn sla_calendar(&mut self, sla: &Sla, source: ComponentSource) -> Option<&'a Calendar> {
+        let id = sla.calendar.as_deref()?;
+        match self.calendars.get(id) {
+            Some(calendar) => (!calendar.is_trivial()).then_some(calendar),
+            None => {
+                let at: &[&str] = match source {
+                    ComponentSource::Catalog(_) => &["catalog"],
+                    _ => &["sla", "calendar"],
+                };
+                let message = format!(
+                    "{} is measured over calendar {id:?}, which the model's calendars do not define",
+                    sla.label()
+                );
+                self.problem(at, message);
+                None
+            }
+        }
+    }
+
+    /// The business's calendar, if the model names one that is not 24×7 UTC.
+    fn business_calendar(&mut self, model: &'a Model) -> Option<&'a Calendar> {
+        let Some(id) = model.business_calendar.as_deref() else {
+            if model.business_loss_per_hour_outside_hours.is_some() {
+                self.problems.push(Problem::value(
+                    JsonPath::from("business_loss_per_hour_outside_hours"),
+                    "give business_calendar: the hours outside which this rate applies",
+                ));
+            }
+            return None;
+        };
+        match model.calendars.get(id) {
+            Some(calendar) => (!calendar.is_trivial()).then_some(calendar),
+            None => {
+                let message =
+                    format!("unknown calendar {id:?}: define it in the model's calendars");
+                self.problems
+                    .push(Problem::value(JsonPath::from("business_calendar"), message));
+                None
+            }
         }
     }
 

@@ -153,35 +153,12 @@ fn regroup(plan: &mut Plan, uses: &[Vec<(u32, u32)>]) {
         };
         let placed = match *step {
             Step::Serial(span) | Step::Parallel(span) if span.len > 2 => {
-                let old_kids = &old_children[span.range()];
                 let serial = matches!(step, Step::Serial(_));
-                let with_vars: Vec<usize> = old_kids
-                    .iter()
-                    .copied()
-                    .filter(|&c| !uses[c].is_empty())
-                    .collect();
-                if with_vars.is_empty() {
-                    push_group(plan, serial, &kids(span))
-                } else {
-                    let plain: Vec<usize> = old_kids
-                        .iter()
-                        .filter(|&&c| uses[c].is_empty())
-                        .map(|&c| new_index[c])
-                        .collect();
-                    let mut parts = Vec::with_capacity(with_vars.len() + 1);
-                    match plain.len() {
-                        0 => {}
-                        1 => parts.push(plain[0]),
-                        _ => parts.push(push_group(plan, serial, &plain)),
-                    }
-                    let ordered = greedy_order(&with_vars, uses, &total);
-                    parts.extend(ordered.iter().map(|&c| new_index[c]));
-                    let mut acc = parts[0];
-                    for &part in &parts[1..] {
-                        acc = push_group(plan, serial, &[acc, part]);
-                    }
-                    acc
-                }
+                let wide = Wide {
+                    kids: &old_children[span.range()],
+                    serial,
+                };
+                wide.regroup(plan, uses, &total, &new_index)
             }
             Step::Serial(span) => push_group(plan, true, &kids(span)),
             Step::Parallel(span) => push_group(plan, false, &kids(span)),
@@ -217,6 +194,60 @@ fn regroup(plan: &mut Plan, uses: &[Vec<(u32, u32)>]) {
         };
         debug_assert_eq!(new_index.len(), i);
         new_index.push(placed);
+    }
+    for group in &mut plan.groups {
+        group.step = new_index[group.step];
+        for member in &mut group.members {
+            *member = new_index[*member];
+        }
+    }
+}
+
+/// A serial or parallel group of more than two children, before regrouping.
+struct Wide<'k> {
+    /// Its children's old step indices.
+    kids: &'k [usize],
+    serial: bool,
+}
+
+impl Wide<'_> {
+    /// The group as nested pairs: its children without shared components in one group, then
+    /// those with them one by one, in the greedy order; returns the new step.
+    fn regroup(
+        &self,
+        plan: &mut Plan,
+        uses: &[Vec<(u32, u32)>],
+        total: &[u32],
+        new_index: &[usize],
+    ) -> usize {
+        let with_vars: Vec<usize> = self
+            .kids
+            .iter()
+            .copied()
+            .filter(|&c| !uses[c].is_empty())
+            .collect();
+        let plain: Vec<usize> = self
+            .kids
+            .iter()
+            .filter(|&&c| uses[c].is_empty())
+            .map(|&c| new_index[c])
+            .collect();
+        if with_vars.is_empty() {
+            return push_group(plan, self.serial, &plain);
+        }
+        let mut parts = Vec::with_capacity(with_vars.len() + 1);
+        match plain.len() {
+            0 => {}
+            1 => parts.push(plain[0]),
+            _ => parts.push(push_group(plan, self.serial, &plain)),
+        }
+        let ordered = greedy_order(&with_vars, uses, total);
+        parts.extend(ordered.iter().map(|&c| new_index[c]));
+        let mut acc = parts[0];
+        for &part in &parts[1..] {
+            acc = push_group(plan, self.serial, &[acc, part]);
+        }
+        acc
     }
 }
 

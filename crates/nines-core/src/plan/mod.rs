@@ -6,13 +6,14 @@ pub(crate) mod condition;
 pub(crate) mod process;
 
 use crate::availability::Availability;
+use crate::calendar::Calendar;
 use crate::model::ComponentSource;
 use crate::problem::{JsonPath, Problem};
 use crate::sla::Sla;
 use crate::text::money::Money;
 use std::borrow::Cow;
 
-pub(crate) use build::plan;
+pub(crate) use build::{plan, plan_with, Shape};
 
 /// A node of the plan. Children always precede their parent, so one forward sweep evaluates
 /// the tree and one backward sweep differentiates it.
@@ -111,11 +112,15 @@ pub(crate) struct Leaf<'a> {
     pub source: ComponentSource<'a>,
     pub availability: Availability,
     pub sla: Option<&'a Sla>,
+    /// The calendar its SLA is measured over (absent: every minute, UTC).
+    pub calendar: Option<&'a Calendar>,
     pub fee: Option<Money>,
     pub shared: bool,
     pub copies: Copies,
     /// How it fails and recovers, for the risk simulation.
     pub process: process::Process,
+    /// The configurations that could take its place (`alternatives`), validated.
+    pub alternatives: Vec<Alternative<'a>>,
     /// The leaves of the failure domains it lives in (its own and its groups').
     pub domains: Vec<usize>,
 }
@@ -140,6 +145,37 @@ impl Leaf<'_> {
     }
 }
 
+/// A validated alternative of a leaf: what it would give and cost.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Alternative<'a> {
+    pub availability: Availability,
+    pub fee: Money,
+    /// Its catalog id, else its name, for people.
+    pub label: Cow<'a, str>,
+}
+
+/// A `replicate`, `parallel` or `k_of_n` node, recorded when the plan is built for decisions
+/// ([`Shape::groups`]).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct GroupStep {
+    /// Its JSON path, e.g. `root.serial.children[1].replicate`.
+    pub path: String,
+    /// `replicate`, `parallel` or `k_of_n`.
+    pub kind: &'static str,
+    /// Its step (the top of its regrouping, for a regrouped parallel).
+    pub step: usize,
+    /// Its copies, members or `k` as written.
+    pub current: u32,
+    /// The `copies_range` it gives.
+    pub range: Option<[u32; 2]>,
+    /// A parallel's members, each wrapped in a one-copy `replicate` step whose copies say how
+    /// many of it the design holds (plans built with [`Shape::wrap`]; empty otherwise).
+    pub members: Vec<usize>,
+    /// The leaves inside it: `leaves[0]..leaves[last]`, and for a parallel each member's first
+    /// leaf in between (`leaves[j]..leaves[j + 1]` are member `j`'s).
+    pub leaves: Vec<usize>,
+}
+
 /// A validated, flattened model.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Plan<'a> {
@@ -159,12 +195,26 @@ pub(crate) struct Plan<'a> {
     /// Leaf indices sorted by component id, for [`Plan::leaf_by_id`]; built only for models
     /// with incidents, which refer to components by id.
     pub by_id: Vec<usize>,
+    /// The business's own hours (absent: every hour costs the same).
+    pub business_calendar: Option<&'a Calendar>,
+    /// Groups with a count, when built for decisions (empty otherwise).
+    pub groups: Vec<GroupStep>,
     pub warnings: Vec<Problem>,
 }
 
 impl Plan<'_> {
     pub(crate) fn root(&self) -> usize {
         self.steps.len() - 1
+    }
+
+    /// The children of a serial, parallel or k-of-n step (0 for others).
+    pub(crate) fn span_len(&self, step: usize) -> u32 {
+        match self.steps[step] {
+            Step::Serial(span) | Step::Parallel(span) | Step::KOfN { children: span, .. } => {
+                span.len as u32
+            }
+            _ => 0,
+        }
     }
 
     pub(crate) fn span(&self, span: Span) -> &[usize] {

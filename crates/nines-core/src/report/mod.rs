@@ -13,8 +13,13 @@ use crate::text::money::Money;
 use serde::Serialize;
 
 mod answers;
+mod decide;
 mod risk;
 pub use answers::{AvailabilityAnswer, DowntimeAnswer};
+pub use decide::{
+    Choice, ComponentNeed, Design, GroupNeed, ImproveAnswer, NeedStatus, OptimizeAnswer, Remaining,
+    SimulatedSlo, SloAnswer, Supported,
+};
 pub use risk::{
     Breach, CreditShare, DowntimeQuantiles, Estimate, Histogram, MoneyEstimate, MoneyRisk,
     ProcessReport, RiskReport, ServiceRisk, RISK_SCHEMA_VERSION,
@@ -79,6 +84,9 @@ pub struct ConventionInfo {
     pub description: String,
     /// Seconds in each period.
     pub period_seconds: Periods,
+    /// The calendar whose service time the downtime figures count (absent: every minute).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarInfo>,
 }
 
 impl ConventionInfo {
@@ -89,6 +97,31 @@ impl ConventionInfo {
             month: convention.month(),
             description: convention.describe(),
             period_seconds: convention.periods(),
+            calendar: None,
+        }
+    }
+}
+
+/// A calendar that figures count in: which, what it is, and its service time per period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CalendarInfo {
+    /// Its id in the model's `calendars`.
+    pub id: String,
+    /// Hours, time zone, holidays and maintenance windows in words.
+    pub description: String,
+    /// Service time per period, seconds (for a calendar month its own; else the share of a
+    /// typical week of each period).
+    pub service_seconds: Periods,
+}
+
+impl CalendarInfo {
+    /// Describes the calendar `id` under `convention`.
+    pub fn new(id: &str, calendar: &crate::calendar::Calendar, convention: Convention) -> Self {
+        Self {
+            id: id.to_string(),
+            description: calendar.describe(),
+            service_seconds: calendar.service_periods(convention).map(round12),
         }
     }
 }
@@ -189,11 +222,20 @@ pub struct Contract {
     /// Business loss per hour of architecture downtime, if given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub business_loss_per_hour: Option<Money>,
+    /// Business loss per hour outside the business calendar's hours, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_loss_per_hour_outside_hours: Option<Money>,
     /// Expected architecture downtime per month, seconds.
     pub expected_downtime_seconds_per_month: f64,
-    /// Expected business loss per month at that downtime.
+    /// Expected business loss per month: the expected downtime of every minute, priced at
+    /// `business_loss_per_hour` inside the business calendar's hours and at
+    /// `business_loss_per_hour_outside_hours` outside them (outages assumed equally likely at
+    /// any hour).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_monthly_business_loss: Option<Money>,
+    /// The business's own hours, when the model gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_calendar: Option<CalendarInfo>,
     /// Every component that has an SLA.
     pub services: Vec<Service>,
     /// Every service at its bottom tier, against the business loss of the same month.
@@ -255,7 +297,10 @@ pub struct Service {
     pub credit_cap: Percent,
     /// Largest credit a month can bring, percent of the fee.
     pub max_credit: Percent,
-    /// Tiers as downtime in this convention's month.
+    /// The calendar the SLA is measured over, when not every minute.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarInfo>,
+    /// Tiers as downtime in this convention's month (in its calendar's service time).
     pub tiers: Vec<TierReport>,
     /// The provider's credit tiers could not be sourced: credits are unknown, not zero.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -310,9 +355,17 @@ pub struct Scenario {
     pub architecture_uptime: String,
     /// Each stretch of architecture downtime, in time order, with the incidents behind it.
     pub architecture_outages: Vec<ArchitectureOutage>,
-    /// Business loss for that downtime.
+    /// Business loss for that downtime (inside and outside the business calendar's hours at
+    /// their own rates, when it has one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub business_loss: Option<Money>,
+    /// How much of that downtime fell in the business calendar's hours, seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_hours_downtime_seconds: Option<f64>,
+    /// Per incident, the minutes its component's SLA counts and why the rest do not (only
+    /// when the model uses calendars).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<IncidentCount>,
     /// Per service instance hit by an incident.
     pub services: Vec<ScenarioService>,
     /// Sum of credits owed.
@@ -357,6 +410,36 @@ pub struct ScenarioService {
     /// The SLA's credit tiers could not be sourced: the credit is unknown, not zero.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub credit_unknown: bool,
+    /// The service time its calendar counts in the window, seconds (absent: every minute);
+    /// `downtime_seconds` and `uptime` count only that time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_seconds: Option<f64>,
+}
+
+/// Which of an incident's minutes its component's SLA counts, and why the others do not.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct IncidentCount {
+    /// Index into the model's `incidents`.
+    pub incident: usize,
+    /// The component it hit.
+    pub component: String,
+    /// The SLA that counts it.
+    pub sla: String,
+    /// The incident's length, minutes.
+    pub minutes: f64,
+    /// Minutes the SLA counts as downtime.
+    pub counted_minutes: f64,
+    /// Minutes outside the scenario month.
+    pub outside_month_minutes: f64,
+    /// Minutes outside the SLA calendar's service hours.
+    pub outside_hours_minutes: f64,
+    /// Minutes on the calendar's holidays.
+    pub holiday_minutes: f64,
+    /// Minutes in its maintenance windows.
+    pub maintenance_minutes: f64,
+    /// The same in a sentence.
+    pub why: String,
 }
 
 /// Something a reader must know.
@@ -439,4 +522,7 @@ pub struct Input {
     pub model: Model,
     /// The convention requested.
     pub convention: Convention,
+    /// The calendar the figures were asked in, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }

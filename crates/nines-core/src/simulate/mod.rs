@@ -35,6 +35,7 @@ use crate::availability::{Availability, Percent};
 use crate::catalog::Catalog;
 use crate::convention::Convention;
 use crate::engine::solve;
+use crate::intervals::{total, Intervals};
 use crate::model::Model;
 use crate::plan::process::Shape;
 use crate::plan::{plan, Plan};
@@ -101,6 +102,10 @@ struct Service<'a> {
     /// Its instances in the network, and the domain instances it lives in.
     instances: Vec<u32>,
     domains: Vec<u32>,
+    /// The service time its calendar counts in the month (absent: every minute), and its
+    /// length in milliseconds.
+    hours: Option<Intervals>,
+    service_ms: i64,
 }
 
 impl Service<'_> {
@@ -144,6 +149,8 @@ pub struct Simulation<'a> {
     thresholds: Vec<Threshold>,
     has_target: bool,
     services: Vec<Service<'a>>,
+    /// The business calendar's hours in the month, when the model has one.
+    business_hours: Option<Intervals>,
     exact: f64,
     /// The cut-set mixture for a rare breach of the target (none without a target).
     mixture: Option<rare::Mixture>,
@@ -188,7 +195,16 @@ impl<'a> Simulation<'a> {
                 format!("{n} component instances to simulate (replicated copies counted); at most {MAX_PROCESSES}"),
             ))
         })?;
-        let services = services(&plan, &network);
+        let origin = calendar_origin(&plan, options.convention)?;
+        let in_month = |calendar: &crate::calendar::Calendar| {
+            origin.map(|start| calendar.spans(start, month_ms).service)
+        };
+        let mut services = services(&plan, &network);
+        for service in &mut services {
+            service.hours = plan.leaves[service.leaf].calendar.and_then(in_month);
+            service.service_ms = service.hours.as_ref().map_or(month_ms, total);
+        }
+        let business_hours = plan.business_calendar.and_then(in_month);
         let thresholds = thresholds(target, &services);
         let exact = solve(&plan, &plan.leaf_u, false).unavailability;
         let mixture = target.and_then(|_| rare::Mixture::new(&network));
@@ -202,6 +218,7 @@ impl<'a> Simulation<'a> {
             has_target: target.is_some(),
             thresholds,
             services,
+            business_hours,
             exact,
             mixture,
         })
@@ -239,7 +256,13 @@ impl<'a> Simulation<'a> {
         let mut month = Month::new(&self.network);
         for _ in 0..trials {
             month.draw(&self.network, &mut random, self.month_ms);
-            let down = self.network.downtime(&mut month.state, self.month_ms);
+            let hours = self.business_hours.as_deref().unwrap_or(&[]);
+            let (down, inside) =
+                self.network
+                    .downtime_within(&mut month.state, self.month_ms, hours);
+            if self.business_hours.is_some() {
+                tally.business_hours_ms.push(inside as u32);
+            }
             self.count(&month, down, &mut tally);
         }
         ChunkResult(Work::Months(tally))
@@ -265,11 +288,11 @@ impl<'a> Simulation<'a> {
         for (service, counts) in self.services.iter().zip(&mut tally.services) {
             let mut cents = 0.0;
             for &instance in &service.instances {
-                let own = month.down_ms(instance, &service.domains);
+                let own = month.down_ms(instance, &service.domains, service.hours.as_deref());
                 let (percent, credit) = if own == 0 {
                     (0.0, 0)
                 } else {
-                    service.credit(own, self.month_ms)
+                    service.credit(own, service.service_ms)
                 };
                 counts.tier(percent);
                 cents += credit as f64;
@@ -300,7 +323,7 @@ impl<'a> Simulation<'a> {
         }
         let n = tally.trials;
         let month_s = self.month_ms as f64 / 1000.0;
-        let mut sorted = std::mem::take(&mut tally.downtime_ms);
+        let mut sorted = tally.downtime_ms.clone();
         let sum_ms: f64 = sorted.iter().map(|&d| f64::from(d)).sum();
         let sum_sq: f64 = sorted.iter().map(|&d| f64::from(d) * f64::from(d)).sum();
         let (mean_ms, low_ms, mut high_ms) = tally::Sums {
@@ -361,6 +384,49 @@ impl<'a> Simulation<'a> {
         }
     }
 
+    /// Each month's business loss in cents: inside the business calendar's hours at
+    /// `business_loss_per_hour`, outside them at `business_loss_per_hour_outside_hours`.
+    fn losses(&self, tally: &Tally, sorted: &[u32]) -> Option<Vec<f64>> {
+        let per_ms = |money: Money| money.cents() as f64 / 3_600_000.0;
+        let inside = per_ms(self.model.business_loss_per_hour?);
+        if self.business_hours.is_none() {
+            return Some(sorted.iter().map(|&d| f64::from(d) * inside).collect());
+        }
+        let outside = per_ms(
+            self.model
+                .business_loss_per_hour_outside_hours
+                .unwrap_or(Money::ZERO),
+        );
+        let months = tally.downtime_ms.iter().zip(&tally.business_hours_ms);
+        Some(
+            months
+                .map(|(&down, &hours)| {
+                    f64::from(hours) * inside + f64::from(down - hours) * outside
+                })
+                .collect(),
+        )
+    }
+
+    /// The downtime, seconds, that a share `p` of the ordinary months simulated in `chunks`
+    /// stays within (the `p`-quantile of the monthly downtime).
+    pub fn downtime_quantile(&self, chunks: &[ChunkResult], p: f64) -> f64 {
+        let mut all: Vec<u32> = chunks
+            .iter()
+            .filter_map(|ChunkResult(work)| match work {
+                Work::Months(tally) => Some(tally.downtime_ms.iter().copied()),
+                Work::Rare(_) => None,
+            })
+            .flatten()
+            .collect();
+        all.sort_unstable();
+        f64::from(quantile(&all, p)) / 1000.0
+    }
+
+    /// The length of a simulated month, seconds.
+    pub fn month_seconds(&self) -> f64 {
+        self.month_ms as f64 / 1000.0
+    }
+
     fn breach(&self, t: &Threshold, k: u64, n: u64) -> Breach {
         let (p, low, high) = wilson(k, n);
         Breach {
@@ -415,22 +481,22 @@ impl<'a> Simulation<'a> {
     fn money(&self, tally: &Tally, sorted: &[u32]) -> MoneyRisk {
         let n = tally.trials;
         let (credit, credit_low, credit_high) = tally.credit.mean(n);
-        let loss = self.model.business_loss_per_hour.map(|per_hour| {
-            let rate = per_hour.cents() as f64 / 3_600_000.0; // cents per millisecond
-            let mean_ms: f64 = sorted.iter().map(|&d| f64::from(d)).sum::<f64>() / n.max(1) as f64;
-            let sums = sorted.iter().fold(tally::Sums::default(), |mut s, &d| {
-                s.add(f64::from(d) * rate);
+        let loss = self.losses(tally, sorted).map(|mut losses| {
+            let sums = losses.iter().fold(tally::Sums::default(), |mut s, &l| {
+                s.add(l);
                 s
             });
-            let (_, low, high) = sums.mean(n);
+            let (mean, low, high) = sums.mean(n);
+            losses.sort_unstable_by(f64::total_cmp);
+            let p99 = quantile(&losses, 0.99);
             (
                 MoneyEstimate {
-                    estimate: cents(mean_ms * rate),
+                    estimate: cents(mean),
                     low: cents(low),
                     high: cents(high),
                 },
-                cents(f64::from(quantile(sorted, 0.99)) * rate),
-                mean_ms * rate,
+                cents(p99),
+                mean,
             )
         });
         MoneyRisk {
@@ -478,6 +544,25 @@ fn cents(value: f64) -> Money {
     Money::from_cents(libm::round(value.max(0.0)) as i64)
 }
 
+/// The UTC start of the month the calendars are laid over, when the plan uses any: a
+/// calendar month is required, as service hours, holidays and maintenance depend on its days.
+fn calendar_origin(
+    plan: &Plan,
+    convention: Convention,
+) -> Result<Option<chrono::NaiveDateTime>, Problems> {
+    let uses = plan.business_calendar.is_some() || plan.leaves.iter().any(|l| l.calendar.is_some());
+    if !uses {
+        return Ok(None);
+    }
+    match convention.month() {
+        Some(month) => Ok(Some(month.first_day().and_time(chrono::NaiveTime::MIN))),
+        None => Err(Problems::from(Problem::value(
+            "month",
+            "the model's calendars need a calendar month (e.g. --month 2026-03): service hours, holidays and maintenance windows depend on the month's own days",
+        ))),
+    }
+}
+
 /// The services: every leaf with an SLA, with its instances and the domains it lives in.
 fn services<'a>(plan: &Plan<'a>, network: &Network) -> Vec<Service<'a>> {
     let mut services: Vec<Service<'a>> = plan
@@ -505,6 +590,8 @@ fn services<'a>(plan: &Plan<'a>, network: &Network) -> Vec<Service<'a>> {
                 tiers,
                 instances: Vec::new(),
                 domains: Vec::new(),
+                hours: None,
+                service_ms: 0,
             })
         })
         .collect();
@@ -678,14 +765,18 @@ impl Month {
         }
     }
 
-    /// An instance's downtime in the month, with the domains it lives in, milliseconds.
-    fn down_ms(&self, instance: u32, domains: &[u32]) -> i64 {
+    /// An instance's downtime in the month, with the domains it lives in, milliseconds; only
+    /// what falls in `hours` when given (an SLA's service time).
+    fn down_ms(&self, instance: u32, domains: &[u32], hours: Option<&[(i64, i64)]>) -> i64 {
         let own = &self.intervals[instance as usize];
         let no_domain = domains
             .iter()
             .all(|&d| self.intervals[d as usize].is_empty());
         if no_domain && own.len() <= 1 {
-            return own.first().map_or(0, |(a, b)| b - a);
+            return own.first().map_or(0, |&(a, b)| match hours {
+                Some(hours) => network::overlap(hours, a, b),
+                None => b - a,
+            });
         }
         let mut all = self.scratch.borrow_mut();
         all.clear();
@@ -693,6 +784,12 @@ impl Month {
         for &d in domains {
             all.extend_from_slice(&self.intervals[d as usize]);
         }
-        crate::intervals::union_length(&mut all)
+        match hours {
+            Some(hours) => crate::intervals::normalize(all.clone())
+                .iter()
+                .map(|&(a, b)| network::overlap(hours, a, b))
+                .sum(),
+            None => crate::intervals::union_length(&mut all),
+        }
     }
 }

@@ -238,9 +238,21 @@ impl Network {
     /// The architecture's downtime in a month from its events (`state.events`, any order),
     /// in milliseconds; leaves the state clean for the next month.
     pub(crate) fn downtime(&self, state: &mut State, month_ms: i64) -> i64 {
+        self.downtime_within(state, month_ms, &[]).0
+    }
+
+    /// The architecture's downtime in the month, and how much of it falls in `hours` (sorted,
+    /// disjoint intervals; empty: none), milliseconds.
+    pub(crate) fn downtime_within(
+        &self,
+        state: &mut State,
+        month_ms: i64,
+        hours: &[(i64, i64)],
+    ) -> (i64, i64) {
         if state.events.is_empty() {
-            return 0;
+            return (0, 0);
         }
+        let mut inside = 0;
         // Ends before starts at the same time: touching outages do not overlap.
         state.events.sort_unstable();
         let mut down_since: Option<i64> = None;
@@ -269,6 +281,7 @@ impl Network {
                 (true, None) => down_since = Some(time),
                 (false, Some(since)) => {
                     total += time - since;
+                    inside += overlap(hours, since, time);
                     down_since = None;
                 }
                 _ => {}
@@ -276,11 +289,12 @@ impl Network {
         }
         if let Some(since) = down_since {
             total += month_ms - since;
+            inside += overlap(hours, since, month_ms);
         }
         self.reset(state);
         state.events = events;
         state.events.clear();
-        total.clamp(0, month_ms)
+        (total.clamp(0, month_ms), inside.clamp(0, month_ms))
     }
 
     /// An interval of `instance` starts (`kind` > 0) or ends at `time`; returns whether the
@@ -485,4 +499,14 @@ fn minimal(mut sets: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
         }
     }
     kept
+}
+
+/// How much of `[from, to)` lies in `hours` (sorted, disjoint).
+pub(crate) fn overlap(hours: &[(i64, i64)], from: i64, to: i64) -> i64 {
+    let first = hours.partition_point(|&(_, end)| end <= from);
+    hours[first..]
+        .iter()
+        .take_while(|&&(start, _)| start < to)
+        .map(|&(start, end)| end.min(to) - start.max(from))
+        .sum()
 }

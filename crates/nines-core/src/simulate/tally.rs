@@ -11,6 +11,8 @@ pub(crate) struct Tally {
     pub(crate) trials: u64,
     /// The architecture's downtime in each month, milliseconds, in trial order.
     pub(crate) downtime_ms: Vec<u32>,
+    /// How much of it fell in the business calendar's hours (empty without one).
+    pub(crate) business_hours_ms: Vec<u32>,
     /// Months below each threshold (the target first, then each commitment).
     pub(crate) below: Vec<u64>,
     pub(crate) services: Vec<ServiceTally>,
@@ -75,6 +77,7 @@ impl Tally {
     pub(crate) fn merge(&mut self, other: Tally) {
         self.trials += other.trials;
         self.downtime_ms.extend(other.downtime_ms);
+        self.business_hours_ms.extend(other.business_hours_ms);
         if self.below.len() < other.below.len() {
             self.below.resize(other.below.len(), 0);
         }
@@ -114,9 +117,9 @@ pub(crate) fn wilson(k: u64, n: u64) -> (f64, f64, f64) {
 }
 
 /// The `q`-quantile (0..=1) of `sorted` by the nearest-rank method.
-pub(crate) fn quantile(sorted: &[u32], q: f64) -> u32 {
+pub(crate) fn quantile<T: Copy + Default>(sorted: &[T], q: f64) -> T {
     if sorted.is_empty() {
-        return 0;
+        return T::default();
     }
     let rank = libm::ceil(q * sorted.len() as f64).max(1.0) as usize;
     sorted[rank.min(sorted.len()) - 1]

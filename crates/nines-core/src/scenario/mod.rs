@@ -10,6 +10,8 @@ use crate::plan::{Plan, Step};
 use crate::problem::{JsonPath, Problem};
 use crate::report::{ArchitectureOutage, Scenario, ScenarioService};
 use crate::text::money::Money;
+
+mod hours;
 use chrono::NaiveDateTime;
 
 /// One component outage placed in the scenario window.
@@ -42,10 +44,12 @@ pub(crate) fn scenario(
     }
     let window = window(model, convention);
     let outages = outages(model, plan, &window, warnings);
-    let (services, total_credit) = service_credits(plan, &outages, window.length_ms);
+    let (services, total_credit) = service_credits(plan, &outages, &window);
     let down_intervals = down(plan, &outages, plan.root(), None);
     let architecture = total(&down_intervals);
     let seconds = architecture as f64 / 1000.0;
+    let (business_loss, business_hours_seconds) =
+        hours::business_loss(model, plan, &down_intervals, &window);
     Some(Scenario {
         window_start: window.start,
         window_seconds: window.length_ms as f64 / 1000.0,
@@ -63,9 +67,9 @@ pub(crate) fn scenario(
                     .collect(),
             })
             .collect(),
-        business_loss: model
-            .business_loss_per_hour
-            .map(|l| Money::for_seconds(l, seconds)),
+        business_loss,
+        business_hours_downtime_seconds: business_hours_seconds,
+        incidents: hours::incident_counts(model, plan, &outages, &window),
         services,
         total_credit,
     })
@@ -135,11 +139,12 @@ fn outages(
     outages
 }
 
-/// Each hit SLA instance's downtime, uptime and credit, and the credits' sum.
+/// Each hit SLA instance's downtime, uptime and credit (in its calendar's service time), and
+/// the credits' sum.
 fn service_credits(
     plan: &Plan,
     outages: &[Outage],
-    window_ms: i64,
+    window: &Window,
 ) -> (Vec<ScenarioService>, Money) {
     let mut services = Vec::new();
     let mut total_credit = Money::ZERO;
@@ -148,12 +153,14 @@ fn service_credits(
         if !outages.iter().any(|o| o.leaf == i) {
             continue;
         }
+        let spans = hours::spans(leaf.calendar, window);
+        let window_ms = total(&spans.service);
         let copies = leaf.scenario_copies();
         // Outer replicates copy the whole inner group: each inner copy stands for this many.
         let outer = leaf.copies.instances / u64::from(copies.max(1));
         for copy in 1..=copies {
             let copy_tag = (copies > 1).then_some(copy);
-            let down = total(&leaf_down(outages, i, copy_tag));
+            let down = hours::counted(&leaf_down(outages, i, copy_tag), &spans);
             let credit_percent = sla.credit_for(down, window_ms);
             let tier_below = sla.tier_for(down, window_ms).map(|tier| tier.below);
             let one = sla.credit_amount(leaf.fee.unwrap_or(Money::ZERO), credit_percent);
@@ -172,6 +179,7 @@ fn service_credits(
                 credit_percent,
                 credit,
                 credit_unknown: sla.credit_tiers.is_unknown(),
+                service_seconds: leaf.calendar.map(|_| window_ms as f64 / 1000.0),
             });
         }
     }
