@@ -23,6 +23,7 @@ mod evaluation;
 mod examples;
 mod export;
 mod factories;
+mod files;
 mod hooks;
 mod keys;
 mod labels;

@@ -352,7 +352,7 @@ impl Catalog {
             })
             .filter(|(score, _, _)| *score > 0)
             .collect();
-        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut scored, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().take(count).map(|(_, _, e)| e).collect()
     }
 

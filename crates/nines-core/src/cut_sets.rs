@@ -44,7 +44,9 @@ pub(crate) fn cut_sets(plan: &Plan, unavailability: f64, order: u32) -> CutSetRe
         .into_iter()
         .map(|set| (probability(plan, &set), set))
         .collect();
-    sets.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut sets, |a, b| {
+        b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+    });
     CutSetReport {
         order: order as u32,
         complete: walk.complete,
@@ -135,7 +137,7 @@ impl Walk<'_, '_> {
                     .iter()
                     .map(|set| {
                         let mut tagged: Set = set.iter().map(|f| self.in_copy(f, copy)).collect();
-                        tagged.sort_unstable();
+                        crate::sort::sort(&mut tagged);
                         tagged
                     })
                     .collect()
@@ -250,7 +252,9 @@ impl Walk<'_, '_> {
 
     /// The minimal sets among `sets` (no set containing another), at most [`MAX_CUT_SETS`].
     fn minimal(&mut self, mut sets: Vec<Set>) -> Vec<Set> {
-        sets.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        crate::sort::sort_by(&mut sets, |a, b| {
+            a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+        });
         sets.dedup();
         let mut kept: Vec<Set> = Vec::with_capacity(sets.len());
         for set in sets {
@@ -261,9 +265,17 @@ impl Walk<'_, '_> {
         if kept.len() > MAX_CUT_SETS {
             self.complete = false;
             let plan = self.plan;
-            kept.sort_unstable_by(|a, b| probability(plan, b).total_cmp(&probability(plan, a)));
+            // Most probable first; among equals, by size and then members, so that which sets
+            // are kept does not depend on the sort.
+            crate::sort::sort_by(&mut kept, |a, b| {
+                probability(plan, b)
+                    .total_cmp(&probability(plan, a))
+                    .then_with(|| a.len().cmp(&b.len()).then_with(|| a.cmp(b)))
+            });
             kept.truncate(MAX_CUT_SETS);
-            kept.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+            crate::sort::sort_by(&mut kept, |a, b| {
+                a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+            });
         }
         kept
     }

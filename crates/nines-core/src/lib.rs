@@ -88,6 +88,7 @@ mod scenario;
 pub mod schema;
 pub mod simulate;
 pub mod sla;
+mod sort;
 mod text;
 
 pub use availability::{Availability, AvailabilityError, Percent, PRINTED_DIGITS};

@@ -1,35 +1,28 @@
+use crate::files::{take_picked, text_of};
 use crate::hooks::use_app;
 use crate::parse::import_model;
 use crate::state::{Action, ImportProblems, Loaded};
-use gloo_file::callbacks::{read_as_text, FileReader};
 use nines_core::{JsonPath, Problem};
 use yew::prelude::*;
 
 /// Reads a model (or a report nines exported) from a file; a bad file is never loaded.
 #[function_component(ImportButton)]
 pub fn import_button() -> Html {
-    let reader = use_mut_ref(|| None::<FileReader>);
     let Some(app) = use_app() else {
         return html! {};
     };
     let on_import = Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = take_picked(&input) else {
             return;
         };
-        input.set_value("");
         let app = app.clone();
-        let name = file.name();
-        let catalog = app.library.clone();
-        *reader.borrow_mut() = Some(read_as_text(&file.into(), move |text| {
-            let result = text
-                .map_err(|e| {
-                    vec![Problem::shape(
-                        JsonPath::root(),
-                        format!("cannot read the file: {e}"),
-                    )]
-                })
-                .and_then(|text| import_model(&name, &text, catalog.catalog()));
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = file.name();
+            let result = text_of(&file)
+                .await
+                .map_err(|why| vec![Problem::shape(JsonPath::root(), why)])
+                .and_then(|text| import_model(&name, &text, app.library.catalog()));
             app.dispatch(match result {
                 Ok(model) => Action::Load(Box::new(Loaded {
                     label: name,
@@ -41,7 +34,7 @@ pub fn import_button() -> Html {
                     problems,
                 }),
             });
-        }));
+        });
     });
     html! {
         <label class="file-button">
