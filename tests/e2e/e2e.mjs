@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as flows from './flows.mjs';
+import { catalogImport } from './catalog-import.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -160,7 +161,7 @@ async function main() {
     decimal: { dec, sub, mul, one, fraction, show, expectedPercent }, findCli, execFileSync,
     readFile, writeFile, stat, path, catalogVersion,
   };
-  for (const flow of [flows.firstResult, flows.catalogFetch, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel]) {
+  for (const flow of [flows.firstResult, flows.catalogFetch, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel, catalogImport]) {
     await flow(t);
   }
   check('no request to another origin', foreign.length === 0, foreign.slice(0, 3).join(', '));

@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 mod bind;
+mod catalog_store;
 mod chart;
 mod codec;
 mod compare_rows;

@@ -236,7 +236,7 @@ impl Catalog {
             .filter(|(_, entry)| !replace && self.by_id.contains_key(&entry.id))
             .map(|(i, entry)| {
                 let message = format!(
-                    "id {:?} is already in catalog {}: rename it, or replace the entry on purpose (--override)",
+                    "id {:?} is already in catalog {}: rename it, or replace entries with the same id on purpose",
                     entry.id, self.version
                 );
                 Problem::value(JsonPath::from("entries").index(i).key("id"), message)
@@ -700,7 +700,7 @@ mod merging {
             .map(|p| p.to_string());
         assert_eq!(
             clash.as_deref(),
-            Some("entries[0].id: id \"acme/hosting/server\" is already in catalog mine: rename it, or replace the entry on purpose (--override)")
+            Some("entries[0].id: id \"acme/hosting/server\" is already in catalog mine: rename it, or replace entries with the same id on purpose")
         );
         assert!(catalog
             .merge(one("acme/hosting/server", "2026-02-01", "99.5"), true)

@@ -1,3 +1,4 @@
+use super::catalog_import::CatalogImport;
 use super::catalog_results::catalog_results;
 use super::sla_details::sla_details;
 use crate::bind::keep_selected;
@@ -61,6 +62,7 @@ pub fn catalog_picker(props: &CatalogPickerProps) -> Html {
     let on_active = Callback::from(move |id: String| active.set(Some(id)));
     html! {
         <div class="catalog" data-testid="catalog">
+            <CatalogImport />
             <div class="search-row">
                 <label class="field grow">
                     <span class="label">{"Search service or configuration (ALB, AKS, Postgres, bucket…)"}</span>

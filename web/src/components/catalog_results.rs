@@ -59,6 +59,12 @@ pub fn catalog_results(
                         <span class="name">{&sla.service}<small>{&sla.configuration}</small></span>
                         <span class="figure">{format!("{}%", sla.commitment.percent())}</span>
                         {status_badge(sla.source.status)}
+                        if let Some(origin) = library.origin(id) {
+                            <span class="badge mine" data-testid="catalog-entry-origin"
+                                title={format!("From your catalog {} ({})", origin.file, origin.catalog.version().version)}>
+                                {format!("yours · {}", origin.file)}
+                            </span>
+                        }
                     </li>
                 })
             })}

@@ -7,6 +7,7 @@ mod architecture_panel;
 mod assumptions;
 pub mod bar_chart;
 mod calculator;
+mod catalog_import;
 mod catalog_picker;
 mod catalog_results;
 mod caveats;

@@ -14,7 +14,8 @@ const CATALOG_DIR: &str = "catalog/";
 const TEMPLATES_DIR: &str = "templates/";
 
 /// Fetches the bundled catalog and templates from the page's own origin when the app starts
-/// (and again on "Try again"), and hands the library, or why it failed, to the reducer.
+/// (and again on "Try again"), merges the catalogs the user imported, and hands the library,
+/// or why it failed, to the reducer.
 /// `index.html` preloads the same files, so they download while the wasm compiles.
 #[hook]
 pub fn use_library(state: UseReducerHandle<AppState>) {
@@ -23,7 +24,9 @@ pub fn use_library(state: UseReducerHandle<AppState>) {
         wasm_bindgen_futures::spawn_local(async move {
             let fetched = fetch_bundled().await;
             crate::perf::record_library_fetched(now_ms());
-            let loaded = fetched.and_then(|files| Library::from_files(&files));
+            let loaded = fetched
+                .and_then(|files| Library::from_files(&files))
+                .map(crate::catalog_store::restore);
             record_library_ready(now_ms());
             state.dispatch(match loaded {
                 Ok(library) => Action::LibraryLoaded(library),
