@@ -95,8 +95,8 @@ export async function catalogImport(t) {
   });
   await context.close();
 
-  await t.step('issue 14: the import on a 390 px phone', async () => {
-    const { page: phone, context: phoneContext } = await open(t, 390, { label: 'catalog import phone' });
+  await t.step('issue 14: the import on a 390 px phone (dark)', async () => {
+    const { page: phone, context: phoneContext } = await open(t, 390, { label: 'catalog import phone', dark: true });
     await menu(phone);
     await newDesign(phone);
     await openAdd(phone, '');
