@@ -130,7 +130,8 @@ impl Library {
     pub fn without_import(&self, file: &str) -> Self {
         let mut imported = self.0.imported.clone();
         imported.retain(|i| i.file != file);
-        // Each remaining catalog merged before, onto at least the entries it merges onto now.
+        // Cannot fail: each remaining catalog merged before onto the same entries and more, so
+        // removing one cannot make a new id clash.
         self.with_imports(imported).unwrap_or_else(|_| self.clone())
     }
 

@@ -228,7 +228,8 @@ pub enum Action {
     OpenScenario(usize),
     /// Forget a saved scenario.
     RemoveScenario(usize),
-    /// The bundled catalog and templates arrived.
+    /// The bundled catalog and templates arrived, or the catalogs merged into them changed (one
+    /// imported or removed).
     LibraryLoaded(Library),
     /// They could not be fetched or read: why.
     LibraryFailed(String),
