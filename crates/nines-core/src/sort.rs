@@ -22,7 +22,10 @@ pub(crate) fn sort_by<T>(v: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
 
 /// Sorts `v` ascending.
 pub(crate) fn sort<T: Ord>(v: &mut [T]) {
-    sort_by(v, T::cmp);
+    #[cfg(feature = "small-sort")]
+    heapsort(v, T::cmp);
+    #[cfg(not(feature = "small-sort"))]
+    v.sort_unstable();
 }
 
 /// Heapsort: O(n log n), no allocation, a few hundred bytes of code per use.
