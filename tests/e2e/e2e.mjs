@@ -17,6 +17,7 @@ import * as flows from './flows.mjs';
 import { calendars } from './calendars.mjs';
 import * as risk from './risk.mjs';
 import * as improve from './improve.mjs';
+import { catalogImport } from './catalog-import.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -135,13 +136,21 @@ async function main() {
   const distFiles = await readdir(dist);
 
   // Size of what the browser downloads to run the app (the analysis worker and dist/pkg/ are
-  // fetched only when an analysis first runs: risk.analysisSize).
+  // fetched only when an analysis first runs: risk.analysisSize), and of the data it fetches.
   let gz = 0;
   for (const f of distFiles.filter((f) => (f.endsWith('.wasm') || f.endsWith('.js')) && f !== 'analysis-worker.js')) {
     gz += gzipSync(await readFile(path.join(dist, f)), { level: 9 }).length;
   }
   figure('wasm+js gzipped', `${(gz / 1024).toFixed(1)} KB (target ≤ 350 KB)`);
   await risk.analysisSize({ dist, figure, readFile, readdir, path, gzipSync });
+  let data = 0;
+  for (const dir of ['catalog', 'templates']) {
+    for (const f of (await readdir(path.join(dist, dir))).filter((f) => f.endsWith('.json'))) {
+      data += gzipSync(await readFile(path.join(dist, dir, f)), { level: 9 }).length;
+    }
+  }
+  figure('catalog + templates JSON gzipped (fetched at start-up, not in the budget)', `${(data / 1024).toFixed(1)} KB`);
+  const catalogVersion = JSON.parse(await readFile(path.join(root, 'data', 'catalog', 'catalog.json'), 'utf8')).version;
 
   const server = await serve();
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -155,9 +164,9 @@ async function main() {
   const t = {
     base, root, browser, artifacts, check, figure, step, sleep, consoleErrors, foreign,
     decimal: { dec, sub, mul, one, fraction, show, expectedPercent }, findCli, execFileSync,
-    readFile, writeFile, stat, path,
+    readFile, writeFile, stat, path, catalogVersion,
   };
-  for (const flow of [flows.firstResult, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel, risk.risk, improve.improve, calendars].filter((f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(f.name))) {
+  for (const flow of [flows.firstResult, flows.catalogFetch, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel, catalogImport, risk.risk, improve.improve, calendars].filter((f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(f.name))) {
     await flow(t);
   }
   check('no request to another origin', foreign.length === 0, foreign.slice(0, 3).join(', '));

@@ -2,8 +2,10 @@
 // reading what the page shows.
 
 /** A page in a fresh context at `width` (a phone below 500 px), watched for console errors
- * and requests to other origins. */
-export async function open(t, width, { dark = false, label = `${width}px`, hash = '' } = {}) {
+ * and requests to other origins (console errors matching `expected` are the test's own doing);
+ * `before(page)` runs before the navigation, and with `wait` false the results need not
+ * appear. */
+export async function open(t, width, { dark = false, label = `${width}px`, hash = '', wait = true, before, expected } = {}) {
   const phone = width < 500;
   const context = await t.browser.newContext({
     viewport: { width, height: phone ? 844 : 900 },
@@ -14,15 +16,16 @@ export async function open(t, width, { dark = false, label = `${width}px`, hash 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.base.replace(/\/$/, '') });
   const page = await context.newPage();
   page.on('console', (msg) => {
-    if (msg.type() === 'error') t.consoleErrors.push(`${label}: ${msg.text()}`);
+    if (msg.type() === 'error' && !expected?.test(msg.text())) t.consoleErrors.push(`${label}: ${msg.text()}`);
   });
   page.on('pageerror', (error) => t.consoleErrors.push(`${label}: ${error.message}`));
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(t.base) && !url.startsWith('data:') && !url.startsWith('blob:')) t.foreign.push(url);
   });
+  if (before) await before(page);
   await page.goto(`${t.base}${hash}`);
-  await page.waitForSelector('[data-testid=results]', { timeout: 10000 });
+  if (wait) await page.waitForSelector('[data-testid=results]', { timeout: 10000 });
   return { page, context };
 }
 

@@ -2,16 +2,21 @@
 //! model's JSON and the whole model is read back, so a bad value fails with the core's error
 //! and its path in the model (`calendars.office.hours.mon[0]: …`). Nothing is checked here.
 
-use nines_core::Model;
+use nines_core::{Catalog, Model};
 use serde_json::Value;
 
 /// `model` with the calendar `id` set to `calendar` (removed when `None`), as the core reads
-/// it.
+/// it against `catalog`.
 ///
 /// # Errors
 /// The core's first problem, `path: message`, when the model no longer reads or evaluates
 /// (say, an SLA still names a removed calendar).
-pub fn with_calendar(model: &Model, id: &str, calendar: Option<Value>) -> Result<Model, String> {
+pub fn with_calendar(
+    model: &Model,
+    id: &str,
+    calendar: Option<Value>,
+    catalog: &Catalog,
+) -> Result<Model, String> {
     let mut json = model_value(model)?;
     let Some(object) = json.as_object_mut() else {
         return Err("the model is not a JSON object".to_string());
@@ -25,21 +30,21 @@ pub fn with_calendar(model: &Model, id: &str, calendar: Option<Value>) -> Result
             None => calendars.remove(id),
         };
     }
-    read_back(model, &json)
+    read_back(model, &json, catalog)
 }
 
-/// `json` read as a model, unless it fails to read, or its evaluation has a problem that
-/// `before`'s did not.
+/// `json` read as a model, unless it fails to read, or its evaluation against `catalog` has a
+/// problem that `before`'s did not.
 ///
 /// # Errors
 /// The core's first (new) problem, `path: message`.
-pub fn read_back(before: &Model, json: &Value) -> Result<Model, String> {
+pub fn read_back(before: &Model, json: &Value, catalog: &Catalog) -> Result<Model, String> {
     let model = Model::from_json(&json.to_string()).map_err(|p| {
         p.0.first()
             .map_or_else(|| "not a model".to_string(), ToString::to_string)
     })?;
-    let known = crate::evaluation::problems(before);
-    match crate::evaluation::problems(&model)
+    let known = crate::evaluation::problems(before, catalog);
+    match crate::evaluation::problems(&model, catalog)
         .into_iter()
         .find(|p| !known.contains(p))
     {
@@ -80,17 +85,17 @@ mod tests {
         let model = Model::from_json(MODEL).unwrap();
         let bad = json!({"hours": {"mon": [["17:00", "09:00"]]}});
         assert_eq!(
-            with_calendar(&model, "office", Some(bad)).unwrap_err(),
+            with_calendar(&model, "office", Some(bad), &Catalog::empty()).unwrap_err(),
             "calendars.office.hours.mon[0]: 17:00–09:00 ends before it starts: split hours that cross midnight over two days"
         );
         let good = json!({"hours": {"tue": [["08:00", "12:00"], ["13:00", "18:00"]]}});
-        let edited = with_calendar(&model, "office", Some(good)).unwrap();
+        let edited = with_calendar(&model, "office", Some(good), &Catalog::empty()).unwrap();
         assert_eq!(
             edited.calendars["office"].describe(),
             "Tue 08:00–12:00, 13:00–18:00 (UTC)"
         );
         assert_eq!(new_id(&edited), "hours");
-        assert!(with_calendar(&edited, "office", None)
+        assert!(with_calendar(&edited, "office", None, &Catalog::empty())
             .unwrap()
             .calendars
             .is_empty());
@@ -110,7 +115,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            with_calendar(&model, "office", None).unwrap_err(),
+            with_calendar(&model, "office", None, &Catalog::empty()).unwrap_err(),
             "root.component.sla.calendar: y (z) is measured over calendar \"office\", which the model's calendars do not define"
         );
     }

@@ -124,8 +124,12 @@ pub fn draw(
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas")?;
     let area = backend.into_drawing_area();
     area.fill(&background)?;
-    let font = (FONT, FONT_SIZE * ratio).into_font().color(&ink);
-    let small = (FONT, (FONT_SIZE - 2.0) * ratio).into_font().color(&muted);
+    // FontDesc::new with a named family: plotters' `From<&str>` lowercases the name, which
+    // links Unicode's case tables (5 KB gzip) for nothing.
+    let font_of =
+        |size: f64| FontDesc::new(FontFamily::Name(FONT), size * ratio, FontStyle::Normal);
+    let font = font_of(FONT_SIZE).color(&ink);
+    let small = font_of(FONT_SIZE - 2.0).color(&muted);
     let space = (width - label_width - text_width).max(40.0);
     let largest = bars
         .iter()

@@ -4,20 +4,21 @@
 use crate::evaluation::{evaluate_design, Evaluation};
 use crate::labels::Labels;
 use crate::state::SavedScenario;
-use nines_core::Convention;
+use nines_core::{Catalog, Convention};
 
-/// Each saved design's name, labels and evaluation under `convention`.
+/// Each saved design's name, labels and evaluation under `convention` against `catalog`.
 pub fn evaluate_saved(
     saved: &[SavedScenario],
     convention: Convention,
+    catalog: &Catalog,
 ) -> Vec<(String, Labels, Evaluation)> {
     saved
         .iter()
         .map(|s| {
             (
                 s.label.clone(),
-                Labels::of(&s.model),
-                evaluate_design(&s.model, convention),
+                Labels::of(&s.model, catalog),
+                evaluate_design(&s.model, convention, catalog),
             )
         })
         .collect()

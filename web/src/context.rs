@@ -3,6 +3,7 @@
 
 use crate::evaluation::Evaluation;
 use crate::labels::Labels;
+use crate::library::Library;
 use crate::state::{Action, AppState};
 use std::ops::Deref;
 use std::rc::Rc;
@@ -12,6 +13,8 @@ use yew::prelude::*;
 #[derive(Clone)]
 pub struct AppContext {
     state: UseReducerHandle<AppState>,
+    /// The SLA catalog and templates.
+    pub library: Library,
     /// The design's evaluation (derived from the model and the convention).
     pub evaluation: Rc<Evaluation>,
     /// Every component's label (derived from the model).
@@ -19,14 +22,16 @@ pub struct AppContext {
 }
 
 impl AppContext {
-    /// The context of `state` and what was derived from it.
+    /// The context of `state`, its (loaded) library and what was derived from them.
     pub fn new(
         state: UseReducerHandle<AppState>,
+        library: Library,
         evaluation: Rc<Evaluation>,
         labels: Rc<Labels>,
     ) -> Self {
         Self {
             state,
+            library,
             evaluation,
             labels,
         }
@@ -57,6 +62,7 @@ impl Deref for AppContext {
 impl PartialEq for AppContext {
     fn eq(&self, other: &Self) -> bool {
         self.state == other.state
+            && self.library == other.library
             && Rc::ptr_eq(&self.evaluation, &other.evaluation)
             && Rc::ptr_eq(&self.labels, &other.labels)
     }

@@ -2,9 +2,8 @@
 //! groups (`Model::without_empty_groups`), with every path the user sees mapped back onto the
 //! design as drawn. Conversions only; the figures are nines-core's.
 
-use crate::catalog::catalog;
 use crate::tree::{self, NodePath};
-use nines_core::{evaluate, Convention, Model, Options, Problem, Report};
+use nines_core::{evaluate, Catalog, Convention, Model, Options, Problem, Report};
 
 /// What the results show.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,16 +37,18 @@ impl Evaluation {
     }
 }
 
-/// Evaluates `model` under `convention` as the app shows it.
-pub fn evaluate_design(model: &Model, convention: Convention) -> Evaluation {
-    evaluate_design_in(model, convention, None)
+/// Evaluates `model` under `convention` against `catalog` as the app shows it.
+pub fn evaluate_design(model: &Model, convention: Convention, catalog: &Catalog) -> Evaluation {
+    evaluate_design_in(model, convention, catalog, None)
 }
 
-/// Evaluates `model` under `convention`, its expected downtime counted in the service time of
-/// its calendar `calendar` (every minute when `None` or when the model has no such calendar).
+/// Evaluates `model` under `convention` against `catalog`, its expected downtime counted in the
+/// service time of its calendar `calendar` (every minute when `None` or when the model has no
+/// such calendar).
 pub fn evaluate_design_in(
     model: &Model,
     convention: Convention,
+    catalog: &Catalog,
     calendar: Option<&str>,
 ) -> Evaluation {
     let mut options = Options::new(convention);
@@ -72,7 +73,7 @@ pub fn evaluate_design_in(
             warnings: Vec::new(),
         };
     }
-    match evaluate(&pruned, catalog(), &options) {
+    match evaluate(&pruned, catalog, &options) {
         Ok(report) => Evaluation {
             warnings: to_design(report.warnings.clone()),
             outcome: Outcome::Report(Box::new(report)),
@@ -88,8 +89,8 @@ pub fn evaluate_design_in(
 
 /// The problems that keep `model` from being evaluated as the app would (none for a blank or
 /// unfinished design).
-pub fn problems(model: &Model) -> Vec<Problem> {
-    match evaluate_design(model, Convention::default()).outcome {
+pub fn problems(model: &Model, catalog: &Catalog) -> Vec<Problem> {
+    match evaluate_design(model, Convention::default(), catalog).outcome {
         Outcome::Problems(problems) => problems,
         Outcome::Blank | Outcome::Report(_) => Vec::new(),
     }
@@ -108,7 +109,7 @@ mod tests {
                 {"k_of_n": {"k": 5, "children": [{"component": {"id": "b", "availability": 99}}]}}]}}}"#,
         )
         .unwrap();
-        let evaluation = evaluate_design(&model, Convention::default());
+        let evaluation = evaluate_design(&model, Convention::default(), &Catalog::empty());
         assert_eq!(evaluation.empty_groups, vec![vec![0]]);
         // k = 5 of 1 child is a real mistake, named where the user sees it: the third child.
         let Outcome::Problems(problems) = &evaluation.outcome else {
@@ -122,9 +123,10 @@ mod tests {
 
     #[test]
     fn a_blank_design_is_not_an_error() {
-        let evaluation = evaluate_design(&crate::factories::blank_model(), Convention::default());
+        let blank = crate::factories::blank_model();
+        let evaluation = evaluate_design(&blank, Convention::default(), &Catalog::empty());
         assert_eq!(evaluation.outcome, Outcome::Blank);
         assert_eq!(evaluation.empty_groups, vec![Vec::<usize>::new()]);
-        assert!(problems(&crate::factories::blank_model()).is_empty());
+        assert!(problems(&blank, &Catalog::empty()).is_empty());
     }
 }

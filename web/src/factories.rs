@@ -2,10 +2,8 @@
 //! "add" offers, and the bundled templates. Data only; no evaluation.
 
 use crate::tree::{self, GroupKind};
-use nines_core::catalog::{bundled_cloud_templates, bundled_templates};
 use nines_core::model::{Component, Group, Model, Node};
-use nines_core::{Availability, Sla, Template};
-use std::sync::OnceLock;
+use nines_core::{Availability, Sla};
 
 /// An empty design: the "New" button. Nothing to evaluate until a service is added.
 pub fn blank_model() -> Model {
@@ -90,16 +88,4 @@ pub fn swapped_component(current: &Component, sla: &Sla, old: Option<&Sla>) -> C
 /// An empty group of `kind`, to fill in place.
 pub fn empty_group(kind: GroupKind) -> Node {
     tree::convert(Node::Serial(Group::of(Vec::new())), kind)
-}
-
-/// The bundled on-prem templates.
-pub fn on_prem_templates() -> &'static [Template] {
-    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
-    TEMPLATES.get_or_init(|| bundled_templates().unwrap_or_default())
-}
-
-/// The bundled cloud pattern templates.
-pub fn cloud_templates() -> &'static [Template] {
-    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
-    TEMPLATES.get_or_init(|| bundled_cloud_templates().unwrap_or_default())
 }

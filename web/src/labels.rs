@@ -2,9 +2,9 @@
 //! ("Amazon RDS (Multi-AZ DB Instance)"), and two components that would read the same are told
 //! apart by their ids. Every view (tree, diagram, charts, credit table, compare) uses these.
 
-use crate::catalog::catalog;
 use crate::tree;
 use nines_core::model::{Component, Model, Node};
+use nines_core::Catalog;
 use std::collections::BTreeMap;
 
 /// A component's name and, for an SLA, the configuration the commitment is for.
@@ -19,10 +19,10 @@ pub struct Label {
 }
 
 impl Label {
-    /// The label of `component` (whose id, or shared key, is `id`).
-    pub fn of(component: &Component, id: &str) -> Self {
+    /// The label of `component` (whose id, or shared key, is `id`), its SLA from `catalog`.
+    pub fn of(component: &Component, id: &str, catalog: &Catalog) -> Self {
         let inline = component.sla.as_deref();
-        let sla = inline.or_else(|| component.catalog.as_deref().and_then(|c| catalog().get(c)));
+        let sla = inline.or_else(|| component.catalog.as_deref().and_then(|c| catalog.get(c)));
         let name = component
             .name
             .clone()
@@ -63,26 +63,26 @@ impl Label {
 pub struct Labels(BTreeMap<String, Label>);
 
 impl Labels {
-    /// The labels of every component in `model`.
-    pub fn of(model: &Model) -> Self {
+    /// The labels of every component in `model`, their SLAs from `catalog`.
+    pub fn of(model: &Model, catalog: &Catalog) -> Self {
         let mut labels = BTreeMap::new();
         for (key, component) in &model.shared {
-            labels.insert(key.clone(), Label::of(component, key));
+            labels.insert(key.clone(), Label::of(component, key, catalog));
         }
-        fn walk(node: &Node, labels: &mut BTreeMap<String, Label>) {
+        fn walk(node: &Node, catalog: &Catalog, labels: &mut BTreeMap<String, Label>) {
             match node {
                 Node::Component(c) => {
                     if let Some(id) = &c.id {
-                        labels.insert(id.clone(), Label::of(c, id));
+                        labels.insert(id.clone(), Label::of(c, id, catalog));
                     }
                 }
                 Node::Shared(_) => {}
                 group => tree::children(group)
                     .into_iter()
-                    .for_each(|c| walk(c, labels)),
+                    .for_each(|c| walk(c, catalog, labels)),
             }
         }
-        walk(&model.root, &mut labels);
+        walk(&model.root, catalog, &mut labels);
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for label in labels.values() {
             *seen.entry(label.text()).or_default() += 1;
@@ -125,7 +125,7 @@ mod tests {
                 {"component": {"id": "box", "availability": 99}}]}}}"#,
         )
         .unwrap();
-        let labels = Labels::of(&model);
+        let labels = Labels::of(&model, crate::library::test_library().catalog());
         assert_eq!(labels.text("db"), "Amazon RDS (Multi-AZ DB Instance)");
         assert!(labels.text("web").starts_with("Web (All running instances"));
         assert_eq!(

@@ -2,7 +2,9 @@
 //! value reads the same everywhere; errors are sentences to show next to the field.
 
 use crate::evaluation;
-use nines_core::{parse_duration, parse_utc_time, Availability, JsonPath, Model, Money, Problem};
+use nines_core::{
+    parse_duration, parse_utc_time, Availability, Catalog, JsonPath, Model, Money, Problem,
+};
 
 /// An amount such as `5000`, `5,000.50` or `$ 5,000`; empty means none.
 ///
@@ -150,7 +152,7 @@ pub fn currency(text: &str) -> Result<String, String> {
 ///
 /// # Errors
 /// Every problem, each with its path in the file (none for a file that is not JSON at all).
-pub fn import_model(file_name: &str, text: &str) -> Result<Model, Vec<Problem>> {
+pub fn import_model(file_name: &str, text: &str, catalog: &Catalog) -> Result<Model, Vec<Problem>> {
     let in_file = |problems: Vec<Problem>| -> Vec<Problem> {
         problems
             .into_iter()
@@ -163,7 +165,7 @@ pub fn import_model(file_name: &str, text: &str) -> Result<Model, Vec<Problem>> 
             .collect()
     };
     let model = Model::from_model_or_report(text).map_err(|p| in_file(p.0))?;
-    let problems = evaluation::problems(&model);
+    let problems = evaluation::problems(&model, catalog);
     if problems.is_empty() {
         Ok(model)
     } else {
@@ -227,10 +229,11 @@ mod tests {
     #[test]
     fn import_reads_models_and_reports_and_refuses_the_rest() {
         let model = r#"{"root": {"serial": {"children": [{"component": {"id": "a", "availability": 99.9}}]}}}"#;
-        assert!(import_model("m.json", model).is_ok());
+        assert!(import_model("m.json", model, crate::library::test_library().catalog()).is_ok());
         let bad = import_model(
             "bad.json",
             r#"{"root": {"component": {"id": "a", "availability": 150}}}"#,
+            crate::library::test_library().catalog(),
         )
         .unwrap_err();
         assert_eq!(
@@ -240,6 +243,7 @@ mod tests {
         let unknown = import_model(
             "u.json",
             r#"{"root": {"component": {"id": "a", "catalog": "no/such/entry"}}}"#,
+            crate::library::test_library().catalog(),
         )
         .unwrap_err();
         assert!(
@@ -247,11 +251,21 @@ mod tests {
             "{}",
             unknown[0]
         );
-        let text = import_model("notes.txt", "hello").unwrap_err();
+        let text = import_model(
+            "notes.txt",
+            "hello",
+            crate::library::test_library().catalog(),
+        )
+        .unwrap_err();
         assert_eq!(text[0].path, JsonPath::root());
         assert!(text[0].message.starts_with("not a JSON file"));
         // An unfinished design (an empty group) is a design, not a bad file.
         let unfinished = r#"{"root": {"serial": {"children": [{"parallel": {"children": []}}]}}}"#;
-        assert!(import_model("new.json", unfinished).is_ok());
+        assert!(import_model(
+            "new.json",
+            unfinished,
+            crate::library::test_library().catalog()
+        )
+        .is_ok());
     }
 }

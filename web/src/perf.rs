@@ -32,6 +32,16 @@ pub fn record_start(ms: f64) {
     set("start_ms", ms);
 }
 
+/// Records when the bundled catalog's files had arrived (ms since navigation start).
+pub fn record_library_fetched(ms: f64) {
+    set("library_fetched_ms", ms);
+}
+
+/// Records when the bundled catalog was fetched and read (ms since navigation start).
+pub fn record_library_ready(ms: f64) {
+    set("library_ms", ms);
+}
+
 /// Records when the first state (model parsed and evaluated) was ready (ms since navigation).
 pub fn record_state_ready(ms: f64) {
     set("state_ready_ms", ms);

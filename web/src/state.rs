@@ -2,6 +2,7 @@
 //! of the model goes through here and is undoable; the report is derived from the model by the
 //! `use_evaluation` hook.
 
+use crate::library::{Library, LibraryState};
 use crate::tree::{self, NodePath};
 use nines_core::model::{Component, Incident, Model, Node};
 use nines_core::{Convention, Money, Problem};
@@ -182,6 +183,10 @@ pub struct AppState {
     /// The model's calendar whose service time the expected downtime counts (every minute
     /// when none).
     pub figures_calendar: Option<String>,
+    /// The SLA catalog and templates (fetched when the app starts).
+    pub library: LibraryState,
+    /// Bumped to fetch the library (again).
+    pub library_attempt: u32,
 }
 
 /// Everything a user can do to the state.
@@ -257,6 +262,13 @@ pub enum Action {
     RetryZones,
     /// Count the expected downtime in a calendar's service time (every minute when `None`).
     SetFiguresCalendar(Option<String>),
+    /// The bundled catalog and templates arrived, or the catalogs merged into them changed (one
+    /// imported or removed).
+    LibraryLoaded(Library),
+    /// They could not be fetched or read: why.
+    LibraryFailed(String),
+    /// Fetch them again.
+    RetryLibrary,
 }
 
 impl AppState {
@@ -281,6 +293,16 @@ impl AppState {
             zone_attempt: 0,
             pending: None,
             figures_calendar: None,
+            library: LibraryState::Loading,
+            library_attempt: 0,
+        }
+    }
+
+    /// The library, once it is ready.
+    pub fn library(&self) -> Option<&Library> {
+        match &self.library {
+            LibraryState::Ready(library) => Some(library),
+            LibraryState::Loading | LibraryState::Failed(_) => None,
         }
     }
 
@@ -445,9 +467,7 @@ impl AppState {
             Action::Wait(pending) => self.pending = Some(*pending),
             Action::ZonesLoaded(Ok(())) => {
                 self.zones = crate::zones::Zones::Ready;
-                if let Some(pending) = self.pending.take() {
-                    self.read_pending(pending);
-                }
+                self.read_pending_when_ready();
             }
             Action::ZonesLoaded(Err(why)) => self.zones = crate::zones::Zones::Failed(why),
             Action::SetFiguresCalendar(id) => self.figures_calendar = id,
@@ -455,13 +475,35 @@ impl AppState {
                 self.zones = crate::zones::Zones::Loading;
                 self.zone_attempt += 1;
             }
+            Action::LibraryLoaded(library) => {
+                self.library = LibraryState::Ready(library);
+                self.read_pending_when_ready();
+            }
+            Action::LibraryFailed(why) => self.library = LibraryState::Failed(why),
+            Action::RetryLibrary => {
+                self.library = LibraryState::Loading;
+                self.library_attempt += 1;
+            }
+        }
+    }
+
+    /// Loads the design waiting for the zone table once both it and the catalog are there.
+    fn read_pending_when_ready(&mut self) {
+        if !matches!(self.zones, crate::zones::Zones::Ready) {
+            return;
+        }
+        let Some(catalog) = self.library().map(|l| l.catalog().clone()) else {
+            return;
+        };
+        if let Some(pending) = self.pending.take() {
+            self.read_pending(pending, &catalog);
         }
     }
 
     /// Loads a design that waited for the zone table, or records why it cannot be.
-    fn read_pending(&mut self, pending: Pending) {
+    fn read_pending(&mut self, pending: Pending, catalog: &nines_core::Catalog) {
         let read = match &pending.file {
-            Some(name) => crate::parse::import_model(name, &pending.text),
+            Some(name) => crate::parse::import_model(name, &pending.text, catalog),
             None => Model::from_json(&pending.text).map_err(|p| p.0),
         };
         match read {

@@ -392,7 +392,11 @@ pub fn ids(model: &Model) -> BTreeSet<String> {
             group => children(group).into_iter().for_each(|c| walk(c, out)),
         }
     }
-    let mut out: BTreeSet<String> = model.shared.keys().cloned().collect();
+    // Inserted one by one: `collect` into a set would link a stable sort only for this.
+    let mut out = BTreeSet::new();
+    for key in model.shared.keys() {
+        out.insert(key.clone());
+    }
     walk(&model.root, &mut out);
     out
 }

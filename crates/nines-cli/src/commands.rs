@@ -283,7 +283,14 @@ fn catalog(catalogs: &Catalogs) -> Result<Catalog, Failure> {
             Failure::Input(format!("--catalog {file}: {}", listed.join("; ")))
         };
         let theirs = Catalog::from_json(&text).map_err(in_file)?;
-        catalog.merge(theirs, catalogs.replace).map_err(in_file)?;
+        catalog
+            .merge(theirs, catalogs.replace)
+            .map_err(|mut clashes| {
+                for clash in &mut clashes.0 {
+                    clash.message.push_str(" (--override)");
+                }
+                in_file(clashes)
+            })?;
     }
     Ok(catalog)
 }

@@ -39,7 +39,6 @@ struct CatalogDocument {
 }
 
 /// One provider's file of the bundled catalog: `{"provider", "entries": [...]}`.
-#[cfg(feature = "bundled-catalog")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProviderFile {
@@ -48,16 +47,34 @@ struct ProviderFile {
     entries: Vec<Sla>,
 }
 
-/// The bundled catalog's manifest: `{"version", "date", "files": [...]}`.
-#[cfg(feature = "bundled-catalog")]
-#[derive(Deserialize)]
+/// The manifest of a catalog kept as one file per provider (`data/catalog/catalog.json`):
+/// `{"version", "date", "files": [...]}`. A shell that fetches the catalog reads it first to
+/// learn which files to fetch, then builds the catalog with [`Catalog::from_files`].
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Manifest {
-    version: String,
+pub struct CatalogManifest {
+    /// The catalog's version, e.g. `2026.11.29`.
+    pub version: String,
+    /// The date the catalog was last reviewed.
     #[serde(deserialize_with = "crate::text::date::deserialize_date")]
-    date: NaiveDate,
-    #[allow(dead_code)]
-    files: Vec<String>,
+    pub date: NaiveDate,
+    /// The provider files, relative to the manifest (`azure.json`, …), in catalog order.
+    pub files: Vec<String>,
+}
+
+impl CatalogManifest {
+    /// Reads a manifest.
+    ///
+    /// # Errors
+    /// The JSON problem, with its path in `catalog.json`, e.g. a manifest without `files`:
+    ///
+    /// ```
+    /// let problems = nines_core::catalog::CatalogManifest::from_json(r#"{"version": "1", "date": "2026-01-01"}"#);
+    /// assert!(problems.unwrap_err().to_string().contains("files"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, Problems> {
+        parse(text, "catalog.json")
+    }
 }
 
 /// Counts of a catalog's entries, for a README or a review.
@@ -141,13 +158,40 @@ impl Catalog {
     /// as an internal error.
     #[cfg(feature = "bundled-catalog")]
     pub fn bundled() -> Result<Self, Problems> {
-        let manifest: Manifest = parse(bundled::MANIFEST, "catalog.json")?;
+        let manifest = CatalogManifest::from_json(bundled::MANIFEST)?;
+        Self::from_files(&manifest, &bundled::FILES)
+    }
+
+    /// Builds the catalog of `manifest` from its provider files, given as `(name, text)` in any
+    /// order (the web app fetches them in parallel); entries keep the manifest's file order.
+    ///
+    /// # Errors
+    /// Every problem, each with its path in its file (`aws.json:entries[3].commitment`), and a
+    /// problem for each file the manifest lists that is missing.
+    pub fn from_files(
+        manifest: &CatalogManifest,
+        files: &[(&str, &str)],
+    ) -> Result<Self, Problems> {
+        let mut problems = Vec::new();
         let mut entries = Vec::new();
-        for (name, text) in bundled::FILES {
-            let file: ProviderFile = parse(text, name)?;
-            entries.extend(file.entries);
+        for name in &manifest.files {
+            let Some((_, text)) = files.iter().find(|(given, _)| given == name) else {
+                let message = format!("{name} is listed in the manifest but was not given");
+                problems.push(Problem::value(
+                    JsonPath::from("files").in_document("catalog.json"),
+                    message,
+                ));
+                continue;
+            };
+            match parse::<ProviderFile>(text, name) {
+                Ok(file) => entries.extend(file.entries),
+                Err(found) => problems.extend(found.0),
+            }
         }
-        Self::new(manifest.version, manifest.date, entries)
+        if !problems.is_empty() {
+            return Err(Problems(problems));
+        }
+        Self::new(manifest.version.clone(), manifest.date, entries)
     }
 
     /// An empty catalog, for models that use no catalog entries.
@@ -192,7 +236,7 @@ impl Catalog {
             .filter(|(_, entry)| !replace && self.by_id.contains_key(&entry.id))
             .map(|(i, entry)| {
                 let message = format!(
-                    "id {:?} is already in catalog {}: rename it, or replace the entry on purpose (--override)",
+                    "id {:?} is already in catalog {}: rename it, or replace entries with the same id on purpose",
                     entry.id, self.version
                 );
                 Problem::value(JsonPath::from("entries").index(i).key("id"), message)
@@ -308,7 +352,7 @@ impl Catalog {
             })
             .filter(|(score, _, _)| *score > 0)
             .collect();
-        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut scored, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().take(count).map(|(_, _, e)| e).collect()
     }
 
@@ -656,7 +700,7 @@ mod merging {
             .map(|p| p.to_string());
         assert_eq!(
             clash.as_deref(),
-            Some("entries[0].id: id \"acme/hosting/server\" is already in catalog mine: rename it, or replace the entry on purpose (--override)")
+            Some("entries[0].id: id \"acme/hosting/server\" is already in catalog mine: rename it, or replace entries with the same id on purpose")
         );
         assert!(catalog
             .merge(one("acme/hosting/server", "2026-02-01", "99.5"), true)
@@ -680,5 +724,45 @@ mod merging {
         let summary = catalog.summary();
         assert_eq!((summary.entries, summary.credits_unknown), (2, 2));
         assert_eq!(summary.statuses.get(&SourceStatus::Primary), Some(&2));
+    }
+}
+
+#[cfg(all(test, feature = "bundled-catalog"))]
+mod files {
+    use super::*;
+
+    #[test]
+    fn a_catalog_read_from_its_files_in_any_order_is_the_bundled_catalog() {
+        let manifest = CatalogManifest::from_json(bundled::MANIFEST).unwrap();
+        assert_eq!(manifest.files, ["azure.json", "aws.json", "gcp.json"]);
+        let mut files = bundled::FILES.to_vec();
+        files.reverse();
+        let read = Catalog::from_files(&manifest, &files).unwrap();
+        assert_eq!(read, Catalog::bundled().unwrap());
+    }
+
+    #[test]
+    fn a_missing_or_broken_provider_file_names_itself() {
+        let manifest = CatalogManifest::from_json(bundled::MANIFEST).unwrap();
+        let files = [
+            ("azure.json", bundled::FILES[0].1),
+            ("aws.json", r#"{"provider": "aws", "entries": 3}"#),
+        ];
+        let problems: Vec<String> = Catalog::from_files(&manifest, &files)
+            .unwrap_err()
+            .0
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("aws.json:entries: "),
+            "{}",
+            problems[0]
+        );
+        assert_eq!(
+            problems[1],
+            "catalog.json:files: gcp.json is listed in the manifest but was not given"
+        );
     }
 }

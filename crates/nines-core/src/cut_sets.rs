@@ -13,6 +13,7 @@
 
 use crate::plan::{Plan, Step};
 use crate::report::{CutSet, CutSetMember, CutSetReport};
+use std::cmp::Ordering;
 
 /// Most cut sets kept at any step: beyond it the least probable are dropped and the report says
 /// the list is incomplete.
@@ -44,7 +45,7 @@ pub(crate) fn cut_sets(plan: &Plan, unavailability: f64, order: u32) -> CutSetRe
         .into_iter()
         .map(|set| (probability(plan, &set), set))
         .collect();
-    sets.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut sets, most_probable_first);
     CutSetReport {
         order: order as u32,
         complete: walk.complete,
@@ -135,7 +136,7 @@ impl Walk<'_, '_> {
                     .iter()
                     .map(|set| {
                         let mut tagged: Set = set.iter().map(|f| self.in_copy(f, copy)).collect();
-                        tagged.sort_unstable();
+                        crate::sort::sort(&mut tagged);
                         tagged
                     })
                     .collect()
@@ -250,7 +251,7 @@ impl Walk<'_, '_> {
 
     /// The minimal sets among `sets` (no set containing another), at most [`MAX_CUT_SETS`].
     fn minimal(&mut self, mut sets: Vec<Set>) -> Vec<Set> {
-        sets.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        crate::sort::sort_by(&mut sets, smallest_first);
         sets.dedup();
         let mut kept: Vec<Set> = Vec::with_capacity(sets.len());
         for set in sets {
@@ -260,13 +261,29 @@ impl Walk<'_, '_> {
         }
         if kept.len() > MAX_CUT_SETS {
             self.complete = false;
-            let plan = self.plan;
-            kept.sort_unstable_by(|a, b| probability(plan, b).total_cmp(&probability(plan, a)));
-            kept.truncate(MAX_CUT_SETS);
-            kept.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+            // The most probable, in the report's order (ties by members), so that which sets
+            // are kept does not depend on the sort.
+            let mut scored: Vec<(f64, Set)> = kept
+                .into_iter()
+                .map(|set| (probability(self.plan, &set), set))
+                .collect();
+            crate::sort::sort_by(&mut scored, most_probable_first);
+            scored.truncate(MAX_CUT_SETS);
+            kept = scored.into_iter().map(|(_, set)| set).collect();
+            crate::sort::sort_by(&mut kept, smallest_first);
         }
         kept
     }
+}
+
+/// The report's order: most probable first, then by members (a total order).
+fn most_probable_first(a: &(f64, Set), b: &(f64, Set)) -> Ordering {
+    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+}
+
+/// Smallest sets first, then by members (a total order).
+fn smallest_first(a: &Set, b: &Set) -> Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// Whether sorted `small` is contained in sorted `large`.

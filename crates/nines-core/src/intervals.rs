@@ -6,7 +6,7 @@ pub(crate) type Intervals = Vec<(i64, i64)>;
 /// Sorts and merges overlapping or touching intervals, dropping empty ones.
 pub(crate) fn normalize(mut intervals: Intervals) -> Intervals {
     intervals.retain(|(a, b)| a < b);
-    intervals.sort_unstable();
+    crate::sort::sort(&mut intervals);
     let mut merged: Intervals = Vec::with_capacity(intervals.len());
     for (a, b) in intervals {
         match merged.last_mut() {
@@ -76,7 +76,7 @@ pub(crate) fn covered_by_at_least(sets: &[Intervals], need: usize) -> Intervals 
         .flat_map(|set| set.iter().flat_map(|&(a, b)| [(a, 1), (b, -1)]))
         .collect();
     // At equal times process ends first so touching intervals do not overlap.
-    events.sort_unstable();
+    crate::sort::sort(&mut events);
     let mut result = Vec::new();
     let mut count = 0i64;
     let mut open_at = 0;

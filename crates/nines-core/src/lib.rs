@@ -88,10 +88,11 @@ mod scenario;
 pub mod schema;
 pub mod simulate;
 pub mod sla;
+mod sort;
 mod text;
 
 pub use availability::{Availability, AvailabilityError, Percent, PRINTED_DIGITS};
-pub use catalog::{Catalog, CatalogVersion, Template};
+pub use catalog::{Catalog, CatalogManifest, CatalogVersion, Template};
 pub use convention::{
     Convention, ConventionError, Period, PeriodError, Periods, YearMonth, YearMonthError,
 };

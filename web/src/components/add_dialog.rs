@@ -1,6 +1,5 @@
 use super::add_options::add_options;
 use super::catalog_picker::CatalogPicker;
-use crate::catalog::catalog;
 use crate::describe::short_name;
 use crate::factories::{catalog_component, swapped_component};
 use crate::hooks::{focus, use_app};
@@ -63,7 +62,10 @@ pub fn add_dialog() -> Html {
                 format!("Change the SLA of {name}"),
                 Callback::from(move |sla: Sla| {
                     if let Some(current) = &current {
-                        let old = current.catalog.as_deref().and_then(|id| catalog().get(id));
+                        let old = current
+                            .catalog
+                            .as_deref()
+                            .and_then(|id| app.library.get(id));
                         app.dispatch(Action::Replace(
                             path.clone(),
                             Node::Component(swapped_component(current, &sla, old)),

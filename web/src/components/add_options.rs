@@ -1,7 +1,5 @@
 use crate::context::AppContext;
-use crate::factories::{
-    cloud_templates, custom_component, empty_group, on_prem_component, on_prem_templates,
-};
+use crate::factories::{custom_component, empty_group, on_prem_component};
 use crate::state::Action;
 use crate::tree::{GroupKind, NodePath};
 use nines_core::model::Node;
@@ -12,7 +10,7 @@ use yew::prelude::*;
 /// kind, an on-prem or cloud template, a use of a shared component.
 pub fn add_options(app: &AppContext, group: &NodePath) -> Html {
     let add = |node: Node| app.on::<MouseEvent>(Action::AddTo(group.clone(), node));
-    let templates = |list: &'static [Template]| {
+    let templates = |list: &[Template]| {
         html! {
             <ul class="template-list">
                 {for list.iter().map(|t| html! {
@@ -51,9 +49,9 @@ pub fn add_options(app: &AppContext, group: &NodePath) -> Html {
                 </div>
             }
             <h3>{"Cloud patterns (catalog entries you can swap)"}</h3>
-            {templates(cloud_templates())}
+            {templates(app.library.cloud_templates())}
             <h3>{"On-prem templates"}</h3>
-            {templates(on_prem_templates())}
+            {templates(app.library.on_prem_templates())}
         </div>
     }
 }

@@ -1,29 +1,47 @@
 use super::calculator::calculator;
 use super::compare::Compare;
 use super::design_view::design_view;
+use super::library_status::library_status;
 use super::notices::notices;
 use super::print_header::print_header;
 use super::toolbar::Toolbar;
-use crate::catalog::catalog;
 use crate::context::AppContext;
-use crate::hooks::{use_autosave, use_evaluation, use_labels, use_undo_keys, use_zone_table};
+use crate::hooks::{
+    use_autosave, use_evaluation, use_labels, use_library, use_undo_keys, use_zone_table,
+};
 use crate::perf::{now_ms, record_first_result};
 use crate::startup::initial_state;
 use crate::state::{Action, View};
 use yew::prelude::*;
 
-/// The whole app: masthead, notices, tabs, and the page picked.
+/// The whole app: masthead, notices, tabs, and the page picked; until the SLA catalog has
+/// arrived, what is happening to it.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
+    use_library(state.clone());
     let evaluation = use_evaluation(&state);
     let labels = use_labels(&state);
     let waiting = state.pending.as_ref().is_some_and(|p| p.quiet);
     use_autosave(state.model.clone(), state.saved.clone(), waiting);
     use_undo_keys(state.clone());
     use_zone_table(state.clone());
-    use_effect_with((), |_| record_first_result(now_ms()));
-    let app = AppContext::new(state, evaluation, labels);
+    let ready = state.library().is_some();
+    use_effect_with(ready, |ready| {
+        if *ready {
+            record_first_result(now_ms());
+        }
+    });
+    let masthead = html! { <h1><span class="logo">{"nines"}</span>{" — composite availability & SLA calculator"}</h1> };
+    let Some(library) = state.library().cloned() else {
+        return html! {
+            <>
+                <header class="masthead">{masthead}</header>
+                <main>{library_status(&state)}</main>
+            </>
+        };
+    };
+    let app = AppContext::new(state, library, evaluation, labels);
 
     let tab = |view: View, label: &'static str, testid: &'static str| {
         let selected = app.view == view;
@@ -35,11 +53,11 @@ pub fn app() -> Html {
             </button>
         }
     };
-    let version = catalog().version();
+    let version = app.library.catalog().version();
     html! {
         <ContextProvider<AppContext> context={app.clone()}>
             <header class="masthead">
-                <h1><span class="logo">{"nines"}</span>{" — composite availability & SLA calculator"}</h1>
+                {masthead}
                 <Toolbar />
             </header>
             {print_header(&app)}

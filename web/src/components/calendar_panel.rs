@@ -18,7 +18,12 @@ pub fn calendar_panel(app: &AppContext) -> Html {
             let day = json!([["09:00", "17:00"]]);
             let week = json!({"mon": day, "tue": day, "wed": day, "thu": day, "fri": day});
             let calendar = json!({"time_zone": "UTC", "hours": week});
-            if let Ok(m) = with_calendar(&app.model, &new_id(&app.model), Some(calendar)) {
+            if let Ok(m) = with_calendar(
+                &app.model,
+                &new_id(&app.model),
+                Some(calendar),
+                app.library.catalog(),
+            ) {
                 app.dispatch(Action::ReplaceModel(Box::new(m)));
             }
         })
@@ -46,7 +51,12 @@ pub fn calendar_panel(app: &AppContext) -> Html {
 pub fn change(app: &AppContext, id: &str) -> Callback<Value, Option<String>> {
     let (app, id) = (app.clone(), id.to_string());
     Callback::from(move |calendar: Value| {
-        match with_calendar(&app.model, &id, (!calendar.is_null()).then_some(calendar)) {
+        match with_calendar(
+            &app.model,
+            &id,
+            (!calendar.is_null()).then_some(calendar),
+            app.library.catalog(),
+        ) {
             Ok(model) => {
                 app.dispatch(Action::ReplaceModel(Box::new(model)));
                 None
@@ -66,7 +76,7 @@ fn business_fields(app: &AppContext) -> Html {
                 Value::Null => json.as_object_mut()?.remove(key),
                 value => json.as_object_mut()?.insert(key.to_string(), value),
             };
-            match read_back(&app.model, &json) {
+            match read_back(&app.model, &json, app.library.catalog()) {
                 Ok(model) => {
                     app.dispatch(Action::ReplaceModel(Box::new(model)));
                     None

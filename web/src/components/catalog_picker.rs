@@ -1,7 +1,7 @@
+use super::catalog_import::CatalogImport;
 use super::catalog_results::catalog_results;
 use super::sla_details::sla_details;
 use crate::bind::keep_selected;
-use crate::catalog::{catalog, providers};
 use crate::hooks::use_app;
 use nines_core::Sla;
 use yew::prelude::*;
@@ -25,10 +25,11 @@ pub fn catalog_picker(props: &CatalogPickerProps) -> Html {
     let Some(app) = use_app() else {
         return html! {};
     };
+    let library = app.library.clone();
     let only = (!provider.is_empty()).then_some(provider.as_str());
-    let matches = catalog().search(&query, only);
+    let matches = library.catalog().search(&query, only);
     let closest = if matches.is_empty() {
-        catalog().closest(&query, only, 5)
+        library.catalog().closest(&query, only, 5)
     } else {
         Vec::new()
     };
@@ -42,7 +43,7 @@ pub fn catalog_picker(props: &CatalogPickerProps) -> Html {
         .filter(|id| shown.contains(id))
         .or(shown.first())
         .cloned();
-    let sla = current.as_deref().and_then(|id| catalog().get(id)).cloned();
+    let sla = current.as_deref().and_then(|id| library.get(id)).cloned();
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -51,9 +52,9 @@ pub fn catalog_picker(props: &CatalogPickerProps) -> Html {
         })
     };
     let pick = {
-        let on_pick = props.on_pick.clone();
+        let (on_pick, library) = (props.on_pick.clone(), app.library.clone());
         Callback::from(move |id: String| {
-            if let Some(sla) = catalog().get(&id) {
+            if let Some(sla) = library.get(&id) {
                 on_pick.emit(sla.clone());
             }
         })
@@ -61,6 +62,7 @@ pub fn catalog_picker(props: &CatalogPickerProps) -> Html {
     let on_active = Callback::from(move |id: String| active.set(Some(id)));
     html! {
         <div class="catalog" data-testid="catalog">
+            <CatalogImport />
             <div class="search-row">
                 <label class="field grow">
                     <span class="label">{"Search service or configuration (ALB, AKS, Postgres, bucket…)"}</span>
@@ -71,8 +73,8 @@ pub fn catalog_picker(props: &CatalogPickerProps) -> Html {
                     <span class="label">{"Provider"}</span>
                     <select onchange={keep_selected(&provider)} data-testid="catalog-provider">
                         <option value="" selected={provider.is_empty()}>{"All"}</option>
-                        {for providers().into_iter().map(|p| html! {
-                            <option value={p} selected={*provider == p}>{p.to_ascii_uppercase()}</option>
+                        {for library.providers().into_iter().map(|p| html! {
+                            <option value={p.to_string()} selected={*provider == p}>{p.to_ascii_uppercase()}</option>
                         })}
                     </select>
                 </label>
@@ -83,7 +85,7 @@ pub fn catalog_picker(props: &CatalogPickerProps) -> Html {
                 (1, _) => "1 entry matches".to_string(),
                 (n, _) => format!("{n} entries match"),
             }}</p>
-            {catalog_results(&shown, current.as_ref(), &on_active, &pick)}
+            {catalog_results(&library, &shown, current.as_ref(), &on_active, &pick)}
             if let Some(sla) = sla {
                 <div class="button-row">
                     <button class="primary" data-testid="catalog-add" onclick={{

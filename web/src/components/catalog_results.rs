@@ -1,11 +1,12 @@
 use super::sla_details::status_badge;
-use crate::catalog::catalog;
+use crate::library::Library;
 use yew::prelude::*;
 
 /// The catalog's matches (`ids`; `active` shown in detail, changed with `on_active`, picked
 /// with `on_choose`) as a list box: one tab stop; arrow keys, Home and End move through
 /// it, Enter picks.
 pub fn catalog_results(
+    library: &Library,
     ids: &[String],
     active: Option<&String>,
     on_active: &Callback<String>,
@@ -46,7 +47,7 @@ pub fn catalog_results(
         <ul class="catalog-results" role="listbox" tabindex="0" aria-label="Catalog entries" data-testid="catalog-results"
             aria-activedescendant={at.map(|i| format!("catalog-option-{i}"))} {onkeydown}>
             {for ids.iter().enumerate().filter_map(|(i, id)| {
-                let sla = catalog().get(id)?;
+                let sla = library.get(id)?;
                 let chosen = at == Some(i);
                 let (on_active, on_choose, a, b) = (on_active.clone(), on_choose.clone(), id.clone(), id.clone());
                 Some(html! {
@@ -58,6 +59,12 @@ pub fn catalog_results(
                         <span class="name">{&sla.service}<small>{&sla.configuration}</small></span>
                         <span class="figure">{format!("{}%", sla.commitment.percent())}</span>
                         {status_badge(sla.source.status)}
+                        if let Some(origin) = library.origin(id) {
+                            <span class="badge mine" data-testid="catalog-entry-origin"
+                                title={format!("From your catalog {} ({})", origin.file, origin.catalog.version().version)}>
+                                {format!("yours · {}", origin.file)}
+                            </span>
+                        }
                     </li>
                 })
             })}

@@ -46,7 +46,8 @@ pub fn compare() -> Html {
             app.dispatch(Action::LoadForComparison(designs));
         })
     };
-    let evaluations = crate::compare_rows::evaluate_saved(&app.saved, app.convention());
+    let evaluations =
+        crate::compare_rows::evaluate_saved(&app.saved, app.convention(), app.library.catalog());
     let bars: Vec<Bar> = evaluations
         .iter()
         .filter_map(|(label, _, evaluation)| {

@@ -2,6 +2,7 @@ use super::field::Field;
 use super::source_fields::source_fields;
 use crate::bind::edit;
 use crate::factories::with_source;
+use crate::hooks::use_app;
 use crate::parse::{money_text, optional_money};
 use nines_core::model::{Component, ComponentSource};
 use yew::prelude::*;
@@ -26,6 +27,9 @@ pub struct ComponentFormProps {
 /// Edits one component: id, name, where its availability comes from, and its fee.
 #[function_component(ComponentForm)]
 pub fn component_form(props: &ComponentFormProps) -> Html {
+    let Some(app) = use_app() else {
+        return html! {};
+    };
     let c = &props.component;
     let source = c.source();
     let on_source = {
@@ -63,7 +67,7 @@ pub fn component_form(props: &ComponentFormProps) -> Html {
                     {option(ComponentSource::OnPrem)}
                 </select>
             </label>
-            {source_fields(c, &props.on_change, props.on_swap.clone())}
+            {source_fields(c, app.library.catalog(), &props.on_change, props.on_swap.clone())}
             <Field label="Monthly fee" unit={props.currency.clone()} testid="component-fee"
                 value={c.monthly_fee.map(money_text).unwrap_or_default()} placeholder="e.g. 146"
                 on_commit={edit(c, &props.on_change, |c, text| {

@@ -1,48 +1,39 @@
+use crate::files::{take_picked, text_of};
 use crate::hooks::use_app;
 use crate::parse::import_model;
 use crate::state::{Action, ImportProblems, Loaded};
-use gloo_file::callbacks::{read_as_text, FileReader};
 use nines_core::{JsonPath, Problem};
 use yew::prelude::*;
 
 /// Reads a model (or a report nines exported) from a file; a bad file is never loaded.
 #[function_component(ImportButton)]
 pub fn import_button() -> Html {
-    let reader = use_mut_ref(|| None::<FileReader>);
     let Some(app) = use_app() else {
         return html! {};
     };
     let on_import = Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = take_picked(&input) else {
             return;
         };
-        input.set_value("");
         let app = app.clone();
-        let name = file.name();
-        *reader.borrow_mut() = Some(read_as_text(&file.into(), move |text| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = file.name();
+            let text = text_of(&file).await;
+            // A design naming a time zone waits for the zone table (crate::zones).
             if let Some(text) = text.as_ref().ok().filter(|t| crate::zones::needed(t)) {
-                let (file, text) = (Some(name.clone()), text.clone());
-                let label = name;
-                let quiet = false;
-                let example = None;
                 let pending = crate::state::Pending {
-                    label,
-                    example,
-                    file,
-                    text,
-                    quiet,
+                    label: name.clone(),
+                    example: None,
+                    file: Some(name),
+                    text: text.clone(),
+                    quiet: false,
                 };
                 return app.dispatch(Action::Wait(Box::new(pending)));
             }
             let result = text
-                .map_err(|e| {
-                    vec![Problem::shape(
-                        JsonPath::root(),
-                        format!("cannot read the file: {e}"),
-                    )]
-                })
-                .and_then(|text| import_model(&name, &text));
+                .map_err(|why| vec![Problem::shape(JsonPath::root(), why)])
+                .and_then(|text| import_model(&name, &text, app.library.catalog()));
             app.dispatch(match result {
                 Ok(model) => Action::Load(Box::new(Loaded {
                     label: name,
@@ -54,7 +45,7 @@ pub fn import_button() -> Html {
                     problems,
                 }),
             });
-        }));
+        });
     });
     html! {
         <label class="file-button">

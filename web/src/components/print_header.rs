@@ -1,4 +1,3 @@
-use crate::catalog::catalog;
 use crate::context::AppContext;
 use crate::startup::today;
 use yew::prelude::*;
@@ -7,7 +6,7 @@ use yew::prelude::*;
 /// only when printing).
 pub fn print_header(app: &AppContext) -> Html {
     let date = today();
-    let version = catalog().version();
+    let version = app.library.catalog().version();
     html! {
         <div class="print-only print-header" data-testid="print-header">
             <h1>{app.model.name.clone().unwrap_or_else(|| "Untitled design".to_string())}</h1>

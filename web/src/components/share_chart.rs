@@ -1,5 +1,6 @@
 use super::bar_chart::{Bar, BarChart, Scale};
 use crate::context::AppContext;
+use crate::sorting::insertion_sort;
 use yew::prelude::*;
 
 /// Components charted one by one; the rest are one "others" bar.
@@ -12,7 +13,9 @@ pub fn share_chart(app: &AppContext) -> Html {
         return html! {};
     };
     let mut ranked: Vec<_> = report.components.iter().filter(|c| c.share > 0.0).collect();
-    ranked.sort_unstable_by(|a, b| b.share.total_cmp(&a.share).then(a.id.cmp(&b.id)));
+    insertion_sort(&mut ranked, |a, b| {
+        b.share.total_cmp(&a.share).then(a.id.cmp(&b.id)).is_lt()
+    });
     let mut bars: Vec<Bar> = ranked
         .iter()
         .take(if ranked.len() > CHARTED + 1 {

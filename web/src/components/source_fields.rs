@@ -1,21 +1,22 @@
 use super::field::Field;
 use crate::bind::edit;
-use crate::catalog::catalog;
 use crate::parse::{number, optional_number, percent};
 use nines_core::model::{Component, ComponentSource};
+use nines_core::Catalog;
 use yew::prelude::*;
 
 /// The fields of `c`'s source (edits go to `on_change`): its catalog entry (and a way to swap it), its
 /// percentage, or its MTBF, MTTR and maintenance.
 pub fn source_fields(
     c: &Component,
+    catalog: &Catalog,
     on_change: &Callback<Component>,
     on_swap: Option<Callback<MouseEvent>>,
 ) -> Html {
     let text = |value: Option<f64>| value.map(|v| v.to_string()).unwrap_or_default();
     match c.source() {
         Some(ComponentSource::Catalog(id)) => {
-            let sla = catalog().get(id);
+            let sla = catalog.get(id);
             html! {
                 <div class="catalog-source">
                     <p class="hint">{match sla {

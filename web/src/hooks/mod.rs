@@ -7,6 +7,7 @@ mod use_color_scheme;
 mod use_decide;
 mod use_evaluation;
 mod use_focus_request;
+mod use_library;
 mod use_undo_keys;
 mod use_zone_table;
 
@@ -16,5 +17,6 @@ pub use use_color_scheme::use_dark_scheme;
 pub use use_decide::{error_line, job_args, use_decide, Decide, Job};
 pub use use_evaluation::{use_evaluation, use_labels};
 pub use use_focus_request::{focus, path_key, use_focus_request};
+pub use use_library::use_library;
 pub use use_undo_keys::use_undo_keys;
 pub use use_zone_table::use_zone_table;

@@ -158,7 +158,12 @@ fn comparing_two_designs_is_one_step() {
 #[test]
 fn a_bad_import_keeps_the_model_and_can_be_dismissed() {
     let start = two();
-    let problems = crate::parse::import_model("bad.json", "{\"root\": ").unwrap_err();
+    let problems = crate::parse::import_model(
+        "bad.json",
+        "{\"root\": ",
+        crate::library::test_library().catalog(),
+    )
+    .unwrap_err();
     let s = run(
         start.clone(),
         vec![Action::ImportFailed(ImportProblems {
@@ -189,4 +194,29 @@ fn the_month_is_a_calendar_month() {
     assert_eq!(s.month, "2026-02");
     let s = run(s, vec![Action::SetMonth("2026-03".into())]);
     assert_eq!(s.month, "2026-03");
+}
+
+#[test]
+fn the_library_loads_or_says_why_and_a_retry_fetches_again_without_touching_the_design() {
+    let s = two();
+    assert!(s.library().is_none());
+    let failed = run(
+        s.clone(),
+        vec![Action::LibraryFailed(
+            "catalog/aws.json: HTTP 404 Not Found".to_string(),
+        )],
+    );
+    assert_eq!(
+        failed.library,
+        LibraryState::Failed("catalog/aws.json: HTTP 404 Not Found".to_string())
+    );
+    let retried = run(failed, vec![Action::RetryLibrary]);
+    assert_eq!(
+        (&retried.library, retried.library_attempt),
+        (&LibraryState::Loading, 1)
+    );
+    let library = crate::library::test_library();
+    let ready = run(retried, vec![Action::LibraryLoaded(library.clone())]);
+    assert_eq!(ready.library(), Some(&library));
+    assert_eq!((&ready.model, ready.undo.len()), (&s.model, 0));
 }

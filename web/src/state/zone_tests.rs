@@ -9,11 +9,30 @@ const ZONED: &str = r#"{"name": "Office hours", "calendars": {"office": {"time_z
     "hours": {"mon": [["09:00", "17:00"]]}}},
     "root": {"component": {"id": "b", "availability": 99.5}}}"#;
 
+/// A state showing FIRST with the catalog loaded (a waiting design needs both the catalog and
+/// the zone table).
 fn start() -> Rc<AppState> {
     Rc::new(AppState::new(
         Model::from_json(FIRST).unwrap(),
         "2026-02".to_string(),
     ))
+    .reduce(Action::LibraryLoaded(crate::library::test_library()))
+}
+
+#[test]
+fn a_waiting_design_also_waits_for_the_catalog() {
+    let bare = Rc::new(AppState::new(
+        Model::from_json(FIRST).unwrap(),
+        "2026-02".to_string(),
+    ));
+    let zones_first = bare
+        .reduce(waiting(ZONED, false))
+        .reduce(Action::ZonesLoaded(Ok(())));
+    assert!(zones_first.pending.is_some());
+    assert_eq!(zones_first.model, Model::from_json(FIRST).unwrap());
+    let loaded = zones_first.reduce(Action::LibraryLoaded(crate::library::test_library()));
+    assert_eq!(loaded.model.name.as_deref(), Some("Office hours"));
+    assert!(loaded.pending.is_none());
 }
 
 fn waiting(text: &str, quiet: bool) -> Action {

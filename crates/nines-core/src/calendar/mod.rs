@@ -404,7 +404,7 @@ impl DayHours {
     /// # Errors
     /// An inverted or overlapping interval, named by its times.
     pub fn new(mut spans: Vec<ClockSpan>) -> Result<Self, String> {
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         let mut merged: Vec<ClockSpan> = Vec::with_capacity(spans.len());
         for span in spans {
             match merged.last_mut() {
