@@ -126,6 +126,12 @@ impl Library {
         self.with_imports(imported)
     }
 
+    /// The catalog the analysis worker should use, as catalog JSON text: `None` while nothing
+    /// is imported (the JS package bundles the same catalog), else the merged one.
+    pub fn worker_catalog(&self) -> Option<String> {
+        (!self.0.imported.is_empty()).then(|| self.catalog().to_json())
+    }
+
     /// This library without the imported catalog `file`.
     pub fn without_import(&self, file: &str) -> Self {
         let mut imported = self.0.imported.clone();

@@ -212,6 +212,25 @@ impl Catalog {
         }
     }
 
+    /// The catalog as one JSON document, `{"version", "date", "entries": [...]}`, which
+    /// [`Catalog::from_json`] reads back to the same catalog (a shell hands a merged catalog to
+    /// another process or worker this way).
+    pub fn to_json(&self) -> String {
+        /// [`CatalogDocument`], borrowed.
+        #[derive(Serialize)]
+        struct Document<'a> {
+            version: &'a str,
+            date: NaiveDate,
+            entries: &'a [Sla],
+        }
+        let document = Document {
+            version: &self.version,
+            date: self.date,
+            entries: &self.entries,
+        };
+        serde_json::to_string(&document).unwrap_or_default()
+    }
+
     /// All entries in file order.
     pub fn entries(&self) -> &[Sla] {
         &self.entries
@@ -764,5 +783,22 @@ mod files {
             problems[1],
             "catalog.json:files: gcp.json is listed in the manifest but was not given"
         );
+    }
+
+    #[test]
+    fn a_catalog_written_as_one_document_reads_back_the_same() {
+        let bundled = Catalog::bundled().unwrap();
+        let mut merged = bundled.clone();
+        let mine = Catalog::from_json(&format!(
+            r#"{{"version": "mine", "date": "2026-06-01", "entries": [{}]}}"#,
+            serde_json::to_string(&bundled.entries()[0])
+                .unwrap()
+                .replace(&bundled.entries()[0].id, "acme/hosting/server")
+        ))
+        .unwrap();
+        merged.merge(mine, false).unwrap();
+        let back = Catalog::from_json(&merged.to_json()).unwrap();
+        assert_eq!(back, merged);
+        assert_eq!(back.entries().len(), bundled.entries().len() + 1);
     }
 }

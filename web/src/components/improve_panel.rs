@@ -10,6 +10,7 @@ use crate::state::{Action, Loaded};
 use nines_core::decide::{apply, parse_target};
 use nines_core::report::Choice;
 use nines_core::Availability;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Replaces the design by `model` with `choices` made, as one undoable edit ("Loaded … — Undo").
@@ -43,7 +44,12 @@ pub fn improve_panel() -> Html {
         use_effect_with(app.model.target, move |_| typed.set(None));
     }
     let target = (*typed).or(app.model.target);
-    let decide = use_decide(&app.model, target, app.convention());
+    // Written once per library (imports change it), not on every render.
+    let catalog = (*use_memo(app.library.clone(), |l| {
+        l.worker_catalog().map(Rc::<str>::from)
+    }))
+    .clone();
+    let decide = use_decide(&app.model, target, app.convention(), catalog.clone());
     let on_target = {
         let typed = typed.clone();
         Callback::from(move |text: String| match parse_target(&text) {
@@ -69,7 +75,7 @@ pub fn improve_panel() -> Html {
                 <Field label="Target availability" value={value} unit="% of the month" placeholder="e.g. 99.99"
                     testid="improve-target" on_commit={on_target} />
                 if let Some(t) = target {
-                    <OpenSloButton model={app.model.clone()} target={t} convention={app.convention()} />
+                    <OpenSloButton model={app.model.clone()} target={t} convention={app.convention()} catalog={catalog.clone()} />
                 }
             </div>
             <p class="hint">{"Availability as a long-run share of time, components failing independently as modelled; fees per month as the model lists them. Computed off the page's thread."}</p>

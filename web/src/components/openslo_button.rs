@@ -3,6 +3,7 @@ use crate::download::download;
 use crate::hooks::{error_line, job_args};
 use nines_core::decide::OpenSlo;
 use nines_core::{Availability, Convention, Model};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`OpenSloButton`].
@@ -14,6 +15,8 @@ pub struct OpenSloButtonProps {
     pub target: Availability,
     /// The convention (a calendar month anchors the document's window).
     pub convention: Convention,
+    /// The catalog for the worker when the user imported one (JSON text).
+    pub catalog: Option<Rc<str>>,
 }
 
 /// The document as YAML (the bytes `nines slo --openslo` prints), from the worker's JSON.
@@ -32,9 +35,10 @@ pub fn openslo_button(props: &OpenSloButtonProps) -> Html {
     let onclick = {
         let (client, error) = (client.clone(), error.clone());
         let (model, target, convention) = (props.model.clone(), props.target, props.convention);
+        let catalog = props.catalog.clone();
         Callback::from(move |_| {
             let error = error.clone();
-            let (model, options) = job_args(&model, target, convention);
+            let (model, options) = job_args(&model, target, convention, catalog.as_deref());
             client.start(
                 Kind::OpenSlo,
                 &model,

@@ -3,6 +3,7 @@ use crate::decide_wire::{Improve, Optimize};
 use nines_core::{Availability, Convention, Model};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Where one analysis job is.
@@ -35,18 +36,27 @@ pub struct Decide {
 
 /// The options of a decision job, as the JS package's functions take them.
 #[derive(Serialize)]
-struct JobOptions {
+struct JobOptions<'a> {
     /// Percent.
     target: f64,
     /// `30-day`, `YYYY-MM`, …
     convention: String,
+    /// The catalog replacing the package's bundled one (JSON text), when the user imported one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    catalog: Option<&'a str>,
 }
 
-/// The arguments of a decision job as JSON text: the model and `{target, convention}`.
-pub fn job_args(model: &Model, target: Availability, convention: Convention) -> (String, String) {
+/// The arguments of a decision job as JSON text: the model and `{target, convention, catalog}`.
+pub fn job_args(
+    model: &Model,
+    target: Availability,
+    convention: Convention,
+    catalog: Option<&str>,
+) -> (String, String) {
     let options = JobOptions {
         target: target.percent_number(),
         convention: convention.to_string(),
+        catalog,
     };
     (
         model.to_json(),
@@ -83,7 +93,12 @@ fn feed<T: DeserializeOwned + 'static>(state: UseStateHandle<Job<T>>) -> Callbac
 /// quick answer does not wait for the search) whenever the model, the target or the
 /// convention changes; nothing without a target.
 #[hook]
-pub fn use_decide(model: &Model, target: Option<Availability>, convention: Convention) -> Decide {
+pub fn use_decide(
+    model: &Model,
+    target: Option<Availability>,
+    convention: Convention,
+    catalog: Option<Rc<str>>,
+) -> Decide {
     let improve = use_state(|| Job::Idle);
     let optimize = use_state(|| Job::Idle);
     let clients = use_memo((), |_| (Analysis::default(), Analysis::default()));
@@ -91,8 +106,8 @@ pub fn use_decide(model: &Model, target: Option<Availability>, convention: Conve
     {
         let (improve, optimize, clients) = (improve.clone(), optimize.clone(), clients.clone());
         use_effect_with(
-            (model.clone(), target, convention, *runs),
-            move |(model, target, convention, _)| {
+            (model.clone(), target, convention, catalog, *runs),
+            move |(model, target, convention, catalog, _)| {
                 let (quick, search) = &*clients;
                 let Some(target) = *target else {
                     quick.cancel();
@@ -101,7 +116,7 @@ pub fn use_decide(model: &Model, target: Option<Availability>, convention: Conve
                     optimize.set(Job::Idle);
                     return;
                 };
-                let (model, options) = job_args(model, target, *convention);
+                let (model, options) = job_args(model, target, *convention, catalog.as_deref());
                 // An answer for another model or target must not stay: its Apply would apply
                 // choices to a model they were not made for.
                 improve.set(Job::Running(0.0));
