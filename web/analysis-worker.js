@@ -7,8 +7,10 @@
 //   simulate  `Simulation` run chunk by chunk (about 8,192 months each)
 //   optimize  `Optimization` stepped in batches
 //   improve | slo | openslo | evaluate   one call
-// Messages out: {id, progress, partial?}  progress = share done (0..1); for simulate, `partial`
-//                                         is the risk report of the months run so far (JSON)
+// Messages out: {id, progress, partial?}  progress = share done (0..1), at most every 50 ms; for
+//                                         simulate, `partial` is the risk report of the months
+//                                         run so far (JSON), after the first chunk, then every
+//                                         250 ms at most
 //               {id, result}              the answer as JSON text: the bytes the CLI prints
 //                                         with --json (openslo: JSON.stringify of the document)
 //               {id, error: {name, message, problems}}  problems: [{path, kind, message}]
@@ -22,6 +24,8 @@ const ready = init();
 const BATCH = 100000;
 /** A partial simulate report at most this often (ms), and always after the first chunk. */
 const PARTIAL_EVERY = 250;
+/** Progress at most this often (ms): each message costs the page a render. */
+const PROGRESS_EVERY = 50;
 
 const post = (message) => self.postMessage(message);
 
@@ -29,15 +33,18 @@ function simulate(id, { model, options }) {
   const simulation = new nines.Simulation(model, options);
   try {
     const total = simulation.chunks;
-    let last = -Infinity;
+    let [lastPartial, lastProgress] = [-Infinity, -Infinity];
     while (simulation.done < total) {
       simulation.step(1);
-      const message = { id, progress: simulation.done / total };
-      if (simulation.done < total && performance.now() - last >= PARTIAL_EVERY) {
-        message.partial = JSON.stringify(simulation.reportSoFar());
-        last = performance.now();
+      const now = performance.now();
+      if (simulation.done < total && now - lastPartial >= PARTIAL_EVERY) {
+        const partial = JSON.stringify(simulation.reportSoFar());
+        post({ id, progress: simulation.done / total, partial });
+        [lastPartial, lastProgress] = [now, now];
+      } else if (now - lastProgress >= PROGRESS_EVERY) {
+        post({ id, progress: simulation.done / total });
+        lastProgress = now;
       }
-      post(message);
     }
     return simulation.reportJson();
   } finally {
@@ -48,8 +55,12 @@ function simulate(id, { model, options }) {
 function optimize(id, { model, options }) {
   const search = new nines.Optimization(model, options);
   try {
+    let last = -Infinity;
     while (!search.step(BATCH)) {
-      post({ id, progress: Math.min(1, search.evaluated / Math.max(1, search.combinations)) });
+      if (performance.now() - last >= PROGRESS_EVERY) {
+        post({ id, progress: Math.min(1, search.evaluated / Math.max(1, search.combinations)) });
+        last = performance.now();
+      }
     }
     return search.answerJson();
   } finally {
