@@ -84,6 +84,7 @@ export async function risk(t) {
   await context.close();
   await panel(t, file);
   await phone(t);
+  await dark(t);
 }
 
 /** Starts the simulation in the Risk panel with `trials` months; resolves once it runs. */
@@ -183,6 +184,24 @@ async function panel(t, file) {
 async function startRunAgainOrStart(page, trials) {
   await page.selectOption('[data-testid=risk-trials]', `${trials}`);
   await page.waitForSelector('[data-testid=risk-status][data-state=running]');
+}
+
+/** The panel in dark mode: the histogram in the page's dark colours. */
+async function dark(t) {
+  await t.step('Risk: dark mode, histogram included', async () => {
+    const { page, context } = await open(t, 1280, { dark: true, label: 'risk dark' });
+    await example(page, EXAMPLE);
+    await startRisk(page, 10000);
+    await finished(page);
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid=risk-histogram]');
+      return c && c.width > 300 && c.getContext('2d').getImageData(2, 2, 1, 1).data[3] > 0;
+    });
+    const pixel = await page.$eval('[data-testid=risk-histogram]', (c) => Array.from(c.getContext('2d').getImageData(2, 2, 1, 1).data).slice(0, 3));
+    await page.locator('[data-testid=risk]').screenshot({ path: t.path.join(t.artifacts, 'risk-dark-1280.png') });
+    t.check('Risk: dark mode, histogram included', pixel.every((v) => v < 60), `histogram background rgb(${pixel.join(', ')})`);
+    await context.close();
+  });
 }
 
 /** The panel on a phone. */
