@@ -14,7 +14,9 @@
 //               {id, result}              the answer as JSON text: the bytes the CLI prints
 //                                         with --json (openslo: JSON.stringify of the document)
 //               {id, error: {name, message, problems}}  problems: [{path, kind, message}]
-// Cancelling is terminating the worker; the page makes a new one for the next job.
+// Cancelling is terminating the worker; the page makes a new one for the next job. A new job
+// while one runs supersedes it: the chunked kinds yield between chunks, see the newer id and
+// stop without a word, so an edit does not pay for loading the package again.
 
 import init, * as nines from './pkg/nines.js';
 
@@ -29,12 +31,26 @@ const PROGRESS_EVERY = 50;
 
 const post = (message) => self.postMessage(message);
 
-function simulate(id, { model, options }) {
+/** The id of the newest job; a chunked job that is no longer it stops. */
+let latest = null;
+/** Lets messages in (a newer job) between chunks: a task of its own through a channel, which,
+ * unlike setTimeout, is not clamped to 4 ms. */
+const channel = new MessageChannel();
+const pause = () => new Promise((resolve) => {
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+});
+/** Thrown to end a superseded job quietly. */
+const SUPERSEDED = Symbol('superseded');
+
+async function simulate(id, { model, options }) {
   const simulation = new nines.Simulation(model, options);
   try {
     const total = simulation.chunks;
     let [lastPartial, lastProgress] = [-Infinity, -Infinity];
     while (simulation.done < total) {
+      await pause();
+      if (latest !== id) throw SUPERSEDED;
       simulation.step(1);
       const now = performance.now();
       if (simulation.done < total && now - lastPartial >= PARTIAL_EVERY) {
@@ -52,11 +68,13 @@ function simulate(id, { model, options }) {
   }
 }
 
-function optimize(id, { model, options }) {
+async function optimize(id, { model, options }) {
   const search = new nines.Optimization(model, options);
   try {
     let last = -Infinity;
     while (!search.step(BATCH)) {
+      await pause();
+      if (latest !== id) throw SUPERSEDED;
       if (performance.now() - last >= PROGRESS_EVERY) {
         post({ id, progress: Math.min(1, search.evaluated / Math.max(1, search.combinations)) });
         last = performance.now();
@@ -88,12 +106,14 @@ function describe(error) {
 
 self.onmessage = async (event) => {
   const { id, kind, args } = event.data ?? {};
+  latest = id;
   try {
     await ready;
     const call = calls[kind];
     if (!call) throw new TypeError(`unknown analysis kind ${JSON.stringify(kind)}`);
-    post({ id, result: call(id, args ?? {}) });
+    const result = await call(id, args ?? {});
+    if (latest === id) post({ id, result });
   } catch (error) {
-    post({ id, error: describe(error) });
+    if (error !== SUPERSEDED) post({ id, error: describe(error) });
   }
 };

@@ -177,6 +177,19 @@ async function panel(t, file) {
     t.check('Risk: Cancel stops the simulation', state === 'cancelled' && at === later && trials === trialsLater && /Cancelled at \d+%/.test(later) && !(await page.$('[data-testid=risk-progress]')),
       `${later.trim()} (unchanged 1.5 s later)`);
   });
+
+  await t.step('Risk: an edit while simulating supersedes the run', async () => {
+    await page.click('[data-testid=risk-restart]'); // "Run again" after the cancel, 1,000,000 months
+    await page.waitForSelector('[data-testid=risk-status][data-state=running]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=risk-progress]')?.value) > 0, null, { timeout: 20000 });
+    const edited = Date.now();
+    await page.selectOption('[data-testid=risk-trials]', '10000');
+    await page.waitForSelector('[data-testid=risk-status][data-state=done]', { timeout: 20000 });
+    const took = Date.now() - edited;
+    const trials = await page.getAttribute('[data-testid=risk-figures]', 'data-trials');
+    t.check('Risk: an edit while simulating supersedes the run', trials === '10000',
+      `1,000,000-month run superseded by 10,000 months: done in ${took} ms with ${trials} months`);
+  });
   await context.close();
 }
 
