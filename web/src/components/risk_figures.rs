@@ -9,8 +9,9 @@ use yew::prelude::*;
 pub struct RiskFiguresProps {
     /// The simulation's report.
     pub risk: Rc<Risk>,
-    /// Whether it is a first estimate from the months run so far.
-    pub estimate: bool,
+    /// What to say above figures that are not final (a first estimate, the previous run's).
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
 }
 
 /// The simulation's figures: the breach probability with its interval, a bad month, the
@@ -18,15 +19,13 @@ pub struct RiskFiguresProps {
 /// progress bar's updates do not render them again.
 #[function_component(RiskFigures)]
 pub fn risk_figures(props: &RiskFiguresProps) -> Html {
-    let (risk, estimate) = (&props.risk, props.estimate);
+    let (risk, note) = (&props.risk, &props.note);
     let q = risk.downtime_seconds;
     html! {
-        <div class={classes!("risk-figures", estimate.then_some("estimate"))} data-testid="risk-figures"
+        <div class={classes!("risk-figures", note.is_some().then_some("estimate"))} data-testid="risk-figures"
             data-trials={risk.trials.to_string()}>
-            if estimate {
-                <p class="hint" data-testid="risk-estimate">
-                    {format!("First estimate from {} months; the figures settle as the simulation runs.", thousands(risk.trials))}
-                </p>
+            if let Some(note) = note {
+                <p class="hint" data-testid="risk-estimate">{note.clone()}</p>
             }
             {breach(risk.breach.as_ref(), risk.trials)}
             <p data-testid="risk-bad-month" data-p90={q.p90.to_string()} data-p99={q.p99.to_string()}>

@@ -22,14 +22,34 @@ const DEBOUNCE_MS: u32 = 150;
 enum Run {
     /// Not asked for yet.
     Idle,
-    /// Running: share done, and the first estimate when there is one.
-    Running(f64, Option<Rc<Risk>>),
+    /// Running: share done, and the figures shown meanwhile.
+    Running(f64, Option<Shown>),
     /// Finished.
     Done(Rc<Risk>),
-    /// Stopped by the user at this share, with the estimate so far.
-    Cancelled(f64, Option<Rc<Risk>>),
+    /// Stopped by the user at this share, with the figures shown then.
+    Cancelled(f64, Option<Shown>),
     /// The package refused the model or the options.
     Failed(JobError),
+}
+
+/// Figures shown while a run is not finished: a first estimate from its own months (`fresh`),
+/// or those of the run before, kept until then so that the page does not jump.
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    risk: Rc<Risk>,
+    fresh: bool,
+}
+
+impl Run {
+    /// The figures on screen, as the previous run's for the next one.
+    fn previous(&self) -> Option<Shown> {
+        let risk = match self {
+            Self::Done(risk) => risk.clone(),
+            Self::Running(_, Some(shown)) | Self::Cancelled(_, Some(shown)) => shown.risk.clone(),
+            _ => return None,
+        };
+        Some(Shown { risk, fresh: false })
+    }
 }
 
 /// What a run needs.
@@ -131,7 +151,7 @@ pub fn risk_panel() -> Html {
                 </select>
             </label>
             {status(&run, *trials, evaluable, on_start, on_cancel)}
-            {figures(&run)}
+            if evaluable { {figures(&run)} }
             if active && evaluable {
                 <FailureModes model={settled.model.clone()} convention={settled.convention.clone()} />
             }
@@ -172,8 +192,8 @@ fn start(client: &crate::analysis::Analysis, input: &Input, run: UseStateHandle<
         target: Target::from(input.target.trim()),
     };
     let options = serde_json::to_string(&options).unwrap_or_default();
-    run.set(Run::Running(0.0, None));
-    let estimate = std::cell::RefCell::new(None::<Rc<Risk>>);
+    let estimate = std::cell::RefCell::new(run.previous());
+    run.set(Run::Running(0.0, estimate.borrow().clone()));
     client.start(
         Kind::Simulate,
         &input.model,
@@ -181,7 +201,10 @@ fn start(client: &crate::analysis::Analysis, input: &Input, run: UseStateHandle<
         Callback::from(move |event| match event {
             JobEvent::Progress { done, partial } => {
                 if let Some(risk) = partial.as_deref().and_then(Risk::from_json) {
-                    *estimate.borrow_mut() = Some(Rc::new(risk));
+                    *estimate.borrow_mut() = Some(Shown {
+                        risk: Rc::new(risk),
+                        fresh: true,
+                    });
                 }
                 run.set(Run::Running(done, estimate.borrow().clone()));
             }
@@ -233,7 +256,11 @@ fn status(
         Run::Cancelled(done, estimate) => html! {
             <p class="hint" data-testid="risk-status" data-state="cancelled">
                 {format!("Cancelled at {:.0}%. ", done * 100.0)}
-                {estimate.as_ref().map_or("No estimate yet.".to_string(), |r| format!("The figures below are a first estimate from {} months.", thousands(r.trials)))}
+                {match estimate {
+                    Some(Shown { risk, fresh: true }) => format!("The figures below are a first estimate from {} months.", thousands(risk.trials)),
+                    Some(Shown { fresh: false, .. }) => "The figures below are the previous run's.".to_string(),
+                    None => "No estimate yet.".to_string(),
+                }}
                 {" "}<button class="link" data-testid="risk-restart" onclick={on_start}>{"Run again"}</button>
             </p>
         },
@@ -245,12 +272,21 @@ fn status(
     }
 }
 
-/// The figures of the run, marked as a first estimate while it runs or after a cancel.
+/// The figures of the run, marked as a first estimate or as the previous run's until it ends.
 fn figures(run: &Run) -> Html {
     match run {
-        Run::Done(risk) => html! { <RiskFigures risk={risk.clone()} estimate={false} /> },
-        Run::Running(_, Some(risk)) | Run::Cancelled(_, Some(risk)) => {
-            html! { <RiskFigures risk={risk.clone()} estimate={true} /> }
+        Run::Done(risk) => html! { <RiskFigures risk={risk.clone()} /> },
+        Run::Running(_, Some(Shown { risk, fresh }))
+        | Run::Cancelled(_, Some(Shown { risk, fresh })) => {
+            let note = if *fresh {
+                format!(
+                    "First estimate from {} months; the figures settle as the simulation runs.",
+                    thousands(risk.trials)
+                )
+            } else {
+                "The previous run's figures, until the first months of this one are in.".to_string()
+            };
+            html! { <RiskFigures risk={risk.clone()} note={Some(AttrValue::from(note))} /> }
         }
         _ => html! {},
     }
