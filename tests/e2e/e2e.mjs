@@ -14,7 +14,9 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as flows from './flows.mjs';
+import { calendars } from './calendars.mjs';
 import * as risk from './risk.mjs';
+import * as improve from './improve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -155,7 +157,7 @@ async function main() {
     decimal: { dec, sub, mul, one, fraction, show, expectedPercent }, findCli, execFileSync,
     readFile, writeFile, stat, path,
   };
-  for (const flow of [flows.firstResult, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel, risk.risk].filter((f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(f.name))) {
+  for (const flow of [flows.firstResult, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel, risk.risk, improve.improve, calendars].filter((f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(f.name))) {
     await flow(t);
   }
   check('no request to another origin', foreign.length === 0, foreign.slice(0, 3).join(', '));

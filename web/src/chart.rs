@@ -43,11 +43,7 @@ fn wrap(label: &str, width: f64, measure: &dyn Fn(&str) -> f64) -> Vec<String> {
 }
 
 /// A CSS colour variable of the page (`#rrggbb`) as a plotters colour.
-pub(crate) fn css_color(
-    style: &web_sys::CssStyleDeclaration,
-    name: &str,
-    fallback: RGBColor,
-) -> RGBColor {
+pub fn css_color(style: &web_sys::CssStyleDeclaration, name: &str, fallback: RGBColor) -> RGBColor {
     let value = style.get_property_value(name).unwrap_or_default();
     let hex = value.trim().trim_start_matches('#');
     let channel = |i: usize| {

@@ -24,13 +24,22 @@ pub fn share_fragment(model: &Model) -> String {
 /// # Errors
 /// A problem naming the fragment when it is not base64url JSON of a model.
 pub fn model_from_fragment(fragment: &str) -> Option<Result<Model, Vec<Problem>>> {
+    let result = text_from_fragment(fragment)?
+        .and_then(|text| Model::from_json(&text).map_err(|problems| problems.0));
+    Some(result)
+}
+
+/// The model JSON in a URL fragment, not yet read, if it carries one.
+///
+/// # Errors
+/// A problem naming the fragment when it is not base64url UTF-8 text.
+pub fn text_from_fragment(fragment: &str) -> Option<Result<String, Vec<Problem>>> {
     let encoded = fragment.trim_start_matches('#').strip_prefix("m=")?;
     let bad = |message: &str| vec![Problem::shape("#m", message)];
     let result = URL_SAFE_NO_PAD
         .decode(encoded.trim_end_matches('='))
         .map_err(|e| bad(&format!("not base64url: {e}")))
-        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| bad("not UTF-8 text")))
-        .and_then(|text| Model::from_json(&text).map_err(|problems| problems.0));
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| bad("not UTF-8 text")));
     Some(result)
 }
 

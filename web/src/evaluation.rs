@@ -40,6 +40,20 @@ impl Evaluation {
 
 /// Evaluates `model` under `convention` as the app shows it.
 pub fn evaluate_design(model: &Model, convention: Convention) -> Evaluation {
+    evaluate_design_in(model, convention, None)
+}
+
+/// Evaluates `model` under `convention`, its expected downtime counted in the service time of
+/// its calendar `calendar` (every minute when `None` or when the model has no such calendar).
+pub fn evaluate_design_in(
+    model: &Model,
+    convention: Convention,
+    calendar: Option<&str>,
+) -> Evaluation {
+    let mut options = Options::new(convention);
+    options.calendar = calendar
+        .filter(|id| model.calendars.contains_key(*id))
+        .map(str::to_string);
     let (pruned, removed) = model.without_empty_groups();
     let empty_groups = removed.iter().filter_map(tree::node_path_of).collect();
     let to_design = |problems: Vec<Problem>| -> Vec<Problem> {
@@ -58,7 +72,7 @@ pub fn evaluate_design(model: &Model, convention: Convention) -> Evaluation {
             warnings: Vec::new(),
         };
     }
-    match evaluate(&pruned, catalog(), &Options::new(convention)) {
+    match evaluate(&pruned, catalog(), &options) {
         Ok(report) => Evaluation {
             warnings: to_design(report.warnings.clone()),
             outcome: Outcome::Report(Box::new(report)),

@@ -2,7 +2,7 @@
 //! once.
 
 /// `(file name, JSON text)` of every bundled example.
-pub const EXAMPLES: [(&str, &str); 6] = [
+pub const EXAMPLES: [(&str, &str); 8] = [
     (
         "azure-web-sql.json",
         include_str!("../../data/examples/azure-web-sql.json"),
@@ -27,7 +27,37 @@ pub const EXAMPLES: [(&str, &str); 6] = [
         "backup-storage.json",
         include_str!("../../data/examples/backup-storage.json"),
     ),
+    (
+        "hosting-business-hours.json",
+        include_str!("../../data/examples/hosting-business-hours.json"),
+    ),
+    (
+        "cloud-business-hours.json",
+        include_str!("../../data/examples/cloud-business-hours.json"),
+    ),
 ];
+
+/// What opening the example `file` does: load it, or (when it names time zones and the zone
+/// table is not loaded yet) wait for the table.
+pub fn open_example(file: &str) -> Option<crate::state::Action> {
+    use crate::state::{Action, Loaded, Pending};
+    let (_, text) = EXAMPLES.iter().find(|(name, _)| *name == file)?;
+    if crate::zones::needed(text) {
+        return Some(Action::Wait(Box::new(Pending {
+            label: title(file),
+            example: Some(file.to_string()),
+            file: None,
+            text: text.to_string(),
+            quiet: false,
+        })));
+    }
+    let model = example(file)?;
+    Some(Action::Load(Box::new(Loaded {
+        label: title(file),
+        example: Some(file.to_string()),
+        model,
+    })))
+}
 
 /// The model of the example with this file name.
 pub fn example(file: &str) -> Option<nines_core::Model> {
@@ -45,7 +75,9 @@ pub fn title(file: &str) -> String {
         EXAMPLES
             .iter()
             .map(|(file, text)| {
-                let name = nines_core::Model::from_json(text).ok().and_then(|m| m.name);
+                let name = serde_json::from_str::<serde_json::Value>(text)
+                    .ok()
+                    .and_then(|m| m.get("name")?.as_str().map(str::to_string));
                 (*file, name.unwrap_or_else(|| file.to_string()))
             })
             .collect()

@@ -11,12 +11,14 @@
 
 pub mod analysis;
 mod bind;
+mod calendars;
 mod catalog;
 mod chart;
 mod codec;
 mod compare_rows;
 mod components;
 mod context;
+mod decide_wire;
 mod describe;
 mod diagram_dom;
 mod diagram_svg;
@@ -25,6 +27,7 @@ mod evaluation;
 mod examples;
 mod export;
 mod factories;
+mod frontier_plot;
 mod histogram;
 mod hooks;
 mod keys;
@@ -36,5 +39,6 @@ mod risk;
 mod startup;
 mod state;
 mod tree;
+mod zones;
 
 pub use components::app::App;

@@ -2,19 +2,22 @@
 //! first example; and the current calendar month, read once from the browser clock (the core
 //! never reads a clock).
 
-use crate::codec::model_from_fragment;
+use crate::codec::{model_from_fragment, text_from_fragment};
 use crate::examples::{example, title, EXAMPLES};
 use crate::factories::starter_model;
-use crate::hooks::{restore, restore_saved};
+use crate::hooks::{restore, restore_saved, MODEL_KEY};
 use crate::perf::{now_ms, record_start, record_state_ready};
-use crate::state::{AppState, ImportProblems, Loaded};
+use crate::state::{AppState, ImportProblems, Loaded, Pending};
+use gloo_storage::{LocalStorage, Storage};
 
 /// The state the app opens with.
 pub fn initial_state() -> AppState {
     record_start(now_ms());
     let mut problems = None;
-    let from_link = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+    let waiting = waiting_design(hash.as_deref());
+    let from_link = hash
+        .filter(|_| waiting.is_none())
         .and_then(|hash| model_from_fragment(&hash))
         .and_then(|result| {
             result
@@ -26,7 +29,7 @@ pub fn initial_state() -> AppState {
                 })
                 .ok()
         });
-    if from_link.is_some() || problems.is_some() {
+    if from_link.is_some() || problems.is_some() || waiting.is_some() {
         forget_fragment();
     }
     let first = EXAMPLES[0];
@@ -46,8 +49,25 @@ pub fn initial_state() -> AppState {
     state.import_problems = problems;
     state.loaded = loaded;
     state.saved = restore_saved();
+    state.pending = waiting;
     record_state_ready(now_ms());
     state
+}
+
+/// The linked (else the autosaved) design when it names a time zone: it is read once the zone
+/// table is loaded.
+fn waiting_design(hash: Option<&str>) -> Option<Pending> {
+    let (label, text) = match hash.and_then(text_from_fragment) {
+        Some(link) => ("the link", link.ok()?),
+        None => ("the autosaved design", LocalStorage::get(MODEL_KEY).ok()?),
+    };
+    crate::zones::needed(&text).then(|| Pending {
+        label: label.to_string(),
+        example: None,
+        file: None,
+        text,
+        quiet: true,
+    })
 }
 
 /// Drops the `#m=…` fragment once read, so that a reload shows the autosaved edits.

@@ -127,6 +127,21 @@ pub struct ImportProblems {
     pub problems: Vec<Problem>,
 }
 
+/// A design that names time zones, read once the zone table is loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    /// What it is, for people ("Hosting contract …", "bad.json", "the link").
+    pub label: String,
+    /// The example's file name, when it is an example.
+    pub example: Option<String>,
+    /// The file it came from (read as an import), else model JSON.
+    pub file: Option<String>,
+    /// Its text.
+    pub text: String,
+    /// Replaces the design without an undo step or notice (the autosave, a link).
+    pub quiet: bool,
+}
+
 /// Everything the app knows, except the report (derived from the model).
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -158,6 +173,15 @@ pub struct AppState {
     pub notice: bool,
     /// The add dialog, when open.
     pub adding: Option<Adding>,
+    /// Whether the time-zone table is loaded.
+    pub zones: crate::zones::Zones,
+    /// Bumped to fetch the zone table again.
+    pub zone_attempt: u32,
+    /// A design waiting for the zone table.
+    pub pending: Option<Pending>,
+    /// The model's calendar whose service time the expected downtime counts (every minute
+    /// when none).
+    pub figures_calendar: Option<String>,
 }
 
 /// Everything a user can do to the state.
@@ -223,6 +247,16 @@ pub enum Action {
     OpenScenario(usize),
     /// Forget a saved scenario.
     RemoveScenario(usize),
+    /// Replace the model by one the core read back after an edit (calendars); undoable.
+    ReplaceModel(Box<Model>),
+    /// Load a design once the zone table is there.
+    Wait(Box<Pending>),
+    /// The zone table loaded, or failed to.
+    ZonesLoaded(Result<(), String>),
+    /// Fetch the zone table again.
+    RetryZones,
+    /// Count the expected downtime in a calendar's service time (every minute when `None`).
+    SetFiguresCalendar(Option<String>),
 }
 
 impl AppState {
@@ -243,6 +277,10 @@ impl AppState {
             loaded: None,
             notice: false,
             adding: None,
+            zones: crate::zones::Zones::Loading,
+            zone_attempt: 0,
+            pending: None,
+            figures_calendar: None,
         }
     }
 
@@ -403,6 +441,42 @@ impl AppState {
                     self.saved.remove(index);
                 }
             }
+            Action::ReplaceModel(model) => self.edit(|current, _| *current = *model),
+            Action::Wait(pending) => self.pending = Some(*pending),
+            Action::ZonesLoaded(Ok(())) => {
+                self.zones = crate::zones::Zones::Ready;
+                if let Some(pending) = self.pending.take() {
+                    self.read_pending(pending);
+                }
+            }
+            Action::ZonesLoaded(Err(why)) => self.zones = crate::zones::Zones::Failed(why),
+            Action::SetFiguresCalendar(id) => self.figures_calendar = id,
+            Action::RetryZones => {
+                self.zones = crate::zones::Zones::Loading;
+                self.zone_attempt += 1;
+            }
+        }
+    }
+
+    /// Loads a design that waited for the zone table, or records why it cannot be.
+    fn read_pending(&mut self, pending: Pending) {
+        let read = match &pending.file {
+            Some(name) => crate::parse::import_model(name, &pending.text),
+            None => Model::from_json(&pending.text).map_err(|p| p.0),
+        };
+        match read {
+            Ok(model) if pending.quiet => self.model = model,
+            Ok(model) => self.replace_design(Loaded {
+                label: pending.label,
+                example: pending.example,
+                model,
+            }),
+            Err(problems) => {
+                self.import_problems = Some(ImportProblems {
+                    source: pending.label,
+                    problems,
+                })
+            }
         }
     }
 }
@@ -436,3 +510,5 @@ impl Reducible for AppState {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod zone_tests;

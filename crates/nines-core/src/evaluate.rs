@@ -53,7 +53,7 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
     let components = component_reports(&plan, &solution.gradient);
     let mut warnings = plan.warnings.clone();
     let scenario = scenario(model, &plan, convention, &mut warnings);
-    warnings.extend(hints(&plan, catalog));
+    warnings.extend(hints(model, &plan, catalog));
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         generator: concat!("nines-core ", env!("CARGO_PKG_VERSION")).to_string(),

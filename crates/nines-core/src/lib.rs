@@ -104,5 +104,5 @@ pub use report::{Downtime, Report};
 pub use sla::Sla;
 pub use text::date::{parse_date, parse_utc_time, DateError, TimeError};
 pub use text::duration::{format_duration, format_duration_brief, parse_duration, DurationError};
-pub use text::json::from_json;
+pub use text::json::{exact_f64, from_json};
 pub use text::money::{Money, MoneyError};

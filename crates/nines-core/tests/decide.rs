@@ -655,3 +655,145 @@ fn chunks_give_the_same_answer() {
         assert!(expected.cheapest.is_some());
     }
 }
+
+#[test]
+fn applied_designs_evaluate_to_the_design() {
+    use nines_core::decide::apply;
+    let catalog = Catalog::empty();
+    let mut rng = Rng(0x6A09_E667_F3BC_C908);
+    let (mut checked, mut members, mut copies) = (0, 0, 0);
+    for case in 0..60 {
+        let shared = case % 3 == 0;
+        let mut leaves = 0;
+        let root = random_node(&mut rng, 3, &mut leaves, shared);
+        let mut base = json!({"root": root, "target": 99.9});
+        if shared {
+            base["shared"] = json!({"s": {"availability": rng.percent(), "monthly_fee": 5,
+                "alternatives": [{"availability": rng.percent(), "monthly_fee": 9}]}});
+        }
+        let Ok(m) = Model::from_json(&base.to_string()) else {
+            continue;
+        };
+        let Ok(mut optimizer) = Optimizer::new(&m, &catalog, &DecideOptions::default()) else {
+            continue;
+        };
+        if optimizer.combinations() > 5000 {
+            continue;
+        }
+        let answer = optimizer.run();
+        for design in answer.frontier.iter().chain(&answer.cheapest) {
+            members += design
+                .choices
+                .iter()
+                .filter(|c| c.id.ends_with(".parallel"))
+                .count();
+            copies += design
+                .choices
+                .iter()
+                .filter(|c| c.id.ends_with(".replicate"))
+                .count();
+            let applied = apply(&m, &design.choices)
+                .unwrap_or_else(|p| panic!("case {case}: {p}: {:?}", design.choices));
+            // The applied model as written is the design: its fee, its availability.
+            let again = Optimizer::new(&applied, &catalog, &DecideOptions::default())
+                .unwrap_or_else(|p| panic!("case {case}: {p}"));
+            let current = again.answer(&again.start()).current;
+            assert_eq!(
+                current.monthly_fee, design.monthly_fee,
+                "case {case}: {base}"
+            );
+            let u = u_of(&applied);
+            assert!(
+                (u - (1.0 - design.availability)).abs() <= 1e-12 * u.max(1e-300) + 2e-16,
+                "case {case}: applied {u}, design {}: {base}",
+                1.0 - design.availability
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} random models checked");
+    // Members added and dropped, copies changed: each kind of choice was applied.
+    assert!(
+        members >= 10 && copies >= 10,
+        "{members} members, {copies} copies"
+    );
+}
+
+#[test]
+fn trying_an_alternative_twice_goes_back_and_bad_choices_name_their_index() {
+    use nines_core::decide::apply;
+    use nines_core::report::Choice;
+    let m = model(
+        json!({"root": {"parallel": {"copies_range": [1, 3], "children": [
+        {"component": {"id": "web", "name": "Web", "availability": 99, "monthly_fee": 10,
+            "alternatives": [{"availability": 99.9, "monthly_fee": 40},
+                             {"name": "Big", "availability": 99.95, "monthly_fee": 90}]}}]}},
+        "incidents": [{"component": "web", "start": "2026-02-01T00:00", "minutes": 5}]}),
+    );
+    let choice = |id: &str, choice: u32| Choice {
+        id: id.to_string(),
+        choice,
+        label: String::new(),
+    };
+    let once = apply(&m, &[choice("web", 1)]).unwrap();
+    assert_eq!(apply(&once, &[choice("web", 1)]).unwrap(), m);
+    let big = apply(&m, &[choice("web", 2)]).unwrap();
+    assert_eq!(apply(&big, &[choice("web", 2)]).unwrap(), m);
+    // Three members: copies of the last, with ids of their own; the choice rides along.
+    let three = apply(&m, &[choice("root.parallel", 3), choice("web", 1)]).unwrap();
+    let json = serde_json::to_value(&three).unwrap();
+    let members = json["root"]["parallel"]["children"].as_array().unwrap();
+    let ids: Vec<&str> = members
+        .iter()
+        .map(|c| c["component"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["web", "web-2", "web-3"]);
+    assert!(members
+        .iter()
+        .all(|c| c["component"]["availability"] == json!(99.9)));
+    let problems = apply(
+        &m,
+        &[
+            choice("web", 3),
+            choice("nope", 1),
+            choice("root.parallel", 0),
+        ],
+    )
+    .unwrap_err();
+    let paths: Vec<String> = problems.0.iter().map(|p| p.path.to_string()).collect();
+    assert_eq!(paths, ["choices[0]", "choices[1]", "choices[2]"]);
+    assert!(
+        problems.0[0].message.contains("2 alternatives"),
+        "{problems}"
+    );
+}
+
+#[test]
+fn an_openslo_document_reads_back_from_its_json() {
+    use nines_core::decide::{openslo, OpenSlo};
+    let m = model(
+        json!({"name": "Shop", "target": 99.9, "root": {"serial": {"children": [
+        {"component": {"id": "web", "availability": 99.95}},
+        {"component": {"id": "db", "availability": 99.99}}]}}}),
+    );
+    let document = openslo(&m, &Catalog::empty(), &SloOptions::default()).unwrap();
+    let json = serde_json::to_value(&document).unwrap();
+    assert_eq!(json["kind"], "SLO");
+    assert_eq!(json["spec"]["objectives"][0]["target"], json!(0.999));
+    // What a worker sends back is the same document, so a shell writes the CLI's bytes.
+    assert_eq!(OpenSlo::from_json(&json.to_string()).unwrap(), document);
+    let problems = OpenSlo::from_json(r#"{"kind": "SLO"}"#).unwrap_err();
+    assert_eq!(problems.0[0].path.to_string(), "openslo");
+    #[cfg(feature = "yaml")]
+    {
+        let yaml = OpenSlo::from_json(&json.to_string())
+            .unwrap()
+            .to_yaml()
+            .unwrap();
+        assert!(
+            yaml.starts_with("apiVersion: openslo/v1\nkind: SLO\n"),
+            "{yaml}"
+        );
+        assert!(yaml.contains("target: 0.999\n"), "{yaml}");
+    }
+}

@@ -104,6 +104,8 @@ fn print_table(rows: &[Row]) {
     );
     for r in rows {
         let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            // Two digits below 10×, where "1×" would hide which side is faster.
+            (Some(a), Some(b)) if b > 0.0 && a / b < 10.0 => format!("{:.2}×", a / b),
             (Some(a), Some(b)) if b > 0.0 => format!("{:.0}×", a / b),
             _ => "—".to_string(),
         };

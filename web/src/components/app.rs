@@ -6,7 +6,7 @@ use super::print_header::print_header;
 use super::toolbar::Toolbar;
 use crate::catalog::catalog;
 use crate::context::AppContext;
-use crate::hooks::{use_autosave, use_evaluation, use_labels, use_undo_keys};
+use crate::hooks::{use_autosave, use_evaluation, use_labels, use_undo_keys, use_zone_table};
 use crate::perf::{now_ms, record_first_result};
 use crate::startup::initial_state;
 use crate::state::{Action, View};
@@ -18,8 +18,10 @@ pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let evaluation = use_evaluation(&state);
     let labels = use_labels(&state);
-    use_autosave(state.model.clone(), state.saved.clone());
+    let waiting = state.pending.as_ref().is_some_and(|p| p.quiet);
+    use_autosave(state.model.clone(), state.saved.clone(), waiting);
     use_undo_keys(state.clone());
+    use_zone_table(state.clone());
     use_effect_with((), |_| record_first_result(now_ms()));
     let app = AppContext::new(state, evaluation, labels);
 

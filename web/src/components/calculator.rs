@@ -1,11 +1,11 @@
-use super::downtime_from_percent::DowntimeFromPercent;
-use super::percent_from_downtime::PercentFromDowntime;
+use super::calendar_choice::CalendarChoice;
 use crate::context::AppContext;
 use crate::state::ConventionChoice;
 use nines_core::Convention;
 use yew::prelude::*;
 
-/// Percent ↔ allowed downtime, both ways, every convention side by side; updates as you type.
+/// Percent ↔ allowed downtime, both ways, every convention side by side, optionally in a
+/// calendar's service time; updates as you type.
 pub fn calculator(app: &AppContext) -> Html {
     let conventions: Vec<(String, Convention)> = ConventionChoice::ALL
         .into_iter()
@@ -19,8 +19,7 @@ pub fn calculator(app: &AppContext) -> Html {
         .collect();
     html! {
         <div class="calculator">
-            <DowntimeFromPercent conventions={conventions.clone()} />
-            <PercentFromDowntime {conventions} />
+            <CalendarChoice {conventions} />
         </div>
     }
 }

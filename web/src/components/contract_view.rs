@@ -59,6 +59,7 @@ pub fn contract_view(app: &AppContext) -> Html {
                     <p class="hint" data-testid="credit-chart-empty">{"No fees or loss set yet: add monthly fees and a business loss per hour to compare credits with the loss."}</p>
                 }
             }
+            {super::calendar_info::business_calendar(app)}
             if let Some(loss) = contract.expected_monthly_business_loss {
                 <p>{format!("Expected business loss at the composite availability: {} per month.", money(loss))}</p>
             }

@@ -1,5 +1,7 @@
 use super::add_dialog::AddDialog;
 use super::architecture_panel::ArchitecturePanel;
+use super::calendar_panel::calendar_panel;
+use super::improve_panel::ImprovePanel;
 use super::results::results;
 use super::risk_panel::RiskPanel;
 use super::scenario_panel::scenario_panel;
@@ -14,7 +16,9 @@ pub fn design_view(app: &AppContext) -> Html {
         <div class="design">
             <ArchitecturePanel />
             {results(app)}
+            <ImprovePanel />
             {scenario_panel(app)}
+            {calendar_panel(app)}
             <RiskPanel />
             {summary_bar(app)}
             <AddDialog />

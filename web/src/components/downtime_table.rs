@@ -36,6 +36,9 @@ pub fn downtime_table(d: &Downtime, convention: &ConventionInfo) -> Html {
                 })}
             </tbody>
         </table>
+        if let Some(calendar) = &convention.calendar {
+            {super::calendar_info::calendar_line(calendar, "Counted in the service time of", "figures-calendar".to_string())}
+        }
         </div>
     }
 }

@@ -1,6 +1,5 @@
 use crate::context::AppContext;
-use crate::examples::{example, title, EXAMPLES};
-use crate::state::{Action, Loaded};
+use crate::examples::{open_example, title, EXAMPLES};
 use yew::prelude::*;
 
 /// The bundled examples; the one loaded stays shown ("edited" once changed).
@@ -11,14 +10,8 @@ pub fn examples_menu(app: &AppContext) -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let file = select.value();
-            if let Some(model) = example(&file) {
-                let label = title(&file);
-                app.dispatch(Action::Load(Box::new(Loaded {
-                    label,
-                    example: Some(file),
-                    model,
-                })));
+            if let Some(action) = open_example(&select.value()) {
+                app.dispatch(action);
             }
         })
     };

@@ -42,6 +42,7 @@ pub fn headline() -> Html {
                 {" · expected downtime "}
                 <strong data-testid="downtime-month-headline" title={format_duration(month)}>{format_duration_brief(month)}</strong>
                 {" per month"}
+                {report.convention.calendar.as_ref().map(|c| format!(" of service time (calendar “{}”)", c.id)).unwrap_or_default()}
             </p>
         </div>
     }

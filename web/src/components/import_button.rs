@@ -21,6 +21,20 @@ pub fn import_button() -> Html {
         let app = app.clone();
         let name = file.name();
         *reader.borrow_mut() = Some(read_as_text(&file.into(), move |text| {
+            if let Some(text) = text.as_ref().ok().filter(|t| crate::zones::needed(t)) {
+                let (file, text) = (Some(name.clone()), text.clone());
+                let label = name;
+                let quiet = false;
+                let example = None;
+                let pending = crate::state::Pending {
+                    label,
+                    example,
+                    file,
+                    text,
+                    quiet,
+                };
+                return app.dispatch(Action::Wait(Box::new(pending)));
+            }
             let result = text
                 .map_err(|e| {
                     vec![Problem::shape(

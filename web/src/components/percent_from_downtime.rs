@@ -1,5 +1,6 @@
 use super::field::Field;
 use crate::bind::{keep_selected, keep_text};
+use nines_core::calendar::Calendar;
 use nines_core::{parse_duration, required_availability, Convention, Period};
 use yew::prelude::*;
 
@@ -8,6 +9,10 @@ use yew::prelude::*;
 pub struct PercentFromDowntimeProps {
     /// Every convention, labelled.
     pub conventions: Vec<(String, Convention)>,
+    /// Count the downtime in this calendar's service time (24×7 beside it); every minute if
+    /// none.
+    #[prop_or_default]
+    pub calendar: Option<Calendar>,
 }
 
 /// Significant digits of unavailability shown (the exact value is on hover).
@@ -39,16 +44,20 @@ pub fn percent_from_downtime(props: &PercentFromDowntimeProps) -> Html {
                 (Ok(seconds), Ok(per)) => html! {
                     <div class="table-scroll">
                     <table data-testid="calc-required">
-                        <caption>{format!("Availability needed for at most {} per {}", *allowed, *period)}</caption>
-                        <thead><tr><th scope="col">{"Convention"}</th><th scope="col">{"Required availability"}</th></tr></thead>
+                        <caption>{format!("Availability needed for at most {} per {}", *allowed, *period)}
+                            {if props.calendar.is_some() { " — every minute (24×7, UTC), and in the service time" } else { "" }}</caption>
+                        <thead><tr><th scope="col">{"Convention"}</th><th scope="col">{if props.calendar.is_some() { "Every minute (24×7, UTC)" } else { "Required availability" }}</th>
+                            if let Some(c) = &props.calendar {
+                                <th scope="col">{format!("Counted in {}", c.describe())}</th>
+                            }</tr></thead>
                         <tbody>
                             {for props.conventions.iter().map(|(label, convention)| html! {
                                 <tr>
                                     <th scope="row">{label}</th>
-                                    {match required_availability(seconds, per, &convention.periods()) {
-                                        Ok(a) => html! { <td title={format!("{}% exactly", a.percent())}>{format!("{}%", a.percent_significant(SHOWN_DIGITS))}</td> },
-                                        Err(e) => html! { <td>{e.message}</td> },
-                                    }}
+                                    {required(seconds, per, &convention.periods(), "calc-required-24x7")}
+                                    if let Some(c) = &props.calendar {
+                                        {required(seconds, per, &c.service_periods(*convention), "calc-required-service")}
+                                    }
                                 </tr>
                             })}
                         </tbody>
@@ -57,5 +66,16 @@ pub fn percent_from_downtime(props: &PercentFromDowntimeProps) -> Html {
                 },
             }}
         </section>
+    }
+}
+
+/// The availability that allows `seconds` per `per` of periods `lengths`, as a cell.
+fn required(seconds: f64, per: Period, lengths: &nines_core::Periods, testid: &str) -> Html {
+    match required_availability(seconds, per, lengths) {
+        Ok(a) => html! {
+            <td title={format!("{}% exactly", a.percent())} data-testid={testid.to_string()}>
+                {format!("{}%", a.percent_significant(SHOWN_DIGITS))}</td>
+        },
+        Err(e) => html! { <td data-testid={testid.to_string()}>{e.message}</td> },
     }
 }

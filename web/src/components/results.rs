@@ -8,6 +8,7 @@ use super::hints_list::hints_list;
 use super::period_settings::period_settings;
 use super::problem_list::problem_list;
 use super::share_chart::share_chart;
+use super::zone_status::zone_status;
 use crate::context::AppContext;
 use crate::evaluation::Outcome;
 use yew::prelude::*;
@@ -43,6 +44,7 @@ pub fn results(app: &AppContext) -> Html {
         <section class="panel results" aria-labelledby="results-heading" data-testid="results">
             <h2 id="results-heading">{"Results"}</h2>
             {period_settings(app)}
+            {zone_status(app, false)}
             {body}
         </section>
     }

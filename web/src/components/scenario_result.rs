@@ -52,6 +52,7 @@ pub fn scenario_result(app: &AppContext) -> Html {
                 {" (uptime "}<span title={format!("{}%", s.architecture_uptime)}>{format!("{}%", brief_of(&s.architecture_uptime))}</span>{")"}
                 {s.business_loss.map(|l| format!("; business loss {l} {currency}")).unwrap_or_default()}
             </p>
+            {super::calendar_info::scenario_split(app)}
             {timeline(app)}
             <div class="table-scroll">
             <table class="credits">

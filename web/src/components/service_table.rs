@@ -31,6 +31,9 @@ pub fn service_table(app: &AppContext) -> Html {
                         } else {
                             {"Credits: "}{s.tiers.iter().map(|t| format!("{}% below {}% (over {})", t.credit, t.below, t.after)).collect::<Vec<_>>().join(" · ")}
                         }
+                        if let Some(calendar) = &s.calendar {
+                            {super::calendar_info::calendar_line(calendar, "Measured over", format!("service-calendar-{}", s.component))}
+                        }
                     </td></tr>
                 </tbody>
             })}

@@ -28,9 +28,12 @@ pub fn source_fields(
                 </div>
             }
         }
-        Some(ComponentSource::InlineSla) => {
-            html! { <p class="hint">{"An SLA written inline in the model file."}</p> }
-        }
+        Some(ComponentSource::InlineSla) => html! {
+            <>
+                <p class="hint">{"An SLA written inline in the model file."}</p>
+                <super::sla_calendar::SlaCalendar component={c.clone()} on_change={on_change.clone()} />
+            </>
+        },
         Some(ComponentSource::Custom) => html! {
             <Field label="Availability" unit="%" testid="component-availability"
                 value={c.availability.map(|a| a.percent()).unwrap_or_default()}

@@ -5,15 +5,18 @@ use nines_core::Model;
 use yew::prelude::*;
 
 /// The localStorage key of the autosaved model.
-const MODEL_KEY: &str = "nines.model";
+pub const MODEL_KEY: &str = "nines.model";
 /// The localStorage key of the designs saved for comparison: `[[label, model JSON], …]`.
 const SAVED_KEY: &str = "nines.saved";
 
-/// Saves the model and the compared designs to localStorage whenever they change.
+/// Saves the model and the compared designs to localStorage whenever they change (not the
+/// model while the autosaved one waits for the zone table: it would overwrite it).
 #[hook]
-pub fn use_autosave(model: Model, saved: Vec<SavedScenario>) {
-    use_effect_with(model, |model| {
-        let _ = LocalStorage::set(MODEL_KEY, model_to_json(model, false));
+pub fn use_autosave(model: Model, saved: Vec<SavedScenario>, waiting: bool) {
+    use_effect_with((model, waiting), |(model, waiting)| {
+        if !waiting {
+            let _ = LocalStorage::set(MODEL_KEY, model_to_json(model, false));
+        }
     });
     use_effect_with(saved, |saved| {
         let pairs: Vec<(&str, String)> = saved

@@ -1,4 +1,4 @@
-use crate::evaluation::{evaluate_design, Evaluation};
+use crate::evaluation::{evaluate_design_in, Evaluation};
 use crate::labels::Labels;
 use crate::perf::{now_ms, record_evaluation};
 use crate::state::AppState;
@@ -10,10 +10,14 @@ use yew::prelude::*;
 #[hook]
 pub fn use_evaluation(state: &AppState) -> Rc<Evaluation> {
     use_memo(
-        (state.model.clone(), state.convention()),
-        |(model, convention)| {
+        (
+            state.model.clone(),
+            state.convention(),
+            state.figures_calendar.clone(),
+        ),
+        |(model, convention, calendar)| {
             let started = now_ms();
-            let evaluation = evaluate_design(model, *convention);
+            let evaluation = evaluate_design_in(model, *convention, calendar.as_deref());
             record_evaluation(now_ms() - started);
             evaluation
         },

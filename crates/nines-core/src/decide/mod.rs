@@ -6,6 +6,8 @@
 //!   (`importance`, `groups`);
 //! - [`Optimizer`]: the cheapest combination of alternatives and replica counts that meets the
 //!   target, and the Pareto frontier of monthly fee against availability (`optimize`);
+//! - [`apply`]: a design's choices written into the model (an alternative in a component's
+//!   place, a group's copies or members), for a shell's "apply" or "try" (`apply`);
 //! - [`slo`]: the error budget per period, the SLO the design supports, and an OpenSLO
 //!   document (`slo`).
 //!
@@ -15,6 +17,7 @@
 //! `replicate` (its `u` applies to every copy) or under a failover's primary it is a monotone
 //! polynomial, solved to the last bit by a bracketing search.
 
+mod apply;
 mod groups;
 mod importance;
 mod optimize;
@@ -26,6 +29,7 @@ use crate::convention::Convention;
 use crate::model::Model;
 use crate::problem::{Problem, Problems};
 
+pub use apply::apply;
 pub use importance::improve;
 pub use optimize::{Optimizer, Search, EXHAUSTIVE_LIMIT, MAX_COMBINATIONS, MAX_EVALUATIONS};
 #[cfg(feature = "yaml")]
@@ -77,10 +81,33 @@ pub(crate) fn target_of(
         )
         .into());
     };
+    checked(target).map_err(Problems::from)
+}
+
+/// A target as a person types it (`99.95` or `99.95%`), checked as every decision checks it:
+/// inside (0, 100). For a shell that validates the field before it asks for an answer.
+///
+/// ```
+/// use nines_core::decide::parse_target;
+/// assert_eq!(parse_target("99.95%").unwrap().percent(), "99.95");
+/// assert_eq!(parse_target("100").unwrap_err().to_string(),
+///     "target: 100% is not a target between 0% and 100% (exclusive)");
+/// assert_eq!(parse_target("abc").unwrap_err().path.to_string(), "target");
+/// ```
+///
+/// # Errors
+/// A [`Problem`] at `target` for text that is no percentage, or 0% or 100% or beyond.
+pub fn parse_target(text: &str) -> Result<Availability, Problem> {
+    Availability::parse_percent(text)
+        .map_err(|e| Problem::value("target", e.to_string()))
+        .and_then(checked)
+}
+
+fn checked(target: Availability) -> Result<Availability, Problem> {
     let u = target.unavailability();
     if !(u > 0.0 && u < 1.0) {
         let message = format!("{target} is not a target between 0% and 100% (exclusive)");
-        return Err(Problem::value("target", message).into());
+        return Err(Problem::value("target", message));
     }
     Ok(target)
 }

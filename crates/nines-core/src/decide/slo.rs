@@ -15,7 +15,7 @@ use crate::report::{
 };
 use crate::simulate::{SimulateOptions, Simulation};
 use crate::text::duration::format_duration;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How to state an SLO.
@@ -68,6 +68,20 @@ impl Default for SloOptions {
 /// [`Problems`] as for [`crate::evaluate`]; a missing target or one outside (0, 100); a
 /// confidence outside (0, 1); simulation limits as for [`Simulation::new`].
 pub fn slo(model: &Model, catalog: &Catalog, options: &SloOptions) -> Result<SloAnswer, Problems> {
+    let (mut answer, target) = exact(model, catalog, options)?;
+    if let Some(confidence) = options.confidence {
+        answer.supported.simulated = Some(simulated(model, catalog, options, target, confidence)?);
+    }
+    Ok(answer)
+}
+
+/// The answer from the exact figure alone (no simulated months), and the target: what
+/// [`openslo`] needs, so that a shell writing OpenSLO documents does not link the simulation.
+fn exact(
+    model: &Model,
+    catalog: &Catalog,
+    options: &SloOptions,
+) -> Result<(SloAnswer, Availability), Problems> {
     let (target, plan) = super::both(
         target_of(model, options.target),
         plan(model, catalog, options.convention),
@@ -76,11 +90,7 @@ pub fn slo(model: &Model, catalog: &Catalog, options: &SloOptions) -> Result<Slo
     let convention = options.convention;
     let budget = Downtime::new(target, convention);
     let expected = Downtime::new(design, convention);
-    let simulated = match options.confidence {
-        Some(confidence) => Some(simulated(model, catalog, options, target, confidence)?),
-        None => None,
-    };
-    Ok(SloAnswer {
+    let answer = SloAnswer {
         target: target.percent_number(),
         availability: design.fraction(),
         convention: ConventionInfo::new(convention),
@@ -89,9 +99,10 @@ pub fn slo(model: &Model, catalog: &Catalog, options: &SloOptions) -> Result<Slo
         expected,
         supported: Supported {
             long_run: design.percent(),
-            simulated,
+            simulated: None,
         },
-    })
+    };
+    Ok((answer, target))
 }
 
 fn remaining(
@@ -177,72 +188,94 @@ fn simulated(
 
 /// An OpenSLO v1 `SLO` document (<https://github.com/OpenSLO/OpenSLO>): time-slice budgeting
 /// over calendar months.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 pub struct OpenSlo {
-    api_version: &'static str,
-    kind: &'static str,
+    api_version: String,
+    kind: String,
     metadata: Metadata,
     spec: SloSpec,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Metadata {
     name: String,
     display_name: String,
-    annotations: BTreeMap<&'static str, String>,
+    annotations: BTreeMap<String, String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct SloSpec {
     description: String,
     service: String,
     indicator_ref: String,
     time_window: Vec<TimeWindow>,
-    budgeting_method: &'static str,
+    budgeting_method: String,
     objectives: Vec<Objective>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct TimeWindow {
-    duration: &'static str,
+    duration: String,
     is_rolling: bool,
     calendar: Calendar,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Calendar {
     start_time: String,
     time_zone: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Objective {
     display_name: String,
     target: f64,
     time_slice_target: f64,
-    time_slice_window: &'static str,
+    time_slice_window: String,
+}
+
+impl OpenSlo {
+    /// Reads a document back from its JSON, as the JS package's `openslo` returns it: a shell
+    /// that computed it elsewhere (a worker) writes it as YAML with [`OpenSlo::to_yaml`].
+    ///
+    /// # Errors
+    /// A [`Problem`] at `openslo` when the text is not such a document.
+    pub fn from_json(text: &str) -> Result<Self, Problems> {
+        serde_json::from_str(text).map_err(|e| Problem::value("openslo", e.to_string()).into())
+    }
+
+    /// The document as YAML, the bytes `nines slo --openslo` prints.
+    ///
+    /// # Errors
+    /// A [`Problem`] at `openslo` if the YAML writer fails.
+    #[cfg(feature = "yaml")]
+    pub fn to_yaml(&self) -> Result<String, Problems> {
+        serde_norway::to_string(self).map_err(|e| Problem::value("openslo", e.to_string()).into())
+    }
 }
 
 /// The target as an OpenSLO v1 document: `kind: SLO`, `budgetingMethod: Timeslices` (a minute
 /// is good when 99% of its requests succeed: adjust `timeSliceTarget` to your SLI), a
 /// calendar-month window starting with the convention's month (January 2000 under a fixed
 /// convention: any month start anchors calendar months) in `options.time_zone`. The indicator is
-/// referred to by name (`<service>-availability`): define it in your SLO tool.
+/// referred to by name (`<service>-availability`): define it in your SLO tool. The document
+/// states the long-run figure, so `options.confidence` is not used: nothing is simulated.
 ///
 /// # Errors
-/// As [`slo`].
+/// As [`slo`], except for the confidence and the simulation.
 pub fn openslo(
     model: &Model,
     catalog: &Catalog,
     options: &SloOptions,
 ) -> Result<OpenSlo, Problems> {
-    let answer = slo(model, catalog, options)?;
+    let (answer, target) = exact(model, catalog, options)?;
     let display = model
         .name
         .clone()
@@ -254,19 +287,18 @@ pub fn openslo(
         .map_or("2000-01-01 00:00:00".to_string(), |m| {
             format!("{m}-01 00:00:00")
         });
-    let target = target_of(model, options.target)?;
     let mut annotations = BTreeMap::new();
     annotations.insert(
-        "nines.design-availability",
+        "nines.design-availability".to_string(),
         answer.supported.long_run.clone(),
     );
     annotations.insert(
-        "nines.generator",
+        "nines.generator".to_string(),
         concat!("nines-core ", env!("CARGO_PKG_VERSION")).to_string(),
     );
     Ok(OpenSlo {
-        api_version: "openslo/v1",
-        kind: "SLO",
+        api_version: "openslo/v1".to_string(),
+        kind: "SLO".to_string(),
         metadata: Metadata {
             name: format!("{service}-availability"),
             display_name: format!("{display}: {}% availability", target.percent()),
@@ -284,19 +316,19 @@ pub fn openslo(
             indicator_ref: format!("{service}-availability"),
             service,
             time_window: vec![TimeWindow {
-                duration: "1M",
+                duration: "1M".to_string(),
                 is_rolling: false,
                 calendar: Calendar {
                     start_time: start,
                     time_zone: options.time_zone.clone(),
                 },
             }],
-            budgeting_method: "Timeslices",
+            budgeting_method: "Timeslices".to_string(),
             objectives: vec![Objective {
                 display_name: "Availability".to_string(),
                 target: target.fraction(),
                 time_slice_target: 0.99,
-                time_slice_window: "1m",
+                time_slice_window: "1m".to_string(),
             }],
         },
     })
@@ -312,8 +344,7 @@ pub fn openslo_yaml(
     catalog: &Catalog,
     options: &SloOptions,
 ) -> Result<String, Problems> {
-    let document = openslo(model, catalog, options)?;
-    serde_norway::to_string(&document).map_err(|e| Problem::value("openslo", e.to_string()).into())
+    openslo(model, catalog, options)?.to_yaml()
 }
 
 /// A name OpenSLO accepts: lower-case letters, digits and dashes, at most 48 characters.

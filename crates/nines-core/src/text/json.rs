@@ -99,10 +99,20 @@ impl<'de> serde::de::Visitor<'de> for NumberText<'_> {
 }
 
 /// serde: a number field read from its decimal text and rounded once, correctly, to the
-/// nearest `f64` (serde_json's own parser is not correctly rounded).
-pub(crate) fn exact_f64<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<f64, D::Error> {
+/// nearest `f64` (serde_json's own parser is not correctly rounded). For a shell reading the
+/// JSON of a report back (`#[serde(deserialize_with = "nines_core::exact_f64")]`), so that it
+/// holds the very `f64` the core wrote.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Need(#[serde(deserialize_with = "nines_core::exact_f64")] f64);
+/// let need: Need = serde_json::from_str("0.9999999899979997").unwrap();
+/// assert_eq!(need.0.to_bits(), 0.9999999899979997f64.to_bits());
+/// ```
+///
+/// # Errors
+/// The deserializer's error for anything but a number.
+pub fn exact_f64<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     number(deserializer, parse_f64)
 }
 

@@ -8,19 +8,25 @@
 //!   more than the provider commits for a redundant deployment of that service (two EC2
 //!   instances under the instance-level SLA give 99.9975%; AWS commits to 99.99% for instances
 //!   across zones). The figure is only as good as the independence it assumes.
+//! - **One failure domain under a redundant group** ([`domains`]): every member of a
+//!   `parallel`, `failover`, `replicate` (or enough of a `k_of_n`) sits in one failure domain,
+//!   whose outage takes them down together.
 //! - **Credits unknown.** A component whose SLA records no credit tiers: what it pays is unknown,
 //!   not zero.
 
+mod domains;
+
 use crate::availability::Availability;
 use crate::catalog::Catalog;
+use crate::model::Model;
 use crate::plan::{json_path, Leaf, Plan, Step};
 use crate::problem::Problem;
 use crate::quick::{combine, Combine};
 use crate::sla::Sla;
 
-/// Every hint for a validated plan: the redundancy hints (inner groups first), then one per
-/// component without credit tiers.
-pub(crate) fn hints(plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
+/// Every hint for a validated plan of `model`: the redundancy hints (inner groups first), the
+/// failure-domain hints, then one per component without credit tiers.
+pub(crate) fn hints(model: &Model, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
     let mut found = Vec::new();
     for step in &plan.steps {
         let (span, k) = match *step {
@@ -41,6 +47,7 @@ pub(crate) fn hints(plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
             found.push(Problem::value(group_path(plan, &members), message));
         }
     }
+    found.extend(domains::domain_hints(model));
     for leaf in &plan.leaves {
         let Some(sla) = leaf.sla else { continue };
         if sla.credit_tiers.is_unknown() {
@@ -295,5 +302,95 @@ mod tests {
         assert!(single("gcp/kubernetes-engine/zonal-cluster"));
         assert!(!single("aws/ec2/region-level-multi-az"));
         assert!(!single("azure/virtual-machines/availability-zones"));
+    }
+
+    /// A model with one domain `zone-a` (and `zone-b`) and `root`.
+    fn zoned(root: &str) -> String {
+        format!(
+            r#"{{"domains": {{"zone-a": {{"availability": 99.99}}, "zone-b": {{"availability": 99.99}}}}, "root": {root}}}"#
+        )
+    }
+
+    fn box_in(id: &str, domains: &str) -> String {
+        format!(
+            r#"{{"component": {{"id": "{id}", "availability": 99.9, "domains": [{domains}]}}}}"#
+        )
+    }
+
+    /// The failure-domain hints for `root` (not the plan's note on an unused domain).
+    fn domain_warnings(root: &str) -> Vec<String> {
+        let mut warnings = warnings_with(&zoned(root), &Catalog::empty());
+        warnings.retain(|w| !w.ends_with("defined but no node lists it in \"domains\""));
+        warnings
+    }
+
+    #[test]
+    fn redundant_members_in_one_domain_are_pointed_out() {
+        let a = box_in("a", r#""zone-a""#);
+        let b = box_in("b", r#""zone-a", "zone-b""#);
+        let root = format!(
+            r#"{{"serial": {{"children": [{{"parallel": {{"children": [{a}, {b}]}}}}]}}}}"#
+        );
+        assert_eq!(
+            domain_warnings(&root),
+            ["root.serial.children[0].parallel: all 2 members of this parallel sit in failure domain \"zone-a\": one outage of it takes them down together, so this redundancy does not cover it (the figure counts \"zone-a\" once, in series). To survive a \"zone-a\" outage, place the members in different domains"]
+        );
+    }
+
+    #[test]
+    fn members_in_different_domains_or_a_zoned_group_are_not() {
+        let spread = format!(
+            r#"{{"parallel": {{"children": [{}, {}]}}}}"#,
+            box_in("a", r#""zone-a""#),
+            box_in("b", r#""zone-b""#)
+        );
+        assert!(domain_warnings(&spread).is_empty());
+        let on_purpose = format!(
+            r#"{{"parallel": {{"domains": ["zone-a"], "children": [{}, {}]}}}}"#,
+            box_in("a", ""),
+            box_in("b", "")
+        );
+        assert!(domain_warnings(&on_purpose).is_empty());
+    }
+
+    #[test]
+    fn k_of_n_needs_enough_members_in_the_domain_to_fall() {
+        // 2 of 3 needed: two members down take it down.
+        let two = format!(
+            r#"{{"k_of_n": {{"k": 2, "children": [{}, {}, {}]}}}}"#,
+            box_in("a", r#""zone-a""#),
+            box_in("b", r#""zone-a""#),
+            box_in("c", r#""zone-b""#)
+        );
+        let warnings = domain_warnings(&two);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("root.k_of_n: 2 of the 3 members of this k_of_n, enough to take it down, sit in failure domain \"zone-a\""));
+        // 1 of 3 needed: zone-a holds two, and the third survives.
+        let one = two.replace(r#""k": 2"#, r#""k": 1"#);
+        assert!(domain_warnings(&one).is_empty());
+    }
+
+    #[test]
+    fn serial_members_replicas_failover_and_shared_components_carry_their_domains() {
+        let serial = format!(
+            r#"{{"serial": {{"children": [{}, {}]}}}}"#,
+            box_in("a", ""),
+            box_in("db", r#""zone-b""#)
+        );
+        let replicate = format!(r#"{{"replicate": {{"copies": 2, "child": {serial}}}}}"#);
+        assert_eq!(domain_warnings(&replicate).len(), 1);
+        assert!(domain_warnings(&replicate)[0].starts_with(
+            "root.replicate: all 2 members of this replicate sit in failure domain \"zone-b\""
+        ));
+        let model = format!(
+            r#"{{"domains": {{"zone-a": {{"availability": 99.99}}}}, "shared": {{"dns": {{"id": "dns", "availability": 99.99, "domains": ["zone-a"]}}}},
+                "root": {{"failover": {{"primary": {{"shared": "dns"}}, "standby": {}, "switchover_minutes": 5, "incidents_per_year": 2}}}}}}"#,
+            box_in("b", r#""zone-a""#)
+        );
+        let warnings = warnings_with(&model, &Catalog::empty());
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with(
+            "root.failover: all 2 members of this failover sit in failure domain \"zone-a\""
+        ));
     }
 }
