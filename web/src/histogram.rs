@@ -4,6 +4,7 @@
 
 use crate::chart::css_color;
 use crate::risk::{duration, Histogram};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
@@ -55,72 +56,124 @@ pub fn draw(
     // changes no layout.
     canvas.set_width((width * ratio) as u32);
     canvas.set_height((HEIGHT * ratio) as u32);
-    let px = |v: f64| (v * ratio).round() as i32;
     let area = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or("no canvas")?
         .into_drawing_area();
     area.fill(&background)?;
-    let font = (FONT, FONT_SIZE * ratio).into_font().color(&ink);
-    let small = (FONT, (FONT_SIZE - 1.0) * ratio).into_font().color(&muted);
-
-    // Bars: every bin, then one for the months beyond the last bin.
     let mut counts = histogram.counts.clone();
     counts.push(histogram.beyond);
-    let largest = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let plot_w = (width - LEFT - 8.0).max(40.0);
-    let plot_h = HEIGHT - TOP - BOTTOM;
-    let slot = plot_w / counts.len().max(1) as f64;
-    let x_of = |seconds: f64| LEFT + seconds / histogram.bin_seconds.max(f64::MIN_POSITIVE) * slot;
-    let base = TOP + plot_h;
-    for (i, &count) in counts.iter().enumerate() {
-        if count == 0 {
-            continue;
-        }
-        let left = LEFT + slot * i as f64;
-        let top = base - (count as f64 / largest * plot_h).max(1.0);
-        let color = if i == histogram.counts.len() {
-            muted
-        } else {
-            bar
-        };
-        area.draw(&Rectangle::new(
-            [(px(left + 1.0), px(top)), (px(left + slot - 1.0), px(base))],
-            color.filled(),
-        ))?;
-    }
-    // Axes, the largest count, and downtime ticks far enough apart for their labels.
-    let axis = vec![
-        (px(LEFT), px(TOP)),
-        (px(LEFT), px(base)),
-        (px(LEFT + plot_w), px(base)),
-    ];
-    area.draw(&PathElement::new(axis, muted))?;
-    let count = format!("{largest} months");
-    area.draw(&Text::new(count, (px(4.0), px(TOP - 16.0)), small.clone()))?;
-    let text_width = |text: &str, style: &TextStyle| {
-        area.estimate_text_size(text, style)
-            .map_or(0.0, |(w, _)| f64::from(w) / ratio)
+    let plot = Plot {
+        area,
+        ratio,
+        width,
+        plot_w,
+        slot: plot_w / counts.len() as f64,
+        base: HEIGHT - BOTTOM,
     };
-    let bins = histogram.counts.len();
-    let ticks = ((plot_w / 110.0) as usize).clamp(1, 4);
-    for tick in (0..=bins).step_by(bins.div_ceil(ticks).max(1)) {
-        let text = duration(tick as f64 * histogram.bin_seconds);
-        let x = (LEFT + slot * tick as f64 - 8.0).min(width - text_width(&text, &small) - 2.0);
-        area.draw(&Text::new(text, (px(x), px(base + 5.0)), small.clone()))?;
-    }
-    // Mark labels on the first of three rows where they do not overlap another label.
-    let mut ends = [f64::NEG_INFINITY; 3];
-    for m in marks {
-        let x = x_of(m.seconds).min(LEFT + plot_w);
-        let line = vec![(px(x), px(TOP)), (px(x), px(base))];
-        area.draw(&PathElement::new(line, mark.stroke_width(ratio as u32)))?;
-        let w = text_width(&m.label, &font);
-        let left = (x + 3.0).min(width - w - 2.0);
-        let row = ends.iter().position(|&end| left > end + 4.0).unwrap_or(2);
-        ends[row] = left + w;
-        let y = TOP + 2.0 + 14.0 * row as f64;
-        area.draw(&Text::new(m.label.clone(), (px(left), px(y)), font.clone()))?;
-    }
-    area.present()?;
+    plot.bars(&counts, bar, muted)?;
+    let small = (FONT, (FONT_SIZE - 1.0) * ratio).into_font().color(&muted);
+    plot.axes(histogram, &counts, muted, &small)?;
+    let font = (FONT, FONT_SIZE * ratio).into_font().color(&ink);
+    plot.marks(marks, histogram.bin_seconds, mark, &font)?;
+    plot.area.present()?;
     Ok(())
+}
+
+/// Where things go on the canvas, in CSS pixels.
+struct Plot {
+    area: DrawingArea<CanvasBackend, Shift>,
+    ratio: f64,
+    width: f64,
+    /// Width of the bars' area, and of one bar's slot.
+    plot_w: f64,
+    slot: f64,
+    /// The y of the horizontal axis.
+    base: f64,
+}
+
+type Drawn = Result<(), Box<dyn std::error::Error>>;
+
+impl Plot {
+    /// CSS pixels to device pixels.
+    fn px(&self, v: f64) -> i32 {
+        (v * self.ratio).round() as i32
+    }
+
+    fn text_width(&self, text: &str, style: &TextStyle) -> f64 {
+        self.area
+            .estimate_text_size(text, style)
+            .map_or(0.0, |(w, _)| f64::from(w) / self.ratio)
+    }
+
+    /// One bar per count, the last (months beyond the bins) in `last`.
+    fn bars(&self, counts: &[u64], color: RGBColor, last: RGBColor) -> Drawn {
+        let largest = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+        let height = self.base - TOP;
+        for (i, &count) in counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let left = LEFT + self.slot * i as f64;
+            let top = self.base - (count as f64 / largest * height).max(1.0);
+            let fill = if i + 1 == counts.len() { last } else { color };
+            let corners = [
+                (self.px(left + 1.0), self.px(top)),
+                (self.px(left + self.slot - 1.0), self.px(self.base)),
+            ];
+            self.area.draw(&Rectangle::new(corners, fill.filled()))?;
+        }
+        Ok(())
+    }
+
+    /// The axes, the largest count, and downtime ticks far enough apart for their labels.
+    fn axes(
+        &self,
+        histogram: &Histogram,
+        counts: &[u64],
+        color: RGBColor,
+        small: &TextStyle,
+    ) -> Drawn {
+        let (left, base) = (self.px(LEFT), self.px(self.base));
+        let axis = vec![
+            (left, self.px(TOP)),
+            (left, base),
+            (self.px(LEFT + self.plot_w), base),
+        ];
+        self.area.draw(&PathElement::new(axis, color))?;
+        let largest = counts.iter().copied().max().unwrap_or(0).max(1);
+        let at = (self.px(4.0), self.px(TOP - 16.0));
+        self.area
+            .draw(&Text::new(format!("{largest} months"), at, small.clone()))?;
+        let bins = histogram.counts.len();
+        let ticks = ((self.plot_w / 110.0) as usize).clamp(1, 4);
+        for tick in (0..=bins).step_by(bins.div_ceil(ticks).max(1)) {
+            let text = duration(tick as f64 * histogram.bin_seconds);
+            let right = self.width - self.text_width(&text, small) - 2.0;
+            let x = (LEFT + self.slot * tick as f64 - 8.0).min(right);
+            let at = (self.px(x), self.px(self.base + 5.0));
+            self.area.draw(&Text::new(text, at, small.clone()))?;
+        }
+        Ok(())
+    }
+
+    /// A line per mark, its label on the first of three rows where it overlaps no other.
+    fn marks(&self, marks: &[Mark], bin_seconds: f64, color: RGBColor, font: &TextStyle) -> Drawn {
+        let mut ends = [f64::NEG_INFINITY; 3];
+        for m in marks {
+            let x = (LEFT + m.seconds / bin_seconds.max(f64::MIN_POSITIVE) * self.slot)
+                .min(LEFT + self.plot_w);
+            let line = vec![(self.px(x), self.px(TOP)), (self.px(x), self.px(self.base))];
+            let stroke = color.stroke_width(self.ratio as u32);
+            self.area.draw(&PathElement::new(line, stroke))?;
+            let w = self.text_width(&m.label, font);
+            let left = (x + 3.0).min(self.width - w - 2.0);
+            let row = ends.iter().position(|&end| left > end + 4.0).unwrap_or(2);
+            ends[row] = left + w;
+            let at = (self.px(left), self.px(TOP + 2.0 + 14.0 * row as f64));
+            self.area
+                .draw(&Text::new(m.label.clone(), at, font.clone()))?;
+        }
+        Ok(())
+    }
 }

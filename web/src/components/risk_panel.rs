@@ -124,6 +124,21 @@ pub fn risk_panel() -> Html {
             }
         })
     };
+    html! {
+        <section class="panel risk" aria-labelledby="risk-heading" data-testid="risk">
+            <h2 id="risk-heading">{"Risk: how bad a month can get"}</h2>
+            {controls(&target, &trials)}
+            {status(&run, *trials, evaluable, on_start, on_cancel)}
+            if evaluable { {figures(&run)} }
+            if active && evaluable {
+                <FailureModes model={settled.model.clone()} convention={settled.convention.clone()} />
+            }
+        </section>
+    }
+}
+
+/// The target field and the number of months.
+fn controls(target: &UseStateHandle<String>, trials: &UseStateHandle<u64>) -> Html {
     let on_target = {
         let target = target.clone();
         Callback::from(move |e: Event| {
@@ -139,23 +154,17 @@ pub fn risk_panel() -> Html {
         })
     };
     html! {
-        <section class="panel risk" aria-labelledby="risk-heading" data-testid="risk">
-            <h2 id="risk-heading">{"Risk: how bad a month can get"}</h2>
+        <>
             <label class="risk-target">{"Target (% of each month) "}
-                <input type="text" inputmode="decimal" size="8" value={(*target).clone()}
+                <input type="text" inputmode="decimal" size="8" value={(**target).clone()}
                     data-testid="risk-target" onchange={on_target} />
             </label>
             <label class="risk-target">{" Months to simulate "}
                 <select data-testid="risk-trials" onchange={on_trials}>
-                    {for TRIALS.iter().map(|n| html! { <option value={n.to_string()} selected={*n == *trials}>{thousands(*n)}</option> })}
+                    {for TRIALS.iter().map(|n| html! { <option value={n.to_string()} selected={*n == **trials}>{thousands(*n)}</option> })}
                 </select>
             </label>
-            {status(&run, *trials, evaluable, on_start, on_cancel)}
-            if evaluable { {figures(&run)} }
-            if active && evaluable {
-                <FailureModes model={settled.model.clone()} convention={settled.convention.clone()} />
-            }
-        </section>
+        </>
     }
 }
 
