@@ -1,7 +1,7 @@
-// End-to-end checks of the analysis worker (web/analysis-worker.js + dist/pkg/). Imported by
-// e2e.mjs.
+// End-to-end checks of the analysis worker (web/analysis-worker.js + dist/pkg/), the Risk panel
+// (issue 11) and "How this design fails" (issue 10). Imported by e2e.mjs.
 
-import { open } from './helpers.mjs';
+import { open, shot, example } from './helpers.mjs';
 
 /** The example every risk check uses; its figures are compared with the CLI's. */
 const EXAMPLE = 'azure-two-regions.json';
@@ -67,7 +67,7 @@ export async function risk(t) {
     const same = expected !== null && last.result === expected.trimEnd();
     const report = JSON.parse(last.result ?? 'null');
     t.check('analysis worker: a simulate job round-trips with the CLI\'s bytes',
-      same && progress.length >= 2 && progress.at(-1) === 1 && progress.every((p, i) => i === 0 || p > progress[i - 1]) && partial?.trials > 0 && partial.trials < SIM.trials,
+      same && progress.length >= 1 && progress.every((p) => p > 0 && p <= 1) && progress.every((p, i) => i === 0 || p > progress[i - 1]) && partial?.trials > 0 && partial.trials < SIM.trials,
       expected !== null ? `${progress.length} progress messages, first estimate from ${partial?.trials} months; breach ${report?.breach?.probability} [${report?.breach?.low}, ${report?.breach?.high}], P99 ${report?.downtime_seconds?.p99} s; ${same ? 'byte for byte' : 'DIFFERS from'} nines simulate --seed ${SIM.seed} --json`
         : 'no nines CLI in target/ (cargo build -p nines-cli)');
   });
@@ -82,4 +82,154 @@ export async function risk(t) {
   });
 
   await context.close();
+  await panel(t, file);
+  await phone(t);
+  await dark(t);
+}
+
+/** Starts the simulation in the Risk panel with `trials` months; resolves once it runs. */
+async function startRisk(page, trials) {
+  await page.selectOption('[data-testid=risk-trials]', `${trials}`);
+  await page.click('[data-testid=risk-start]');
+  await page.waitForSelector('[data-testid=risk-status][data-state=running]');
+}
+
+const finished = (page) => page.waitForSelector('[data-testid=risk-status][data-state=done]', { timeout: 60000 });
+
+/** The Risk panel on a desktop: figures as the CLI's, histogram, no long task, re-run, cancel,
+ * and the cut sets. */
+async function panel(t, file) {
+  const { page, context } = await open(t, 1280, { label: 'risk panel' });
+  await example(page, EXAMPLE);
+  const month = await page.inputValue('[data-testid=month]');
+
+  await t.step('Risk: the figures are the CLI\'s, no long task on the main thread', async () => {
+    await page.evaluate(() => {
+      window.__longtasks = [];
+      new PerformanceObserver((list) => window.__longtasks.push(...list.getEntries().map((e) => `${Math.round(e.duration)} ms at ${Math.round(e.startTime - window.__riskStart)}`)))
+        .observe({ type: 'longtask' });
+    });
+    const started = Date.now();
+    await page.evaluate(() => { window.__riskStart = performance.now(); });
+    await startRisk(page, 100000);
+    await page.waitForSelector('[data-testid=risk-figures]', { timeout: 20000 });
+    const firstEstimate = Date.now() - started;
+    await finished(page);
+    const longtasks = await page.evaluate(() => window.__longtasks);
+    const shown = await page.evaluate(() => {
+      const d = (id) => document.querySelector(`[data-testid=${id}]`)?.dataset ?? {};
+      return { trials: d('risk-figures').trials, breach: d('risk-breach'), bad: d('risk-bad-month'), money: d('risk-money'),
+        text: document.querySelector('[data-testid=risk-breach]')?.textContent };
+    });
+    const cliOut = cli(t, ['simulate', file, '--trials', '100000', '--seed', '1', '--target', '99.95', '--month', month, '--json']);
+    const same = cliOut && shown.trials === `${cliOut.trials}` && shown.breach.low === `${cliOut.breach.low}` && shown.breach.high === `${cliOut.breach.high}`
+      && shown.breach.probability === `${cliOut.breach.probability}` && shown.bad.p99 === `${cliOut.downtime_seconds.p99}` && shown.bad.p90 === `${cliOut.downtime_seconds.p90}`
+      && shown.money.credit === cliOut.money.expected_credit.estimate && shown.money.loss === cliOut.money.expected_loss?.estimate;
+    t.check('Risk: breach probability with its interval, a bad month, credits against losses — the CLI\'s figures', same && /95% CI/.test(shown.text),
+      cliOut ? `${shown.text.trim()} | P90 ${shown.bad.p90} s, P99 ${shown.bad.p99} s, credit ${shown.money.credit}, loss ${shown.money.loss} (nines simulate --month ${month} --seed 1: ${same ? 'same' : 'DIFFERENT'})` : 'no nines CLI in target/');
+    t.check('Risk: no long task (> 50 ms) on the main thread while simulating', longtasks.filter((d) => parseInt(d, 10) > 50).length === 0,
+      `long tasks: ${longtasks.length ? longtasks.join(', ') : 'none'} (ms after Start)`);
+    t.figure('Risk: first figures after Start', `${firstEstimate} ms (100,000 months of ${EXAMPLE}; includes loading the analysis module)`);
+    const pixels = await page.$eval('[data-testid=risk-histogram]', (c) => {
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const bg = data.slice(0, 4).join();
+      let differ = 0;
+      for (let i = 0; i < data.length; i += 4) if (data.slice(i, i + 4).join() !== bg) differ++;
+      return { differ, total: data.length / 4, width: c.getBoundingClientRect().width };
+    });
+    t.check('Risk: the downtime histogram is drawn', pixels.differ > pixels.total * 0.02,
+      `${pixels.differ} of ${pixels.total} pixels drawn, ${Math.round(pixels.width)} px wide`);
+    await page.locator('[data-testid=risk]').screenshot({ path: t.path.join(t.artifacts, 'risk-1280.png') });
+  });
+
+  await t.step('Risk: a new target runs the simulation again', async () => {
+    await page.fill('[data-testid=risk-target]', '99.9');
+    const edited = Date.now();
+    await page.dispatchEvent('[data-testid=risk-target]', 'change');
+    await page.waitForSelector('[data-testid=risk-breach][data-target="99.9"]', { timeout: 20000 });
+    t.figure('Risk: edit → first estimate on screen', `${Date.now() - edited} ms (${EXAMPLE}, 100,000 months; 150 ms of it the debounce)`);
+    await finished(page);
+    const text = await page.textContent('[data-testid=risk-breach]');
+    t.check('Risk: a new target runs the simulation again', /below 99\.9%/.test(text), text.trim());
+  });
+
+  await t.step('How this design fails: the cut sets are the CLI\'s', async () => {
+    await page.waitForSelector('[data-testid=cut-set]');
+    const rows = await page.$$eval('[data-testid=cut-set]', (trs) => trs.map((tr) => tr.dataset.members));
+    const expected = cli(t, ['eval', file, '--cut-sets', '3', '--json'])?.cut_sets.sets.slice(0, 10)
+      .map((s) => s.members.map((m) => (m.copy?.length ? `${m.component} (copy ${m.copy.join('.')})` : m.component)).join('+'));
+    t.check('How this design fails: the top ten cut sets, as nines eval --cut-sets 3 lists them',
+      expected && rows.length === Math.min(10, expected.length) && rows.join() === expected.join() && rows[0] === 'entra-id' && rows.includes('web (copy 1)+web (copy 2)'),
+      `${rows.slice(0, 4).join(' | ')} … (${rows.length} rows${expected && rows.join() !== expected.join() ? `; CLI: ${expected.join(' | ')}; page: ${rows.join(' | ')}` : ''})`);
+    await page.locator('[data-testid=failure-modes]').screenshot({ path: t.path.join(t.artifacts, 'cut-sets-1280.png') });
+  });
+
+  await t.step('Risk: Cancel stops the simulation', async () => {
+    await startRunAgainOrStart(page, 1000000);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=risk-progress]')?.value) > 0, null, { timeout: 20000 });
+    await page.click('[data-testid=risk-cancel]');
+    const at = await page.textContent('[data-testid=risk-status]');
+    const trials = await page.getAttribute('[data-testid=risk-figures]', 'data-trials');
+    await t.sleep(1500);
+    const later = await page.textContent('[data-testid=risk-status]');
+    const trialsLater = await page.getAttribute('[data-testid=risk-figures]', 'data-trials');
+    const state = await page.getAttribute('[data-testid=risk-status]', 'data-state');
+    t.check('Risk: Cancel stops the simulation', state === 'cancelled' && at === later && trials === trialsLater && /Cancelled at \d+%/.test(later) && !(await page.$('[data-testid=risk-progress]')),
+      `${later.trim()} (unchanged 1.5 s later)`);
+  });
+
+  await t.step('Risk: an edit while simulating supersedes the run', async () => {
+    await page.click('[data-testid=risk-restart]'); // "Run again" after the cancel, 1,000,000 months
+    await page.waitForSelector('[data-testid=risk-status][data-state=running]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=risk-progress]')?.value) > 0, null, { timeout: 20000 });
+    const edited = Date.now();
+    await page.selectOption('[data-testid=risk-trials]', '10000');
+    await page.waitForSelector('[data-testid=risk-status][data-state=done]', { timeout: 20000 });
+    const took = Date.now() - edited;
+    const trials = await page.getAttribute('[data-testid=risk-figures]', 'data-trials');
+    t.check('Risk: an edit while simulating supersedes the run', trials === '10000',
+      `1,000,000-month run superseded by 10,000 months: done in ${took} ms with ${trials} months`);
+  });
+  await context.close();
+}
+
+/** Picks `trials` months, which starts a new run once the panel is active. */
+async function startRunAgainOrStart(page, trials) {
+  await page.selectOption('[data-testid=risk-trials]', `${trials}`);
+  await page.waitForSelector('[data-testid=risk-status][data-state=running]');
+}
+
+/** The panel in dark mode: the histogram in the page's dark colours. */
+async function dark(t) {
+  await t.step('Risk: dark mode, histogram included', async () => {
+    const { page, context } = await open(t, 1280, { dark: true, label: 'risk dark' });
+    await example(page, EXAMPLE);
+    await startRisk(page, 10000);
+    await finished(page);
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid=risk-histogram]');
+      return c && c.width > 300 && c.getContext('2d').getImageData(2, 2, 1, 1).data[3] > 0;
+    });
+    const pixel = await page.$eval('[data-testid=risk-histogram]', (c) => Array.from(c.getContext('2d').getImageData(2, 2, 1, 1).data).slice(0, 3));
+    await page.locator('[data-testid=risk]').screenshot({ path: t.path.join(t.artifacts, 'risk-dark-1280.png') });
+    t.check('Risk: dark mode, histogram included', pixel.every((v) => v < 60), `histogram background rgb(${pixel.join(', ')})`);
+    await context.close();
+  });
+}
+
+/** The panel on a phone. */
+async function phone(t) {
+  await t.step('Risk: the panel on a 390 px phone', async () => {
+    const { page, context } = await open(t, 390, { label: 'risk phone' });
+    await example(page, EXAMPLE);
+    await startRisk(page, 10000);
+    await finished(page);
+    await page.waitForSelector('[data-testid=cut-set]');
+    const box = await page.$eval('[data-testid=risk-histogram]', (c) => c.getBoundingClientRect().toJSON());
+    const panelBox = await page.$eval('[data-testid=risk]', (c) => c.getBoundingClientRect().toJSON());
+    await page.locator('[data-testid=risk]').screenshot({ path: t.path.join(t.artifacts, 'risk-390.png') });
+    t.check('Risk: the panel on a 390 px phone', box.right <= panelBox.right + 1 && box.width > 250,
+      `histogram ${Math.round(box.width)} px wide inside the ${Math.round(panelBox.width)} px panel`);
+    await context.close();
+  });
 }

@@ -16,8 +16,9 @@
 //!
 //! Models, options and answers cross as JSON text (read them with `serde_json::from_str` into
 //! small local structs): the web wasm then needs no `serde_json::Value` and its second
-//! deserializer. One job at a time: starting a job cancels the one running. Cancelling
-//! terminates the worker and a fresh one is made for the next job.
+//! deserializer. One job at a time: starting a job supersedes the one running (the worker drops
+//! it between chunks, its events are ignored) without loading the package again. Cancelling
+//! terminates the worker; a fresh one is made for the next job.
 
 use js_sys::{Object, Reflect, JSON};
 use serde::Deserialize;
@@ -143,10 +144,11 @@ impl PartialEq for Analysis {
 
 impl Analysis {
     /// Starts a job on `model` (JSON text) with `options` (JSON text of the package function's
-    /// options), cancelling the one running. `on_event` gets progress, then the answer or the
+    /// options), superseding the one running. `on_event` gets progress, then the answer or the
     /// error.
     pub fn start(&self, kind: Kind, model: &str, options: &str, on_event: Callback<Event>) {
-        self.cancel();
+        // The worker drops a superseded job itself: no need to load the package again.
+        self.0.borrow_mut().job = None;
         let id = {
             let mut inner = self.0.borrow_mut();
             inner.next_id += 1;

@@ -3,13 +3,14 @@ use super::architecture_panel::ArchitecturePanel;
 use super::calendar_panel::calendar_panel;
 use super::improve_panel::ImprovePanel;
 use super::results::results;
+use super::risk_panel::RiskPanel;
 use super::scenario_panel::scenario_panel;
 use super::summary_bar::summary_bar;
 use crate::context::AppContext;
 use yew::prelude::*;
 
 /// The design page: the architecture (diagram or list, and the selected node's form) beside
-/// the results, the outage scenario below.
+/// the results, the outage scenario and the risk panel below.
 pub fn design_view(app: &AppContext) -> Html {
     html! {
         <div class="design">
@@ -18,6 +19,7 @@ pub fn design_view(app: &AppContext) -> Html {
             <ImprovePanel />
             {scenario_panel(app)}
             {calendar_panel(app)}
+            <RiskPanel />
             {summary_bar(app)}
             <AddDialog />
         </div>

@@ -1,0 +1,99 @@
+use crate::analysis::{Event as JobEvent, Kind};
+use crate::hooks::use_analysis;
+use crate::risk::{percent, CutSets};
+use serde::Serialize;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Cut sets listed, most probable first.
+const SHOWN: usize = 10;
+/// The largest cut set looked for.
+const ORDER: u32 = 3;
+
+/// Props of [`FailureModes`].
+#[derive(Properties, PartialEq)]
+pub struct FailureModesProps {
+    /// The design as evaluated (JSON text).
+    pub model: Rc<str>,
+    /// The convention, as the package names it.
+    pub convention: AttrValue,
+}
+
+/// "How this design fails": the ten most probable minimal cut sets (the smallest sets of
+/// components whose joint failure takes the design down), from nines-core in the analysis
+/// worker, each with its probability and share of the unavailability.
+#[function_component(FailureModes)]
+pub fn failure_modes(props: &FailureModesProps) -> Html {
+    let client = use_analysis();
+    let found = use_state(|| None::<Result<CutSets, String>>);
+    {
+        let found = found.clone();
+        use_effect_with(
+            (props.model.clone(), props.convention.clone()),
+            move |(model, convention)| {
+                let options = Options {
+                    convention: convention.as_str(),
+                    cut_sets: ORDER,
+                };
+                let options = serde_json::to_string(&options).unwrap_or_default();
+                let on_event = Callback::from(move |event| match event {
+                    JobEvent::Done(report) => found.set(Some(
+                        CutSets::from_report(&report)
+                            .ok_or_else(|| "the report has no cut sets".to_string()),
+                    )),
+                    JobEvent::Failed(error) => found.set(Some(Err(error.message))),
+                    JobEvent::Progress { .. } => {}
+                });
+                client.start(Kind::Evaluate, model, &options, on_event);
+            },
+        );
+    }
+    let body = match &*found {
+        None => html! { <p class="hint">{"Finding the cut sets…"}</p> },
+        Some(Err(message)) => html! { <p class="error" role="alert">{message}</p> },
+        Some(Ok(cuts)) => table(cuts),
+    };
+    html! {
+        <div class="failure-modes" data-testid="failure-modes">
+            <h3>{"How this design fails"}</h3>
+            <p class="hint">{format!("The smallest sets of components (up to {ORDER}) whose failure together takes the design down, most probable first: probability that all of a set are down at once (independent failures, as the availabilities say), and its share of the unavailability (to first order).")}</p>
+            {body}
+        </div>
+    }
+}
+
+/// The package's `evaluate` options.
+#[derive(Serialize)]
+struct Options<'a> {
+    convention: &'a str,
+    cut_sets: u32,
+}
+
+fn table(cuts: &CutSets) -> Html {
+    if cuts.sets.is_empty() {
+        return html! { <p class="hint" data-testid="cut-sets-empty">{format!("No set of up to {} components takes the design down.", cuts.order)}</p> };
+    }
+    html! {
+        <div class="table-scroll">
+            <table data-testid="cut-sets">
+                <thead><tr><th>{"#"}</th><th>{"Components that fail together"}</th><th>{"Probability"}</th><th>{"Share of unavailability"}</th></tr></thead>
+                <tbody>
+                    {for cuts.sets.iter().take(SHOWN).enumerate().map(|(i, set)| {
+                        let names: Vec<String> = set.members.iter().map(|m| m.name()).collect();
+                        html! {
+                            <tr data-testid="cut-set" data-members={names.join("+")}>
+                                <td>{i + 1}</td>
+                                <td>{names.join(" + ")}</td>
+                                <td class="num">{format!("{:.3e}", set.probability)}</td>
+                                <td class="num">{percent(set.share)}</td>
+                            </tr>
+                        }
+                    })}
+                </tbody>
+            </table>
+            if !cuts.complete {
+                <p class="hint">{"Some improbable sets were left out (too many to list)."}</p>
+            }
+        </div>
+    }
+}
