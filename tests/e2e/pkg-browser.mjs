@@ -106,7 +106,7 @@ try {
     }
     return {
       vms: catalog('virtual machines', { provider: 'azure' }).entries.length,
-      month: downtime('99.95%').downtime.text.month,
+      month: downtime('99.95%').text.month,
       twoOfThree: kOfN(2, [99.9, 99.9, 99.9]).percent,
       thrown,
     };

@@ -353,6 +353,6 @@ test("improve, optimize, slo: the same bytes as the CLI's golden answers, Optimi
   }
   const alternatives = nines.catalogAlternatives("azure/sql-database/not-zone-redundant");
   assert.ok(alternatives.some((e) => e.id === "azure/sql-database/zone-redundant"));
-  throws(() => nines.optimize(SIMPLE), RangeError, "target");
+  throws(() => nines.optimize(SIMPLE), RangeError, "options.target");
   throws(() => nines.slo(SIMPLE, { target: 99.9, confidence: 2 }), RangeError, "options.confidence");
 });

@@ -299,7 +299,7 @@ fn optimizer(inputs: &Inputs) -> Result<Optimizer<'_>, JsValue> {
 ///
 /// # Errors
 /// `Error` if the bundled catalog is broken.
-#[wasm_bindgen(js_name = catalogAlternatives, unchecked_return_type = "CatalogEntry[]")]
+#[wasm_bindgen(js_name = catalogAlternatives, unchecked_return_type = "Sla[]")]
 pub fn catalog_alternatives(id: &str) -> Result<JsValue, JsValue> {
     parse_output(&pretty(&bundled()?.alternatives(id))?)
 }

@@ -17,6 +17,8 @@ pub struct FailureModesProps {
     pub model: Rc<str>,
     /// The convention, as the package names it.
     pub convention: AttrValue,
+    /// The catalog for the worker when the user imported one (JSON text).
+    pub catalog: Option<Rc<str>>,
 }
 
 /// "How this design fails": the ten most probable minimal cut sets (the smallest sets of
@@ -29,11 +31,16 @@ pub fn failure_modes(props: &FailureModesProps) -> Html {
     {
         let found = found.clone();
         use_effect_with(
-            (props.model.clone(), props.convention.clone()),
-            move |(model, convention)| {
+            (
+                props.model.clone(),
+                props.convention.clone(),
+                props.catalog.clone(),
+            ),
+            move |(model, convention, catalog)| {
                 let options = Options {
                     convention: convention.as_str(),
                     cut_sets: ORDER,
+                    catalog: catalog.as_deref(),
                 };
                 let options = serde_json::to_string(&options).unwrap_or_default();
                 let on_event = Callback::from(move |event| match event {
@@ -67,6 +74,8 @@ pub fn failure_modes(props: &FailureModesProps) -> Html {
 struct Options<'a> {
     convention: &'a str,
     cut_sets: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    catalog: Option<&'a str>,
 }
 
 fn table(cuts: &CutSets) -> Html {

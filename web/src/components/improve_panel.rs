@@ -5,12 +5,11 @@ use super::needs_table::{NeedsTable, Trial};
 use super::openslo_button::OpenSloButton;
 use crate::context::AppContext;
 use crate::decide_wire::{GroupNeed, Improve, Optimize};
-use crate::hooks::{use_app, use_decide, Decide, Job};
+use crate::hooks::{use_app, use_decide, use_worker_catalog, Decide, Job};
 use crate::state::{Action, Loaded};
 use nines_core::decide::{apply, parse_target};
 use nines_core::report::Choice;
 use nines_core::Availability;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Replaces the design by `model` with `choices` made, as one undoable edit ("Loaded … — Undo").
@@ -44,11 +43,7 @@ pub fn improve_panel() -> Html {
         use_effect_with(app.model.target, move |_| typed.set(None));
     }
     let target = (*typed).or(app.model.target);
-    // Written once per library (imports change it), not on every render.
-    let catalog = (*use_memo(app.library.clone(), |l| {
-        l.worker_catalog().map(Rc::<str>::from)
-    }))
-    .clone();
+    let catalog = use_worker_catalog(&app.library);
     let decide = use_decide(&app.model, target, app.convention(), catalog.clone());
     let on_target = {
         let typed = typed.clone();

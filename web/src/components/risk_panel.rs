@@ -2,7 +2,7 @@ use super::failure_modes::FailureModes;
 use super::risk_figures::RiskFigures;
 use crate::analysis::{Event as JobEvent, JobError, Kind};
 use crate::codec::model_to_json;
-use crate::hooks::{use_analysis, use_app, use_debounced};
+use crate::hooks::{use_analysis, use_app, use_debounced, use_worker_catalog};
 use crate::risk::Risk;
 use serde::Serialize;
 use std::rc::Rc;
@@ -63,6 +63,8 @@ struct Input {
     target: String,
     /// Months to simulate.
     trials: u64,
+    /// The catalog for the worker when the user imported one (JSON text).
+    catalog: Option<Rc<str>>,
 }
 
 /// The Risk panel: months of the design simulated in the analysis worker (histogram of monthly
@@ -90,11 +92,13 @@ pub fn risk_panel() -> Html {
         Rc::<str>::from(model_to_json(&m.without_empty_groups().0, false))
     });
     let trials = use_state(|| DEFAULT_TRIALS);
+    let catalog = use_worker_catalog(&app.library);
     let input = Input {
         model: (*model).clone(),
         convention: app.convention().to_string(),
         target: (*target).clone(),
         trials: *trials,
+        catalog,
     };
     let settled = use_debounced(input, DEBOUNCE_MS);
     // Runs asked for with the button: none until the first, then every edit runs again.
@@ -131,7 +135,7 @@ pub fn risk_panel() -> Html {
             {status(&run, *trials, evaluable, on_start, on_cancel)}
             if evaluable { {figures(&run)} }
             if active && evaluable {
-                <FailureModes model={settled.model.clone()} convention={settled.convention.clone()} />
+                <FailureModes model={settled.model.clone()} convention={settled.convention.clone()} catalog={settled.catalog.clone()} />
             }
         </section>
     }
@@ -175,6 +179,8 @@ struct Options<'a> {
     seed: u64,
     convention: &'a str,
     target: Target<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    catalog: Option<&'a str>,
 }
 
 /// The target as typed: a number goes as a number, anything else as text, for the package to
@@ -199,6 +205,7 @@ fn start(client: &crate::analysis::Analysis, input: &Input, run: UseStateHandle<
         seed: SEED,
         convention: &input.convention,
         target: Target::from(input.target.trim()),
+        catalog: input.catalog.as_deref(),
     };
     let options = serde_json::to_string(&options).unwrap_or_default();
     let estimate = std::cell::RefCell::new(run.previous());

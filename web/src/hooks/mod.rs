@@ -12,6 +12,7 @@ mod use_focus_request;
 mod use_library;
 mod use_undo_keys;
 mod use_width;
+mod use_worker_catalog;
 mod use_zone_table;
 
 pub use use_analysis::use_analysis;
@@ -25,4 +26,5 @@ pub use use_focus_request::{focus, path_key, use_focus_request};
 pub use use_library::use_library;
 pub use use_undo_keys::use_undo_keys;
 pub use use_width::use_width;
+pub use use_worker_catalog::use_worker_catalog;
 pub use use_zone_table::use_zone_table;

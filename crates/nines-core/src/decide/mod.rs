@@ -77,7 +77,7 @@ pub(crate) fn target_of(
     let Some(target) = given.or(model.target) else {
         return Err(Problem::value(
             "target",
-            "give a target availability (--target, or the model's target)",
+            "give a target availability, as an option or as the model's `target`",
         )
         .into());
     };
