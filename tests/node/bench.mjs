@@ -79,3 +79,49 @@ const modelOnly = native("model_to_report");
 if (modelOnly !== undefined) {
   console.log(`native model_to_report (no JSON): ${modelOnly.toFixed(0)} ns per component`);
 }
+
+// The decision layer: `optimize` over the 1,062,882 combinations of the 30-component model
+// crates/nines-core/benches/decide.rs generates (same fields, same order), against native.
+
+/** The native bench's optimize model: 12 of 30 components with two alternatives, a pair of 6. */
+export function optimizeModel() {
+  const children = [];
+  for (let i = 0; i < 30; i++) {
+    const c = { id: `c${i}`, availability: 99.9 + (i % 7) / 100, monthly_fee: 10 + i };
+    if (i < 12) {
+      c.alternatives = [
+        { availability: 99.95, monthly_fee: 25 + i },
+        { availability: 99.99, monthly_fee: 60 + i },
+      ];
+    }
+    children.push({ component: c });
+  }
+  const pair = children.splice(24);
+  return { target: 99.5, root: { serial: { children: [
+    { serial: { children } },
+    { replicate: { copies: 1, copies_range: [1, 2], child: { serial: { children: pair } } } },
+  ] } } };
+}
+
+const optimizeText = JSON.stringify(optimizeModel());
+const answer = JSON.parse(nines.optimizeJson(optimizeText));
+const samples = [];
+for (let i = 0; i < 5; i++) {
+  const start = performance.now();
+  nines.optimizeJson(optimizeText);
+  samples.push(performance.now() - start);
+}
+samples.sort((a, b) => a - b);
+const optimizeMs = samples[2];
+console.log(
+  `optimize: ${answer.combinations} combinations (${answer.evaluated} evaluated) in ` +
+    `${optimizeMs.toFixed(0)} ms (median of 5), ${((optimizeMs * 1e6) / answer.combinations).toFixed(0)} ns per combination`,
+);
+const nativeOptimize = new URL("../../target/criterion/decide/optimize_1m_combinations/new/estimates.json", import.meta.url);
+if (existsSync(nativeOptimize)) {
+  const nativeMs = JSON.parse(readFileSync(nativeOptimize, "utf8")).mean.point_estimate / 1e6;
+  const ratio = optimizeMs / nativeMs;
+  console.log(
+    `native optimize: ${nativeMs.toFixed(0)} ms; wasm/native = ${ratio.toFixed(2)}× (target ≤ 2×) ${ratio <= 2 ? "OK" : "OVER"}`,
+  );
+}
