@@ -255,7 +255,8 @@ mod tests {
             target: Some(Availability::from_percent(99.95).unwrap()),
             ..SimulateOptions::default()
         };
-        let report = Simulation::new(&model, crate::catalog::catalog(), options)
+        let library = crate::library::test_library();
+        let report = Simulation::new(&model, library.catalog(), options)
             .unwrap()
             .run();
         let risk = Risk::from_json(&serde_json::to_string_pretty(&report).unwrap()).unwrap();
@@ -284,7 +285,8 @@ mod tests {
             cut_sets: Some(3),
             ..Options::default()
         };
-        let report = evaluate(&example(), crate::catalog::catalog(), &options).unwrap();
+        let library = crate::library::test_library();
+        let report = evaluate(&example(), library.catalog(), &options).unwrap();
         let cuts = CutSets::from_report(&serde_json::to_string(&report).unwrap()).unwrap();
         let names: Vec<String> = cuts.sets[2]
             .members
