@@ -202,11 +202,16 @@ pub struct CutSetMember {
 impl CutSetMember {
     /// `web`, or `web (copy 2)`.
     pub fn name(&self) -> String {
+        self.named(&self.component)
+    }
+
+    /// The component called `label`, with its copy: `Web app (copy 2)`.
+    pub fn named(&self, label: &str) -> String {
         match self.copy.as_slice() {
-            [] => self.component.clone(),
+            [] => label.to_string(),
             copies => {
                 let copies: Vec<String> = copies.iter().map(u32::to_string).collect();
-                format!("{} (copy {})", self.component, copies.join("."))
+                format!("{label} (copy {})", copies.join("."))
             }
         }
     }
@@ -231,9 +236,12 @@ pub fn duration(seconds: f64) -> String {
     format_duration_brief(seconds)
 }
 
-/// A money string with its currency: `USD 6.63`.
+/// A money string of a report with its currency, as the rest of the app writes amounts:
+/// `2,886.77 USD` (the report's text as it is if it does not read as an amount).
 pub fn money(currency: &str, amount: &str) -> String {
-    format!("{currency} {amount}")
+    let shown =
+        nines_core::Money::parse(amount).map_or_else(|_| amount.to_string(), |m| m.to_string());
+    format!("{shown} {currency}")
 }
 
 #[cfg(test)]
@@ -307,5 +315,17 @@ mod tests {
         assert_eq!(percent(1.0), "100%");
         assert_eq!(percent(0.0), "0%");
         assert_eq!(percent(3e-9), "3.00e-7%");
+    }
+
+    #[test]
+    fn money_reads_like_the_rest_of_the_app_and_members_carry_their_copy() {
+        assert_eq!(money("USD", "2886.77"), "2,886.77 USD");
+        assert_eq!(money("EUR", "n/a"), "n/a EUR");
+        let member = CutSetMember {
+            component: "web".into(),
+            copy: vec![2],
+        };
+        assert_eq!(member.name(), "web (copy 2)");
+        assert_eq!(member.named("Web app"), "Web app (copy 2)");
     }
 }

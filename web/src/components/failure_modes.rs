@@ -1,5 +1,6 @@
 use crate::analysis::{Event as JobEvent, Kind};
-use crate::hooks::use_analysis;
+use crate::hooks::{use_analysis, use_app};
+use crate::labels::Labels;
 use crate::risk::{percent, CutSets};
 use serde::Serialize;
 use std::rc::Rc;
@@ -27,6 +28,7 @@ pub struct FailureModesProps {
 #[function_component(FailureModes)]
 pub fn failure_modes(props: &FailureModesProps) -> Html {
     let client = use_analysis();
+    let labels = use_app().map(|app| app.labels.clone()).unwrap_or_default();
     let found = use_state(|| None::<Result<CutSets, String>>);
     {
         let found = found.clone();
@@ -58,7 +60,7 @@ pub fn failure_modes(props: &FailureModesProps) -> Html {
     let body = match &*found {
         None => html! { <p class="hint">{"Finding the cut sets…"}</p> },
         Some(Err(message)) => html! { <p class="error" role="alert">{message}</p> },
-        Some(Ok(cuts)) => table(cuts),
+        Some(Ok(cuts)) => table(cuts, &labels),
     };
     html! {
         <div class="failure-modes" data-testid="failure-modes">
@@ -78,7 +80,8 @@ struct Options<'a> {
     catalog: Option<&'a str>,
 }
 
-fn table(cuts: &CutSets) -> Html {
+/// The sets, each member by its label (its id in `data-members`, as the CLI prints it).
+fn table(cuts: &CutSets, labels: &Labels) -> Html {
     if cuts.sets.is_empty() {
         return html! { <p class="hint" data-testid="cut-sets-empty">{format!("No set of up to {} components takes the design down.", cuts.order)}</p> };
     }
@@ -88,9 +91,12 @@ fn table(cuts: &CutSets) -> Html {
                 <thead><tr><th>{"#"}</th><th>{"Components that fail together"}</th><th>{"Probability"}</th><th>{"Share of unavailability"}</th></tr></thead>
                 <tbody>
                     {for cuts.sets.iter().take(SHOWN).enumerate().map(|(i, set)| {
-                        let names: Vec<String> = set.members.iter().map(|m| m.name()).collect();
+                        let ids: Vec<String> = set.members.iter().map(|m| m.name()).collect();
+                        let names: Vec<String> = set.members.iter()
+                            .map(|m| m.named(&labels.label(&m.component).short()))
+                            .collect();
                         html! {
-                            <tr data-testid="cut-set" data-members={names.join("+")}>
+                            <tr data-testid="cut-set" data-members={ids.join("+")}>
                                 <td>{i + 1}</td>
                                 <td>{names.join(" + ")}</td>
                                 <td class="num">{format!("{:.3e}", set.probability)}</td>
