@@ -12,7 +12,11 @@ pub fn holiday_list(json: &Value, commit: &Callback<Value>, id: &str) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    // A date field cleared (or a second change after the field was emptied) adds nothing.
     let add = on_text::<Event>(json, commit, |calendar, text| {
+        if text.trim().is_empty() {
+            return;
+        }
         if let Some(list) = array_at(calendar, "holidays") {
             list.push(Value::String(text));
         }
