@@ -1,7 +1,7 @@
 //! What each command does: read its inputs, ask nines-core, render the answer.
 
 use crate::args::{CatalogCommand, Catalogs, Command, Compose, ServiceHours};
-use crate::{read_input, render, to_json, Failure};
+use crate::{read_input, render, shown, to_json, Failure};
 use nines_core::calendar::{Calendar, Holiday, TimeZone, WeekHours};
 use nines_core::decide::{DecideOptions, Optimizer, SloOptions};
 use nines_core::report::{AvailabilityAnswer, DowntimeAnswer};
@@ -32,11 +32,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
                 }
             };
             let answer = DowntimeAnswer::in_calendar(availability, convention, &calendar);
-            if json {
-                to_json(&answer)
-            } else {
-                Ok(render::downtime(&answer))
-            }
+            shown(json, &answer, render::downtime)
         }
         Command::Eval {
             file,
@@ -54,11 +50,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
                 calendar,
             };
             let report = nines_core::evaluate_json(&text, &catalog, &options)?;
-            if json {
-                to_json(&report)
-            } else {
-                Ok(render::report(&report))
-            }
+            shown(json, &report, render::report)
         }
         Command::Simulate {
             file,
@@ -79,11 +71,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
                 target,
             };
             let report = crate::simulate::run(&model, &catalog, options)?;
-            if json {
-                to_json(&report)
-            } else {
-                Ok(render::risk(&report))
-            }
+            shown(json, &report, render::risk)
         }
         Command::Improve {
             file,
@@ -98,11 +86,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
                 target,
             };
             let answer = nines_core::decide::improve(&model, &catalog, &options)?;
-            if json {
-                to_json(&answer)
-            } else {
-                Ok(crate::decide::improve(&answer))
-            }
+            shown(json, &answer, crate::decide::improve)
         }
         Command::Optimize {
             file,
@@ -117,11 +101,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
                 target,
             };
             let answer = Optimizer::new(&model, &catalog, &options)?.run();
-            if json {
-                to_json(&answer)
-            } else {
-                Ok(crate::decide::optimize(&answer))
-            }
+            shown(json, &answer, crate::decide::optimize)
         }
         Command::Slo {
             file,
@@ -149,11 +129,7 @@ pub fn run(command: Command) -> Result<String, Failure> {
                     .map_err(Failure::from);
             }
             let answer = nines_core::decide::slo(&model, &catalog, &options)?;
-            if json {
-                to_json(&answer)
-            } else {
-                Ok(crate::decide::slo(&answer))
-            }
+            shown(json, &answer, crate::decide::slo)
         }
         Command::Catalog {
             command: Some(command),
@@ -171,21 +147,13 @@ pub fn run(command: Command) -> Result<String, Failure> {
             let catalog = catalog(&catalogs)?;
             if summary {
                 let summary = catalog.summary();
-                return if json {
-                    to_json(&summary)
-                } else {
-                    Ok(render::summary(&catalog, &summary))
-                };
+                return shown(json, &summary, |x| render::summary(&catalog, x));
             }
             let mut found = catalog.search(query.as_deref().unwrap_or(""), provider.as_deref());
             if let Some(date) = stale_before {
                 found.retain(|e| e.source.as_of < date);
             }
-            if json {
-                to_json(&found)
-            } else {
-                Ok(render::entries(&catalog, &found))
-            }
+            shown(json, &found, |x| render::entries(&catalog, x))
         }
     }
 }
@@ -204,11 +172,7 @@ fn catalog_command(command: CatalogCommand) -> Result<String, Failure> {
                     "ID: unknown catalog id {id:?} (see `nines catalog`)"
                 ))
             })?;
-            if json {
-                to_json(entry)
-            } else {
-                Ok(render::entry(entry, period.convention()))
-            }
+            shown(json, entry, |x| render::entry(x, period.convention()))
         }
         CatalogCommand::Check { file } => {
             let text = read_input(&file, "FILE")?;

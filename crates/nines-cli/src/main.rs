@@ -75,6 +75,19 @@ fn main() -> ExitCode {
 }
 
 /// Pretty JSON and a newline: what every `--json` prints.
+/// `value` as `--json` prints it, else as `text` writes it for people.
+pub fn shown<T: Serialize + ?Sized>(
+    json: bool,
+    value: &T,
+    text: impl FnOnce(&T) -> String,
+) -> Result<String, Failure> {
+    if json {
+        to_json(value)
+    } else {
+        Ok(text(value))
+    }
+}
+
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
         .map(|mut s| {
