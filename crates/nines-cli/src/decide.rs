@@ -1,7 +1,7 @@
 //! Human-readable output of `improve`, `optimize` and `slo`.
 
 use nines_core::report::{Design, ImproveAnswer, NeedStatus, OptimizeAnswer, SloAnswer};
-use nines_core::Availability;
+use nines_core::{Availability, Period};
 use std::fmt::Write;
 
 /// A fraction as a percentage with every significant digit.
@@ -140,38 +140,9 @@ pub fn optimize(a: &OptimizeAnswer) -> String {
 pub fn slo(a: &SloAnswer) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "SLO {}% ({})", a.target, a.convention.description);
-    for (name, b, e, r) in [
-        (
-            "day",
-            &a.budget.text.day,
-            &a.expected.text.day,
-            &a.remaining.text.day,
-        ),
-        (
-            "week",
-            &a.budget.text.week,
-            &a.expected.text.week,
-            &a.remaining.text.week,
-        ),
-        (
-            "month",
-            &a.budget.text.month,
-            &a.expected.text.month,
-            &a.remaining.text.month,
-        ),
-        (
-            "quarter",
-            &a.budget.text.quarter,
-            &a.expected.text.quarter,
-            &a.remaining.text.quarter,
-        ),
-        (
-            "year",
-            &a.budget.text.year,
-            &a.expected.text.year,
-            &a.remaining.text.year,
-        ),
-    ] {
+    for period in Period::ALL {
+        let (name, b) = (period.name(), a.budget.text.get(period));
+        let (e, r) = (a.expected.text.get(period), a.remaining.text.get(period));
         let _ = writeln!(
             out,
             "  per {name:<8} budget {b:<18} design {e:<18} left {r}"

@@ -3,7 +3,7 @@
 
 use crate::availability::{Availability, Percent};
 use crate::catalog::CatalogVersion;
-use crate::convention::{Convention, Periods, YearMonth};
+use crate::convention::{Convention, Period, Periods, YearMonth};
 use crate::model::Model;
 use crate::problem::Problem;
 pub use crate::sla::CaveatKind;
@@ -150,6 +150,19 @@ pub struct PeriodTexts {
     pub quarter: String,
     /// Per year.
     pub year: String,
+}
+
+impl PeriodTexts {
+    /// The text for one period.
+    pub fn get(&self, period: Period) -> &str {
+        match period {
+            Period::Day => &self.day,
+            Period::Week => &self.week,
+            Period::Month => &self.month,
+            Period::Quarter => &self.quarter,
+            Period::Year => &self.year,
+        }
+    }
 }
 
 impl Downtime {
