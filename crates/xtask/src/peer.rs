@@ -17,21 +17,33 @@ const MODELS: &str = "target/bench-models";
 const VENV: &str = "target/peer-venv";
 const PEER: &str = "repyability[fast]==0.15";
 
+/// Writes models with the Python `script` into `dir`, then runs nines-core's criterion `bench`
+/// on them (their absolute path in `var`: cargo runs a bench in its package's folder), and
+/// returns what the bench printed.
+pub(crate) fn generated_bench(
+    script: &str,
+    dir: &str,
+    bench: &str,
+    var: &str,
+) -> Result<String, String> {
+    Cmd::new("python3").args([script, dir]).run()?;
+    let absolute = std::env::current_dir()
+        .map_err(|e| format!("cannot read the working directory: {e}"))?
+        .join(dir);
+    let printed = cmd::cargo(["bench", "-p", "nines-core", "--bench", bench])
+        .env(var, absolute)
+        .read()?;
+    Ok(String::from_utf8_lossy(&printed).into_owned())
+}
+
 /// Runs the side-by-side benchmark and prints its table.
 pub fn run() -> Result<(), String> {
-    Cmd::new("python3")
-        .args(["tests/bench/models.py", MODELS])
-        .run()?;
-    // cargo runs a bench in its package's folder: give the models' absolute path.
-    let models_dir = std::env::current_dir()
-        .map_err(|e| format!("cannot read the working directory: {e}"))?
-        .join(MODELS);
-    let nines = String::from_utf8_lossy(
-        &cmd::cargo(["bench", "-p", "nines-core", "--bench", "shared"])
-            .env("NINES_BENCH_MODELS", models_dir)
-            .read()?,
-    )
-    .into_owned();
+    let nines = generated_bench(
+        "tests/bench/models.py",
+        MODELS,
+        "shared",
+        "NINES_BENCH_MODELS",
+    )?;
     cmd::cargo(["build", "--release", "-p", "nines-cli"]).run()?;
     let python = match peer_python() {
         Ok(python) => Some(python),

@@ -4,25 +4,19 @@
 //! (`tests/node/bench-sim.mjs`), on the models `tests/bench/sim_models.py` writes, 100,000
 //! months each; then the ratios, and the rare breach measured by importance sampling.
 
-use crate::cmd::{self, Cmd};
+use crate::cmd::Cmd;
 
 const MODELS: &str = "target/bench-sim";
 const TRIALS: &str = "100000";
 
 /// Runs the three sides and prints their table.
 pub fn run() -> Result<(), String> {
-    Cmd::new("python3")
-        .args(["tests/bench/sim_models.py", MODELS])
-        .run()?;
-    let dir = std::env::current_dir()
-        .map_err(|e| format!("cannot read the working directory: {e}"))?
-        .join(MODELS);
-    let nines = String::from_utf8_lossy(
-        &cmd::cargo(["bench", "-p", "nines-core", "--bench", "simulate"])
-            .env("NINES_BENCH_SIM_MODELS", &dir)
-            .read()?,
-    )
-    .into_owned();
+    let nines = crate::peer::generated_bench(
+        "tests/bench/sim_models.py",
+        MODELS,
+        "simulate",
+        "NINES_BENCH_SIM_MODELS",
+    )?;
     let node = Cmd::new("node")
         .args(["tests/node/bench-sim.mjs"])
         .probe()
