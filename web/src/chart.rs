@@ -56,6 +56,42 @@ pub fn css_color(style: &web_sys::CssStyleDeclaration, name: &str, fallback: RGB
     }
 }
 
+/// What a chart is drawn for: the device pixel ratio, the width of the canvas's parent (CSS
+/// pixels) and the canvas's computed style (the theme's colours).
+pub struct CanvasFrame {
+    /// Device pixels per CSS pixel, at least 1.
+    pub ratio: f64,
+    /// CSS pixels.
+    pub width: f64,
+    /// The canvas's computed style.
+    pub style: web_sys::CssStyleDeclaration,
+}
+
+impl CanvasFrame {
+    /// The frame of `canvas`.
+    ///
+    /// # Errors
+    /// When there is no window or no computed style.
+    pub fn of(canvas: &web_sys::HtmlCanvasElement) -> Result<Self, &'static str> {
+        let window = web_sys::window().ok_or("no window")?;
+        let width = canvas
+            .parent_element()
+            .map(|p| f64::from(p.client_width()))
+            .filter(|w| *w > 0.0)
+            .unwrap_or(640.0);
+        let style = window
+            .get_computed_style(canvas)
+            .ok()
+            .flatten()
+            .ok_or("no style")?;
+        Ok(Self {
+            ratio: window.device_pixel_ratio().max(1.0),
+            width,
+            style,
+        })
+    }
+}
+
 /// Draws `bars` on `canvas` (sized to its box at the device pixel ratio).
 ///
 /// # Errors
@@ -65,18 +101,11 @@ pub fn draw(
     bars: &[Bar],
     scale: Scale,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let window = web_sys::window().ok_or("no window")?;
-    let ratio = window.device_pixel_ratio().max(1.0);
-    let width = canvas
-        .parent_element()
-        .map(|p| f64::from(p.client_width()))
-        .filter(|w| *w > 0.0)
-        .unwrap_or(640.0);
-    let style = window
-        .get_computed_style(canvas)
-        .ok()
-        .flatten()
-        .ok_or("no style")?;
+    let CanvasFrame {
+        ratio,
+        width,
+        style,
+    } = CanvasFrame::of(canvas)?;
     let ink = css_color(&style, "--ink", BLACK);
     let muted = css_color(&style, "--muted", RGBColor(91, 102, 119));
     let background = css_color(&style, "--panel", WHITE);

@@ -3,7 +3,7 @@
 //! written marked, the target as a dashed line; at the device's pixel ratio in the page's
 //! colours (as `chart.rs`).
 
-use crate::chart::css_color;
+use crate::chart::{css_color, CanvasFrame};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
@@ -100,18 +100,11 @@ type Drawn = Result<(), Box<dyn std::error::Error>>;
 /// # Errors
 /// When the canvas or its 2D context is not available.
 pub fn draw(canvas: &web_sys::HtmlCanvasElement, frontier: &Frontier) -> Drawn {
-    let window = web_sys::window().ok_or("no window")?;
-    let ratio = window.device_pixel_ratio().max(1.0);
-    let width = canvas
-        .parent_element()
-        .map(|p| f64::from(p.client_width()))
-        .filter(|w| *w > 0.0)
-        .unwrap_or(640.0);
-    let style = window
-        .get_computed_style(canvas)
-        .ok()
-        .flatten()
-        .ok_or("no style")?;
+    let CanvasFrame {
+        ratio,
+        width,
+        style,
+    } = CanvasFrame::of(canvas)?;
     let colors = Colors::of(&style);
     canvas.set_width((width * ratio) as u32);
     canvas.set_height((HEIGHT * ratio) as u32);
