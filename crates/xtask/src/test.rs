@@ -97,6 +97,12 @@ pub fn run() -> ExitCode {
         }
     }
     println!("xtask test: {passed} passed, {failures} failed");
+    if failures > 0 {
+        // A linker killed by SIGBUS or an I/O error is often a full disk: say how full it is.
+        if let Some(df) = Cmd::new("df").args(["-h", "."]).probe() {
+            println!("free space where the build writes:\n{df}");
+        }
+    }
     if failures == 0 {
         ExitCode::SUCCESS
     } else {
