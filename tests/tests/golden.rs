@@ -2,23 +2,37 @@
 //! prints it. `NINES_BLESS=1` rewrites the references.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: failing loudly is the point
 
-use nines_core::{evaluate_json, Catalog, Convention, Options};
+use nines_core::{evaluate_json, evaluate_model, Catalog, Convention, Model, Options};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The report exactly as the CLI prints it.
+/// The report exactly as the CLI prints it: against the catalog as far as the model needs it
+/// ([`Catalog::bundled_for`]), which must give the bytes the whole catalog gives.
 fn report(model: &Path) -> String {
     let text =
         std::fs::read_to_string(model).unwrap_or_else(|e| panic!("{}: {e}", model.display()));
-    let catalog = Catalog::bundled().expect("bundled catalog");
     let options = Options::new(Convention::parse("2026-02").expect("month"));
-    let report = evaluate_json(&text, &catalog, &options)
+    let pretty = |report| {
+        let mut json = serde_json::to_string_pretty(&report).expect("serializable");
+        json.push('\n');
+        json
+    };
+    let parsed = Model::from_json(&text).unwrap_or_else(|p| panic!("{}: {p}", model.display()));
+    let needed = Catalog::bundled_for(&parsed).expect("bundled catalog");
+    let as_cli = evaluate_model(parsed, &needed, &options)
         .unwrap_or_else(|p| panic!("{}: {p}", model.display()));
-    let mut json = serde_json::to_string_pretty(&report).expect("serializable");
-    json.push('\n');
+    let whole = Catalog::bundled().expect("bundled catalog");
+    let with_all = evaluate_json(&text, &whole, &options).expect("evaluated above");
+    let json = pretty(as_cli);
+    assert_eq!(
+        json,
+        pretty(with_all),
+        "{}: the catalog it needs",
+        model.display()
+    );
     json
 }
 

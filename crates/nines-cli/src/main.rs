@@ -12,7 +12,7 @@ mod simulate;
 use clap::Parser;
 use nines_core::{Problem, Problems};
 use serde::Serialize;
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 
 /// A failure, and which exit code it earns.
@@ -55,14 +55,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match commands::run(cli.command) {
-        Ok(output) => match std::io::stdout().write_all(output.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("nines: internal error: cannot write output: {e}");
-                ExitCode::from(1)
-            }
-        },
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let done =
+        commands::run(cli.command, &mut out).and_then(|()| out.flush().map_err(cannot_write));
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
             eprintln!("nines: {message}");
             ExitCode::from(2)
@@ -74,27 +71,38 @@ fn main() -> ExitCode {
     }
 }
 
-/// Pretty JSON and a newline: what every `--json` prints.
-/// `value` as `--json` prints it, else as `text` writes it for people.
+/// Where a command writes its answer: standard output, buffered (a concrete type, so that the
+/// JSON writer's many small writes are inlined).
+pub type Out = BufWriter<std::io::StdoutLock<'static>>;
+
+/// `value` as `--json` prints it (pretty JSON and a newline), else as `text` writes it for
+/// people, written straight to `out`: a report is never held as one string.
 pub fn shown<T: Serialize + ?Sized>(
+    out: &mut Out,
     json: bool,
     value: &T,
     text: impl FnOnce(&T) -> String,
-) -> Result<String, Failure> {
-    if json {
-        to_json(value)
-    } else {
-        Ok(text(value))
+) -> Result<(), Failure> {
+    if !json {
+        return print(out, &text(value));
     }
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| {
+        if e.is_io() {
+            Failure::Internal(format!("cannot write output: {e}"))
+        } else {
+            Failure::Internal(e.to_string())
+        }
+    })?;
+    print(out, "\n")
 }
 
-pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
-    serde_json::to_string_pretty(value)
-        .map(|mut s| {
-            s.push('\n');
-            s
-        })
-        .map_err(|e| Failure::Internal(e.to_string()))
+/// Writes `text` to `out`.
+pub fn print(out: &mut Out, text: &str) -> Result<(), Failure> {
+    out.write_all(text.as_bytes()).map_err(cannot_write)
+}
+
+fn cannot_write(e: std::io::Error) -> Failure {
+    Failure::Internal(format!("cannot write output: {e}"))
 }
 
 /// The text of a file named on the command line (`-` for standard input); `what` names the

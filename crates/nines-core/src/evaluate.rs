@@ -12,8 +12,12 @@ use crate::hints::hints;
 use crate::model::Model;
 use crate::plan::{plan, Plan};
 use crate::problem::{JsonPath, Problem, Problems};
-use crate::report::{CalendarInfo, ConventionInfo, Downtime, Input, Report, SCHEMA_VERSION};
+use crate::report::{
+    CalendarInfo, Caveat, ComponentReport, Contract, ConventionInfo, CutSetReport, Downtime, Input,
+    Report, SCHEMA_VERSION,
+};
 use crate::scenario::scenario;
+use std::borrow::Cow;
 
 /// How to evaluate.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -45,39 +49,72 @@ impl Options {
 /// [`Problems`] listing every problem in the model with its JSON path (empty group, `k` out of
 /// range, unknown catalog id, unknown shared reference, duplicate id, …).
 pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<Report, Problems> {
-    let plan = plan(model, catalog, options.convention)?;
-    let convention = options.convention;
-    let figures = figures_calendar(model, options)?;
-    let solution = solve(&plan, &plan.leaf_u, true);
-    let composite = Availability::from_computed(solution.unavailability);
-    let components = component_reports(&plan, &solution.gradient);
-    let mut warnings = plan.warnings.clone();
-    let scenario = scenario(model, &plan, convention, &mut warnings);
-    warnings.extend(hints(model, &plan, catalog));
+    report(Cow::Borrowed(model), catalog, options)
+}
+
+/// The report of `model`, which it echoes in `input`: moved there when owned (a parsed model
+/// is not copied), cloned when borrowed.
+fn report(model: Cow<'_, Model>, catalog: &Catalog, options: &Options) -> Result<Report, Problems> {
+    let sections = sections(&model, catalog, options)?;
+    let (convention, figures) = (options.convention, sections.figures);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         generator: concat!("nines-core ", env!("CARGO_PKG_VERSION")).to_string(),
         catalog: catalog.version(),
+        name: model.name.clone(),
+        availability: sections.composite.fraction(),
+        unavailability: sections.composite.unavailability(),
+        percent: sections.composite.percent(),
+        nines: sections.composite.nines(),
+        downtime: match &figures {
+            Some(calendar) => Downtime::over(sections.composite, &calendar.service_seconds),
+            None => Downtime::new(sections.composite, convention),
+        },
         convention: ConventionInfo {
-            calendar: figures.clone(),
+            calendar: figures,
             ..ConventionInfo::new(convention)
         },
-        name: model.name.clone(),
-        availability: composite.fraction(),
-        unavailability: composite.unavailability(),
-        percent: composite.percent(),
-        nines: composite.nines(),
-        downtime: match &figures {
-            Some(calendar) => Downtime::over(composite, &calendar.service_seconds),
-            None => Downtime::new(composite, convention),
+        weakest_link: weakest_link(&sections.components),
+        components: sections.components,
+        contract: sections.contract,
+        cut_sets: sections.cut_sets,
+        caveats: sections.caveats,
+        warnings: sections.warnings,
+        input: Input {
+            model: model.into_owned(),
+            convention,
+            calendar: options.calendar.clone(),
         },
-        weakest_link: weakest_link(&components),
-        components,
+    })
+}
+
+/// What the plan of a model gives the report: everything but the echoed input.
+struct Sections {
+    figures: Option<CalendarInfo>,
+    composite: Availability,
+    components: Vec<ComponentReport>,
+    contract: Contract,
+    cut_sets: Option<CutSetReport>,
+    caveats: Vec<Caveat>,
+    warnings: Vec<Problem>,
+}
+
+fn sections(model: &Model, catalog: &Catalog, options: &Options) -> Result<Sections, Problems> {
+    let plan = plan(model, catalog, options.convention)?;
+    let figures = figures_calendar(model, options)?;
+    let solution = solve(&plan, &plan.leaf_u, true);
+    let composite = Availability::from_computed(solution.unavailability);
+    let mut warnings = plan.warnings.clone();
+    let scenario = scenario(model, &plan, options.convention, &mut warnings);
+    warnings.extend(hints(model, &plan, catalog));
+    Ok(Sections {
+        composite,
+        components: component_reports(&plan, &solution.gradient),
         contract: contract(
             model,
             &plan,
             composite,
-            convention,
+            options.convention,
             figures.as_ref(),
             scenario,
         ),
@@ -86,11 +123,7 @@ pub fn evaluate(model: &Model, catalog: &Catalog, options: &Options) -> Result<R
             .map(|order| cut_sets(&plan, composite.unavailability(), order)),
         caveats: caveats(&plan),
         warnings,
-        input: Input {
-            model: model.clone(),
-            convention,
-            calendar: options.calendar.clone(),
-        },
+        figures,
     })
 }
 
@@ -117,8 +150,20 @@ fn figures_calendar(model: &Model, options: &Options) -> Result<Option<CalendarI
 /// # Errors
 /// [`Problems`] for malformed JSON, unknown fields and every model problem, with JSON paths.
 pub fn evaluate_json(text: &str, catalog: &Catalog, options: &Options) -> Result<Report, Problems> {
-    let model = Model::from_json(text)?;
-    evaluate(&model, catalog, options)
+    evaluate_model(Model::from_json(text)?, catalog, options)
+}
+
+/// Evaluates a model it is given to keep: as [`evaluate`], but the report's `input` takes the
+/// model itself instead of a copy (a shell that parsed the model for itself uses this).
+///
+/// # Errors
+/// [`Problems`] as for [`evaluate`].
+pub fn evaluate_model(
+    model: Model,
+    catalog: &Catalog,
+    options: &Options,
+) -> Result<Report, Problems> {
+    report(Cow::Owned(model), catalog, options)
 }
 
 /// A model validated against a catalog, ready to evaluate many times: the composite

@@ -96,7 +96,7 @@ pub use catalog::{Catalog, CatalogManifest, CatalogVersion, Template};
 pub use convention::{
     Convention, ConventionError, Period, PeriodError, Periods, YearMonth, YearMonthError,
 };
-pub use evaluate::{evaluate, evaluate_json, Options, Prepared};
+pub use evaluate::{evaluate, evaluate_json, evaluate_model, Options, Prepared};
 pub use model::Model;
 pub use plan::condition::MAX_ENTANGLED;
 pub use problem::{JsonPath, Problem, ProblemKind, Problems, Segment};

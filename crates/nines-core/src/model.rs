@@ -593,6 +593,39 @@ impl Model {
         (model, removed)
     }
 
+    /// Whether any component (in the tree, shared, or an alternative) names a catalog entry.
+    /// A model that names none evaluates the same against any catalog of the same version.
+    ///
+    /// ```
+    /// use nines_core::Model;
+    /// let custom = r#"{"component": {"id": "db", "availability": 99.9}}"#;
+    /// let model = |root: &str| Model::from_json(&format!(r#"{{"root": {root}}}"#));
+    /// assert!(!model(custom)?.names_catalog_entries());
+    /// let alternative = r#"{"component": {"id": "db", "availability": 99.9, "alternatives": [
+    ///     {"catalog": "aws/rds/multi-az", "monthly_fee": 400}]}}"#;
+    /// assert!(model(alternative)?.names_catalog_entries());
+    /// let shared = Model::from_json(r#"{"shared": {"dns": {"catalog": "aws/route53"}},
+    ///     "root": {"serial": {"children": [{"shared": "dns"}, {"shared": "dns"}]}}}"#)?;
+    /// assert!(shared.names_catalog_entries());
+    /// # Ok::<(), nines_core::Problems>(())
+    /// ```
+    pub fn names_catalog_entries(&self) -> bool {
+        fn names(component: &Component) -> bool {
+            component.catalog.is_some() || component.alternatives.iter().any(names)
+        }
+        fn in_tree(node: &Node) -> bool {
+            match node {
+                Node::Serial(g) | Node::Parallel(g) => g.children.iter().any(in_tree),
+                Node::KOfN(k) => k.children.iter().any(in_tree),
+                Node::Failover(f) => in_tree(&f.primary) || in_tree(&f.standby),
+                Node::Replicate(r) => in_tree(&r.child),
+                Node::Component(c) => names(c),
+                Node::Shared(_) => false,
+            }
+        }
+        self.shared.values().any(names) || in_tree(&self.root)
+    }
+
     /// Whether the design holds no component at all (only empty groups): nothing to evaluate.
     pub fn is_blank(&self) -> bool {
         fn blank(node: &Node) -> bool {

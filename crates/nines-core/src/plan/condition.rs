@@ -90,30 +90,35 @@ fn var_uses(plan: &Plan) -> Vec<Vec<(u32, u32)>> {
 
 fn merge_uses(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
     let mut merged = Vec::with_capacity(a.len() + b.len());
+    merge_each(a, b, |use_| merged.push(use_));
+    merged
+}
+
+/// Calls `each` with every `(var, uses)` of `a` and `b` merged, in var order.
+fn merge_each(a: &[(u32, u32)], b: &[(u32, u32)], mut each: impl FnMut((u32, u32))) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         match (a.get(i), b.get(j)) {
             (Some(&(va, na)), Some(&(vb, nb))) if va == vb => {
-                merged.push((va, na + nb));
+                each((va, na + nb));
                 i += 1;
                 j += 1;
             }
             (Some(&x), Some(&y)) if x.0 < y.0 => {
-                merged.push(x);
+                each(x);
                 i += 1;
             }
             (Some(&x), None) => {
-                merged.push(x);
+                each(x);
                 i += 1;
             }
             (_, Some(&y)) => {
-                merged.push(y);
+                each(y);
                 j += 1;
             }
             (None, None) => break,
         }
     }
-    merged
 }
 
 /// The child steps of a step, in order.
@@ -286,12 +291,19 @@ fn greedy_order(kids: &[usize], uses: &[Vec<(u32, u32)>], total: &[u32]) -> Vec<
     let mut left: Vec<usize> = kids.to_vec();
     let mut order = Vec::with_capacity(kids.len());
     let mut acc: Vec<(u32, u32)> = Vec::new();
-    let open = |set: &[(u32, u32)]| set.iter().filter(|&&(v, n)| n < total[v as usize]).count();
+    // Vars left open by adding `c`, counted without building the merged set.
+    let open = |acc: &[(u32, u32)], c: usize| {
+        let mut count = 0;
+        merge_each(acc, &uses[c], |(v, n)| {
+            count += usize::from(n < total[v as usize])
+        });
+        count
+    };
     while !left.is_empty() {
         let (at, _) = left
             .iter()
             .enumerate()
-            .map(|(at, &c)| (at, (open(&merge_uses(&acc, &uses[c])), uses[c].len())))
+            .map(|(at, &c)| (at, (open(&acc, c), uses[c].len())))
             .min_by_key(|&(_, key)| key)
             .unwrap_or((0, (0, 0)));
         let next = left.remove(at);

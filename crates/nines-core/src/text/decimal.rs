@@ -136,6 +136,24 @@ impl Decimal {
 
     /// `minuend - self` for a whole `minuend`, or `None` when the result would be negative.
     pub(crate) fn subtracted_from(&self, minuend: u32) -> Option<Self> {
+        // In one machine subtraction when both fit an i128 (any percentage up to 36 digits):
+        // a tenth of the digit-by-digit cost (`nines eval`, 1,000 components, measured).
+        let top = u32::try_from(self.scale)
+            .ok()
+            .and_then(|scale| 10i128.checked_pow(scale))
+            .and_then(|power| power.checked_mul(i128::from(minuend)));
+        match (top, self.to_scaled_integer()) {
+            (Some(top), Some((value, _))) if value > top => None,
+            (Some(top), Some((value, _))) => Some(Self::normalized(
+                (top - value).to_string().into_bytes(),
+                self.scale,
+            )),
+            _ => self.subtracted_digitwise(minuend),
+        }
+    }
+
+    /// [`Decimal::subtracted_from`] for any number of digits, one digit at a time.
+    fn subtracted_digitwise(&self, minuend: u32) -> Option<Self> {
         let scale = self.scale;
         let mut top: Vec<u8> = minuend.to_string().into_bytes();
         top.extend(std::iter::repeat_n(b'0', scale));
@@ -226,6 +244,31 @@ mod tests {
         assert_eq!(c("0").as_deref(), Some("100"));
         assert_eq!(c("100").as_deref(), Some("0"));
         assert_eq!(c("100.5"), None);
+    }
+
+    #[test]
+    fn machine_and_digitwise_complements_agree() {
+        let long = format!("99.{}", "9".repeat(60));
+        for x in [
+            "99.95",
+            "0.000001",
+            "100",
+            "100.0000001",
+            "7e-30",
+            "12345678901234567890.5",
+        ]
+        .into_iter()
+        .chain([long.as_str()])
+        {
+            for minuend in [0, 1, 100, u32::MAX] {
+                let d = dec(x);
+                assert_eq!(
+                    d.subtracted_from(minuend),
+                    d.subtracted_digitwise(minuend),
+                    "{minuend} - {x}"
+                );
+            }
+        }
     }
 
     #[test]
