@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod decide;
+mod pretty;
 mod render;
 mod simulate;
 
@@ -86,7 +87,7 @@ pub fn shown<T: Serialize + ?Sized>(
     if !json {
         return print(out, &text(value));
     }
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| {
+    pretty::to_writer(&mut *out, value).map_err(|e| {
         if e.is_io() {
             Failure::Internal(format!("cannot write output: {e}"))
         } else {

@@ -89,6 +89,9 @@ impl Availability {
     pub fn parse_percent(text: &str) -> Result<Self, AvailabilityError> {
         let trimmed = text.trim();
         let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim();
+        if let Some(unavailability) = plain_complement(number) {
+            return Ok(Self { unavailability });
+        }
         let decimal = Decimal::parse(number).map_err(|e| match e {
             DecimalError::Negative => AvailabilityError::OutOfRange(number.to_string()),
             DecimalError::NotANumber => AvailabilityError::NotANumber(text.to_string()),
@@ -167,6 +170,27 @@ impl std::fmt::Display for Availability {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}%", self.percent())
     }
+}
+
+/// `(100 − percent) / 100` for a plain decimal such as `99.95` whose complement is an integer
+/// below 2^53 over a power of ten up to 10^22: one exact subtraction and one correctly rounded
+/// division, so the value [`Availability::from_percent_decimal`] gives (which takes ten times
+/// as long, through its digits; most percentages in models are like this). `None` otherwise.
+fn plain_complement(number: &str) -> Option<f64> {
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = || whole.bytes().chain(fraction.bytes());
+    if whole.len() > 3 || fraction.len() > 16 || !digits().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let value = digits().fold(0u64, |value, b| value * 10 + u64::from(b - b'0'));
+    let scale = fraction.len() as u32;
+    let complement = (100 * 10u64.pow(scale)).checked_sub(value)?;
+    let power = crate::text::float::EXACT_POWERS.get(scale as usize + 2)?;
+    // Exactly representable, so the division is the only rounding.
+    (complement < 1 << 53).then(|| complement as f64 / power)
 }
 
 /// Serialized as a percentage number, e.g. `99.95`.
@@ -265,6 +289,40 @@ mod tests {
             let a = Availability::parse_percent(text).unwrap_or(Availability::DOWN);
             assert_eq!(a.percent(), text);
         }
+    }
+
+    #[test]
+    fn the_plain_complement_is_the_digitwise_one() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let fraction_digits = (next() % 17) as usize;
+            let fraction: String = (0..fraction_digits)
+                .map(|_| char::from(b'0' + (next() % 10) as u8))
+                .collect();
+            let whole = ["99", "100", "0", "", "5", "099"][(next() % 6) as usize];
+            let text = format!("{whole}.{fraction}");
+            let decimal = match Decimal::parse(&text) {
+                Ok(decimal) => decimal,
+                Err(_) => continue,
+            };
+            let digitwise = Availability::from_percent_decimal(&decimal, &text).ok();
+            if let Some(plain) = plain_complement(&text) {
+                assert_eq!(
+                    Some(plain),
+                    digitwise.map(Availability::unavailability),
+                    "{text}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked} plain cases");
     }
 
     #[test]

@@ -291,8 +291,13 @@ fn greedy_order(kids: &[usize], uses: &[Vec<(u32, u32)>], total: &[u32]) -> Vec<
     let mut left: Vec<usize> = kids.to_vec();
     let mut order = Vec::with_capacity(kids.len());
     let mut acc: Vec<(u32, u32)> = Vec::new();
-    // Vars left open by adding `c`, counted without building the merged set.
-    let open = |acc: &[(u32, u32)], c: usize| {
+    let complete = |use_: &(u32, u32)| use_.1 == total[use_.0 as usize];
+    // Vars left open by adding `c`, counted without building the merged set. A kid that holds
+    // every use of its vars shares none with `acc`, so it leaves open just what `acc` does.
+    let open = |acc: &[(u32, u32)], c: usize, acc_open: usize| {
+        if uses[c].iter().all(complete) {
+            return acc_open;
+        }
         let mut count = 0;
         merge_each(acc, &uses[c], |(v, n)| {
             count += usize::from(n < total[v as usize])
@@ -300,10 +305,11 @@ fn greedy_order(kids: &[usize], uses: &[Vec<(u32, u32)>], total: &[u32]) -> Vec<
         count
     };
     while !left.is_empty() {
+        let acc_open = acc.iter().filter(|use_| !complete(use_)).count();
         let (at, _) = left
             .iter()
             .enumerate()
-            .map(|(at, &c)| (at, (open(&acc, c), uses[c].len())))
+            .map(|(at, &c)| (at, (open(&acc, c, acc_open), uses[c].len())))
             .min_by_key(|&(_, key)| key)
             .unwrap_or((0, (0, 0)));
         let next = left.remove(at);

@@ -105,12 +105,14 @@ fn round(x: f64, shortest: Digits, position: i32) -> Digits {
 /// More significant digits than any `f64` midpoint has (767); the rest only break ties.
 const MAX_EXACT_DIGITS: usize = 800;
 
+/// The powers of ten an `f64` holds exactly.
+pub(crate) const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// The `f64` nearest to `digits × 10^-scale`, ties to even (`inf` above `f64::MAX`).
 pub(crate) fn nearest(digits: &[u8], scale: u32) -> f64 {
-    const EXACT_POWERS: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ];
     let digits = &digits[digits.iter().take_while(|&&d| d == b'0').count()..];
     if digits.is_empty() {
         return 0.0;
