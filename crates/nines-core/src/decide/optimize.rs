@@ -239,12 +239,12 @@ impl<'a> Optimizer<'a> {
             self.apply(d, Some(o));
             search.evaluated += u64::from(d + 1 == m || prune);
             if d + 1 == m {
-                let point = Point {
-                    fee: self.fee_now(search, m),
-                    u: self.what_if.value(),
-                    choices: search.next.iter().map(|&n| n - 1).collect(),
-                };
-                insert(&mut search.frontier, point);
+                let (fee, u) = (self.fee_now(search, m), self.what_if.value());
+                // Most designs are dominated: their choices are never copied.
+                if !dominated(&search.frontier, fee, u) {
+                    let choices = search.next.iter().map(|&n| n - 1).collect();
+                    insert(&mut search.frontier, Point { fee, u, choices });
+                }
             } else if !prune
                 || !dominated(
                     &search.frontier,

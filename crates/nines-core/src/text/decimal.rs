@@ -136,15 +136,18 @@ impl Decimal {
 
     /// `minuend - self` for a whole `minuend`, or `None` when the result would be negative.
     pub(crate) fn subtracted_from(&self, minuend: u32) -> Option<Self> {
-        // In one machine subtraction when both fit an i128 (any percentage up to 36 digits):
-        // a tenth of the digit-by-digit cost (`nines eval`, 1,000 components, measured).
+        // In one machine subtraction when both fit a u64 (any percentage up to 17 digits): a
+        // tenth of the digit-by-digit cost (`nines eval`, 1,000 components, measured).
         let top = u32::try_from(self.scale)
             .ok()
-            .and_then(|scale| 10i128.checked_pow(scale))
-            .and_then(|power| power.checked_mul(i128::from(minuend)));
-        match (top, self.to_scaled_integer()) {
-            (Some(top), Some((value, _))) if value > top => None,
-            (Some(top), Some((value, _))) => Some(Self::normalized(
+            .and_then(|scale| 10u64.checked_pow(scale))
+            .and_then(|power| power.checked_mul(u64::from(minuend)));
+        let value = std::str::from_utf8(&self.digits)
+            .ok()
+            .and_then(|d| d.parse::<u64>().ok());
+        match (top, value) {
+            (Some(top), Some(value)) if value > top => None,
+            (Some(top), Some(value)) => Some(Self::normalized(
                 (top - value).to_string().into_bytes(),
                 self.scale,
             )),
