@@ -170,7 +170,7 @@ async function main() {
   const t = {
     base, root, browser, artifacts, check, figure, step, sleep, consoleErrors, foreign,
     decimal: { dec, sub, mul, one, fraction, show, expectedPercent }, findCli, execFileSync,
-    readFile, writeFile, stat, path, catalogVersion,
+    readFile, writeFile, stat, path, catalogVersion, readdir, dist,
   };
   for (const flow of [flows.firstResult, flows.catalogFetch, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel, catalogImport, risk.risk, improve.improve, calendars, split].filter((f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(f.name))) {
     await flow(t);

@@ -22,6 +22,11 @@ async function improveRows(t, page) {
 }
 
 export async function split(t) {
+  const files = await t.readdir(t.dist);
+  if (!files.some((f) => f.endsWith('_bg.rest.wasm'))) {
+    t.check('#15 the web build split the wasm', false, 'no *_bg.rest.wasm in dist/: build with `cargo xtask web`, not trunk alone');
+    return;
+  }
   await t.step('#15 the first result needs only the primary module; the rest follows when idle', async () => {
     const { page, context } = await open(t, 1280, { label: 'split' });
     await page.waitForSelector('[data-testid=availability]');
