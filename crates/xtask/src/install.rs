@@ -3,6 +3,8 @@
 //! The versions are pinned here: trunk 0.21.14 (0.22 needs a newer rustc), wasm-bindgen-cli
 //! matching the `wasm-bindgen` crate in `Cargo.lock`, and `wasm-opt` from the binaryen npm package
 //! (it runs on Node and comes from the npm registry, so `trunk --offline` never downloads it).
+//! `wasm-split` is binaryen's too, from Debian's `binaryen` package (108 on bookworm), which
+//! `crate::split` is written against.
 
 use crate::cmd::{self, Cmd};
 use std::fs;
@@ -31,10 +33,28 @@ pub fn all() -> Result<(), String> {
     chromium()
 }
 
-/// What building the web app needs: [`wasm_tools`] and trunk.
+/// What building the web app needs: [`wasm_tools`], trunk and [`split_tools`].
 pub fn web_tools() -> Result<(), String> {
     wasm_tools()?;
-    trunk()
+    trunk()?;
+    split_tools()
+}
+
+/// What splitting the web app's wasm needs (`crate::split`): binaryen's `wasm-split` (Debian's
+/// `binaryen` package; the npm one lacks it), and Chromium with playwright-core to record which
+/// functions run up to the first result.
+pub fn split_tools() -> Result<(), String> {
+    if version_is("wasm-split", |v| v.contains("version")) {
+        done("wasm-split (binaryen)")?;
+    } else {
+        apt_install(&["binaryen"])?;
+    }
+    chromium()?;
+    if cmd::exists("tests/e2e/node_modules/playwright-core") {
+        return done("playwright-core (tests/e2e)");
+    }
+    node()?;
+    Cmd::new("npm").args(["ci", "--prefix", "tests/e2e"]).run()
 }
 
 /// What building the JavaScript package needs: the wasm target, wasm-bindgen-cli and wasm-opt.

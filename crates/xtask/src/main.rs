@@ -11,7 +11,9 @@ mod peer;
 mod pkg;
 mod serve;
 mod simbench;
+mod site;
 mod sizes;
+mod split;
 mod test;
 
 use std::process::ExitCode;
@@ -20,10 +22,11 @@ const USAGE: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  serve   install what is missing, build the web app and serve it on http://127.0.0.1:8080
+  serve   install what is missing, build the web app and serve dist/ on http://127.0.0.1:8080
   test    install what is missing, then run every check and test (what CI runs)
   bench   run the native, side-by-side and wasm benchmarks and print the figures
-  pkg     build the JavaScript package into pkg/";
+  pkg     build the JavaScript package into pkg/
+  web     build the web app into dist/ (trunk, then the wasm split in two); needs pkg/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         "test" => return test::run(),
         "bench" => bench::run(),
         "pkg" => install::wasm_tools().and_then(|()| pkg::run()),
+        "web" => install::web_tools().and_then(|()| split::build()),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

@@ -1,14 +1,16 @@
-//! `cargo xtask serve`: build the JS package (for the analysis worker) and the web app, and serve
-//! it on http://127.0.0.1:8080.
+//! `cargo xtask serve`: build the JS package (for the analysis worker) and the web app (trunk,
+//! then the wasm split in two: `crate::split`), and serve `dist/` on http://127.0.0.1:8080.
 
-use crate::cmd::{self, Cmd};
+use crate::cmd;
 use crate::install;
+use std::path::Path;
 
 /// The address the README promises.
 const ADDRESS: &str = "127.0.0.1";
-const PORT: &str = "8080";
+const PORT: u16 = 8080;
 
-/// Installs what is missing, then runs `trunk serve` until interrupted.
+/// Installs what is missing, builds, then serves until interrupted (no rebuild on change: run
+/// it again).
 pub fn run() -> Result<(), String> {
     install::web_tools()?;
     for file in ["index.html", "Trunk.toml"] {
@@ -20,16 +22,7 @@ pub fn run() -> Result<(), String> {
     }
     // The analysis worker imports the JS package, which the web build copies from pkg/.
     crate::pkg::run()?;
-    println!("serving the web app on http://{ADDRESS}:{PORT} once built (Ctrl-C stops)");
-    Cmd::new("trunk")
-        .args([
-            "serve",
-            "--release",
-            "--offline",
-            "--address",
-            ADDRESS,
-            "--port",
-            PORT,
-        ])
-        .run()
+    crate::split::build()?;
+    println!("serving the web app on http://{ADDRESS}:{PORT} (Ctrl-C stops)");
+    crate::site::serve(Path::new("dist"), ADDRESS, PORT)
 }

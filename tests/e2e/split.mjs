@@ -1,0 +1,58 @@
+// End-to-end checks of the split wasm (issue 15): the first result comes from the primary module
+// alone, the rest is fetched once, after it, while the page is idle, and a panel whose code is
+// in the rest works; if the rest is not there yet when needed, it is loaded synchronously and
+// the panel still works. Imported by e2e.mjs (E2E_ONLY=split runs only it).
+
+import { open } from './helpers.mjs';
+
+/** A model with alternatives: the Improve panel (code in the secondary module) shows its table. */
+const FIXTURE = ['tests', 'fixtures', 'decide', 'azure-web-sql-options.json'];
+
+/** The requests for the secondary module so far: [{initiator, start, end}] in ms. */
+const restRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => e.name.endsWith('_bg.rest.wasm'))
+  .map((e) => ({ initiator: e.initiatorType, start: e.startTime, end: e.responseEnd })));
+
+/** Imports the fixture and waits for the Improve panel's rows. */
+async function improveRows(t, page) {
+  const text = await t.readFile(t.path.join(t.root, ...FIXTURE), 'utf8');
+  await page.setInputFiles('[data-testid=import-file]', { name: 'options.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForSelector('[data-testid=need-row]', { timeout: 15000 });
+  return page.$$eval('[data-testid=need-row]', (rows) => rows.length);
+}
+
+export async function split(t) {
+  const files = await t.readdir(t.dist);
+  if (!files.some((f) => f.endsWith('_bg.rest.wasm'))) {
+    t.check('#15 the web build split the wasm', false, 'no *_bg.rest.wasm in dist/: build with `cargo xtask web`, not trunk alone');
+    return;
+  }
+  await t.step('#15 the first result needs only the primary module; the rest follows when idle', async () => {
+    const { page, context } = await open(t, 1280, { label: 'split' });
+    await page.waitForSelector('[data-testid=availability]');
+    const first = await page.evaluate(() => window.__nines_perf?.first_result_ms);
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => e.name.endsWith('_bg.rest.wasm') && e.responseEnd > 0), null, { timeout: 10000 });
+    const rows = await improveRows(t, page);
+    const requests = await restRequests(page);
+    t.check('#15 the first result needs only the primary module; the rest follows when idle',
+      requests.length === 1 && requests[0].initiator === 'fetch' && requests[0].start > first && rows > 0,
+      `first result at ${first?.toFixed(0)} ms; rest requested at ${requests[0]?.start.toFixed(0)} ms by ${requests.map((r) => r.initiator).join(', ')}, ${requests.length}×; Improve panel: ${rows} rows`);
+    await context.close();
+  });
+
+  await t.step('#15 code needed before the rest has arrived is loaded at once', async () => {
+    // The idle-time load never finishes: the first call into the rest must load it itself.
+    const { page, context } = await open(t, 1280, { label: 'split (sync)', before: (p) => p.addInitScript(() => {
+      WebAssembly.compileStreaming = () => new Promise(() => {});
+    }) });
+    await page.waitForSelector('[data-testid=availability]');
+    const before = (await restRequests(page)).filter((r) => r.initiator === 'xmlhttprequest').length;
+    const rows = await improveRows(t, page);
+    const sync = (await restRequests(page)).filter((r) => r.initiator === 'xmlhttprequest');
+    t.check('#15 code needed before the rest has arrived is loaded at once',
+      before === 0 && sync.length === 1 && rows > 0,
+      `first result without it; then one synchronous load (${(sync[0]?.end - sync[0]?.start).toFixed(0)} ms); Improve panel: ${rows} rows`);
+    await context.close();
+  });
+}
