@@ -1,6 +1,6 @@
 //! [`Catalog`]: a versioned set of [`Sla`] entries, loaded from JSON text.
 
-use crate::model::{Model, Node};
+use crate::model::Node;
 use crate::problem::{JsonPath, Problem, Problems};
 use crate::sla::{Sla, SourceStatus};
 use crate::text::json::from_json;
@@ -169,7 +169,7 @@ impl Catalog {
     /// # Errors
     /// As [`Catalog::bundled`].
     #[cfg(feature = "bundled-catalog")]
-    pub fn bundled_for(model: &Model) -> Result<Self, Problems> {
+    pub fn bundled_for(model: &crate::Model) -> Result<Self, Problems> {
         if model.names_catalog_entries() {
             return Self::bundled();
         }

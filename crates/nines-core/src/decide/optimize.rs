@@ -338,9 +338,9 @@ impl<'a> Optimizer<'a> {
             };
             let times = term.factors.iter().fold(term.constant, |n, &(d, member)| {
                 let count = count_of(d);
-                n.saturating_mul(i64::from(multiplier(count, member, self.members(d))))
+                product(n, i64::from(multiplier(count, member, self.members(d))))
             });
-            total.saturating_add(fee.saturating_mul(times))
+            total.saturating_add(product(fee, times))
         })
     }
 
@@ -370,6 +370,17 @@ impl<'a> Optimizer<'a> {
             availability: 1.0 - point.u,
             choices,
         }
+    }
+}
+
+/// `a × b`, saturating. One plain multiplication when it cannot overflow (every real fee in
+/// cents and count): in wasm, `i64::saturating_mul` calls a 128-bit multiply, which made up a
+/// fifth of `optimize` there (Node's profiler, measured).
+fn product(a: i64, b: i64) -> i64 {
+    if a.unsigned_abs() < 1 << 31 && b.unsigned_abs() < 1 << 32 {
+        a * b
+    } else {
+        a.saturating_mul(b)
     }
 }
 
@@ -554,4 +565,28 @@ fn fee_terms(plan: &crate::plan::Plan<'_>, decisions: &[Decision]) -> Vec<FeeTer
         });
     }
     terms
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn product_saturates_as_i64_does() {
+        let edges = [
+            0,
+            1,
+            -1,
+            7,
+            (1 << 31) - 1,
+            1 << 31,
+            (1 << 32) - 1,
+            1 << 32,
+            i64::MAX,
+            i64::MIN,
+        ];
+        for a in edges {
+            for b in edges {
+                assert_eq!(super::product(a, b), a.saturating_mul(b), "{a} × {b}");
+            }
+        }
+    }
 }
