@@ -152,6 +152,9 @@ test("downtime in service hours", () => {
   assert.equal(d.around_the_clock.text.month, "44 min 38.4 s");
   throws(() => nines.downtime(99.9, { calendar: { time_zone: "Europe/Berln" } }), RangeError, "options.calendar.time_zone");
   throws(() => nines.downtime(99.9, { calendar: { hours: { mon: [["17:00", "09:00"]] } } }), RangeError, "options.calendar.hours.mon[0]");
+  const lastYear = { convention: "2026-03", calendar: { holidays: ["2026-03-20", "2025-12-25"] } };
+  throws(() => nines.downtime(99.9, lastYear), RangeError, "options.calendar.holidays[1]");
+  throws(() => nines.required("10m", "month", lastYear), RangeError, "options.calendar.holidays[1]");
 });
 
 // One wire shape per answer: the package returns what `nines … --json` prints, key for key and

@@ -23,6 +23,15 @@ pub fn run(command: Command, out: &mut Out) -> Result<(), Failure> {
         } => {
             let convention = period.convention();
             let calendar = service_calendar(&hours)?;
+            calendar.check_holidays_in(convention).map_err(|problem| {
+                let given = hours
+                    .calendar
+                    .as_ref()
+                    .map_or("--holiday".to_string(), |file| {
+                        format!("--calendar {file}: {}", problem.path)
+                    });
+                Failure::Input(format!("{given}: {}", problem.message))
+            })?;
             let lengths = calendar.service_periods(convention);
             let availability = match (availability, allowed) {
                 (Some(a), _) => a,

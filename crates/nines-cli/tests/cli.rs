@@ -182,6 +182,19 @@ fn downtime_in_service_hours() {
     .starts_with("nines: --hours: 17:00–09:00 ends before it starts"));
     assert!(bad(&["downtime", "99.9", "--holiday", "2026-02-30"], None)
         .starts_with("nines: --holiday:"));
+    let elsewhere = [
+        "--month",
+        "2026-03",
+        "--holiday",
+        "2026-03-20",
+        "--holiday",
+        "2025-12-25",
+    ];
+    let message = bad(&[&["downtime", "99.9"][..], &elsewhere[..]].concat(), None);
+    assert!(
+        message.starts_with("nines: --holiday: 2025-12-25 is not in 2026"),
+        "{message}"
+    );
     std::fs::write(
         &file,
         r#"{"hours": {"mon": [["09:00","12:00"],["11:00","13:00"]]}}"#,

@@ -1,14 +1,15 @@
 //! Sorting for the code the web app links (evaluation, cut sets, intervals, calendars, catalog
-//! search). With the `small-sort` feature (the web app) it is one heapsort; without it, std's
-//! `sort_unstable_by`.
+//! search). With the `small-sort` feature (the web app and the JS package) it is one heapsort;
+//! without it (the CLI), std's `sort_unstable_by`.
 //!
 //! Why: each `sort_unstable_by` of std instantiates pattern-defeating quicksort (quicksort,
 //! small-sort networks, a heapsort fallback: 2–3 KB of wasm) for its element and comparator
 //! types; eight of them were 32 KB of the web app's code before `wasm-opt`, and this heapsort
-//! saves 9.8 KB gzipped there (DESIGN.md, "What does the web bundle cost?"). It is 1.5× (8
-//! elements) to 5× (100,000) slower than std's, so the CLI and the JS package, which have
-//! speed targets and large models, keep std's. Both are unstable; every caller sorts by a
-//! total order, so both give the same result (property-tested below).
+//! saves 9.8 KB gzipped there and 11.4 KB in the JS package (DESIGN.md). It is 1.5× (8
+//! elements) to 5× (100,000) slower than std's; none of these sorts is on a path with a speed
+//! target (evaluating a model sorts only incidents, calendar spans and, when asked, cut sets),
+//! and the simulation's own sorts stay std's. Both are unstable; every caller sorts by a total
+//! order, so both give the same result (property-tested below).
 
 use std::cmp::Ordering;
 

@@ -101,7 +101,7 @@ pub fn downtime(
     let options = ConventionOptions::from_js(options)?;
     let convention = options.convention()?;
     let availability = percent_from(&percent, "percent")?;
-    let calendar = options.service_calendar();
+    let calendar = options.service_calendar(convention)?;
     output(&DowntimeAnswer::in_calendar(
         availability,
         convention,
@@ -124,7 +124,7 @@ pub fn required(
 ) -> Result<JsValue, JsValue> {
     let options = ConventionOptions::from_js(options)?;
     let convention = options.convention()?;
-    let calendar = options.service_calendar();
+    let calendar = options.service_calendar(convention)?;
     let period = Period::parse(per).map_err(|e| to_error(Problem::value("per", e.to_string())))?;
     let seconds = match (allowed.as_f64(), allowed.as_string()) {
         (Some(seconds), _) => seconds,
@@ -281,11 +281,16 @@ struct ConventionOptions {
 }
 
 impl ConventionOptions {
-    /// The options' calendar, 24×7 UTC when absent.
-    fn service_calendar(&self) -> Calendar {
-        self.calendar
+    /// The options' calendar, 24×7 UTC when absent, with its holidays in the year asked.
+    fn service_calendar(&self, convention: Convention) -> Result<Calendar, JsValue> {
+        let calendar = self
+            .calendar
             .clone()
-            .unwrap_or_else(Calendar::around_the_clock)
+            .unwrap_or_else(Calendar::around_the_clock);
+        calendar.check_holidays_in(convention).map_err(|problem| {
+            to_error(problem.under(&JsonPath::from("options").key("calendar")))
+        })?;
+        Ok(calendar)
     }
 }
 

@@ -17,7 +17,7 @@ pub mod zone;
 
 use crate::text::date::deserialize_date;
 use crate::text::json::{text, value_error};
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
@@ -706,6 +706,41 @@ impl Calendar {
     /// starts`.
     pub fn from_json(text: &str) -> Result<Self, crate::Problems> {
         crate::text::json::from_json(text).map_err(crate::Problems::from)
+    }
+
+    /// Checks that its holidays fall in the year of `convention`'s month, as the downtime
+    /// calculator requires: it counts one month, its quarter and its year, so a holiday of
+    /// another year counts in no figure (a typo, most likely: `2025-12-25` when asking about
+    /// 2026). A fixed-length convention (no month) counts no holidays and takes any. Calendars
+    /// in a model are not held to one year: a contract's list of holidays may span several.
+    ///
+    /// ```
+    /// use nines_core::{calendar::Calendar, Convention};
+    /// let calendar = Calendar::from_json(r#"{"holidays": ["2026-12-25", "2025-12-25"]}"#)?;
+    /// let problem = calendar.check_holidays_in(Convention::parse("2026-03")?).unwrap_err();
+    /// assert_eq!(problem.path.to_string(), "holidays[1]");
+    /// assert!(problem.message.contains("not in 2026"));
+    /// assert!(calendar.check_holidays_in(Convention::default()).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A problem at `holidays[i]` naming the first holiday outside the year.
+    pub fn check_holidays_in(&self, convention: crate::Convention) -> Result<(), crate::Problem> {
+        let Some(month) = convention.month() else {
+            return Ok(());
+        };
+        let year = month.year();
+        match self.holidays.iter().position(|h| h.0.year() != year) {
+            None => Ok(()),
+            Some(i) => Err(crate::Problem::value(
+                crate::JsonPath::from("holidays").index(i),
+                format!(
+                    "{} is not in {year}, the year of the month asked ({month}): it would count in no figure",
+                    self.holidays[i].0
+                ),
+            )),
+        }
     }
 
     /// Whether every minute is service time (no hours, holidays or maintenance given).
