@@ -168,8 +168,10 @@ export async function calendars(t) {
     await commit(page, `[data-testid=${id}-tue-0-to]`, '18:00');
   });
 
+  let calcMonth = '';
   await t.step('calendars: the calculator in Mon–Fri 09:00–17:00 Europe/Berlin gives the CLI figures', async () => {
     const month = await page.inputValue('[data-testid=month]');
+    calcMonth = month;
     await page.click('[data-testid=tab-calculator]');
     await page.selectOption('[data-testid=calc-calendar-mode]', 'hours');
     await commit(page, '[data-testid=calc-cal-zone]', 'Europe/Berlin');
@@ -191,6 +193,21 @@ export async function calendars(t) {
     await shot(t, page, 'calculator-hours-1280.png');
     t.check('calendars: the calculator in Mon–Fri 09:00–17:00 Europe/Berlin gives the CLI figures', ok,
       `${month}: ${shown} per month in ${service} of service (CLI ${down.text.month}), 24×7 ${plain} (CLI ${down.around_the_clock.text.month}); 10 min/month needs ${required} (CLI ${up.percent}%)`);
+  });
+
+  await t.step('calendars: a holiday outside the year asked is named inline, as the CLI refuses it', async () => {
+    const month = calcMonth;
+    const lastYear = `${Number(month.slice(0, 4)) - 1}-12-25`;
+    await commit(page, '[data-testid=calc-cal-holiday-add]', lastYear);
+    await page.waitForSelector('[data-testid=calc-cal-holiday-year]');
+    const shown = squash(await page.textContent('[data-testid=calc-cal-holiday-year]'));
+    const cliRun = t.spawnSync(cli, ['downtime', '99.9', '--month', month, '--holiday', lastYear], { encoding: 'utf8' });
+    const figures = await page.$$eval('[data-testid=calc-downtime] tbody tr', (rows) => rows.length);
+    await page.locator('.calc-calendar').screenshot({ path: t.path.join(t.artifacts, 'calculator-holiday-year-1280.png') });
+    t.check('calendars: a holiday outside the year asked is named inline, as the CLI refuses it',
+      shown.startsWith(`holidays[0]: ${lastYear} is not in ${month.slice(0, 4)}`) && cliRun.status === 2
+        && cliRun.stderr.includes(`${lastYear} is not in`) && figures > 0,
+      `"${shown}"; CLI exit ${cliRun.status}: ${cliRun.stderr.trim()}; ${figures} convention rows kept`);
   });
   await context.close();
 

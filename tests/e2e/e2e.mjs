@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile, readdir, mkdir, writeFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,7 +169,7 @@ async function main() {
   const foreign = [];
   const t = {
     base, root, browser, artifacts, check, figure, step, sleep, consoleErrors, foreign,
-    decimal: { dec, sub, mul, one, fraction, show, expectedPercent }, findCli, execFileSync,
+    decimal: { dec, sub, mul, one, fraction, show, expectedPercent }, findCli, execFileSync, spawnSync,
     readFile, writeFile, stat, path, catalogVersion, readdir, dist,
   };
   for (const flow of [flows.firstResult, flows.catalogFetch, flows.desktop, flows.phone, flows.dark, flows.print, flows.readme, flows.bigModel, catalogImport, risk.risk, improve.improve, calendars, split].filter((f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(f.name))) {

@@ -64,10 +64,25 @@ pub fn calendar_choice(props: &CalendarChoiceProps) -> Html {
                 if let Some(current) = &*calendar {
                     {zone_status(&app, true)}
                     <CalendarEditor calendar={current.clone()} {on_change} testid="calc-cal" />
+                    {holidays_elsewhere(current, &props.conventions)}
                 }
             </section>
             <DowntimeFromPercent conventions={props.conventions.clone()} calendar={(*calendar).clone()} />
             <PercentFromDowntime conventions={props.conventions.clone()} calendar={(*calendar).clone()} />
         </>
+    }
+}
+
+/// A holiday outside the year of a calendar month shown counts in no figure: said inline (the
+/// core's check, as the CLI and the JS package refuse it), the other figures kept.
+fn holidays_elsewhere(calendar: &Calendar, conventions: &[(String, Convention)]) -> Html {
+    let problem = conventions
+        .iter()
+        .find_map(|(_, convention)| calendar.check_holidays_in(*convention).err());
+    match problem {
+        Some(problem) => html! {
+            <p class="error" role="alert" data-testid="calc-cal-holiday-year">{problem.to_string()}</p>
+        },
+        None => html! {},
     }
 }
