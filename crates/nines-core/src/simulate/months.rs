@@ -139,7 +139,10 @@ impl Sampler {
         match self.shape {
             Shape::Exponential => random.exponential(self.mean),
             Shape::Fixed => self.mean,
-            Shape::Lognormal { sigma, .. } => libm::exp(self.mu_ms + sigma * random.normal()),
+            Shape::Lognormal { sigma, .. } => {
+                let x = self.mu_ms + sigma * random.normal();
+                random.exp(x)
+            }
         }
     }
 
@@ -151,7 +154,8 @@ impl Sampler {
             Shape::Fixed => random.uniform() * self.mean,
             Shape::Lognormal { sigma, .. } => {
                 // Length-biased lognormal: LN(mu + σ², σ).
-                let length = libm::exp(self.mu_ms + sigma * sigma + sigma * random.normal());
+                let x = self.mu_ms + sigma * sigma + sigma * random.normal();
+                let length = random.exp(x);
                 random.uniform() * length
             }
         }
