@@ -257,9 +257,7 @@ impl<'a> Simulation<'a> {
         for _ in 0..trials {
             month.draw(&self.network, &mut random, self.month_ms);
             let hours = self.business_hours.as_deref().unwrap_or(&[]);
-            let (down, inside) =
-                self.network
-                    .downtime_within(&mut month.state, self.month_ms, hours);
+            let (down, inside) = month.downtime(&self.network, self.month_ms, hours);
             if self.business_hours.is_some() {
                 tally.business_hours_ms.push(inside as u32);
             }
@@ -664,7 +662,7 @@ fn assumptions(model: &Model) -> Vec<String> {
     ]
 }
 
-/// One month's draws: each instance's intervals, and the events they make.
+/// One month's draws: each instance's intervals, and the walk of their events.
 pub(crate) struct Month {
     pub(crate) state: State,
     intervals: Vec<Vec<(i64, i64)>>,
@@ -685,7 +683,7 @@ impl Month {
         }
     }
 
-    /// Draws every instance's month; the network's events are left in `state.events`.
+    /// Draws every instance's month.
     fn draw(&mut self, network: &Network, random: &mut Random, month_ms: i64) {
         self.draw_forcing(network, random, month_ms, &[]);
     }
@@ -747,22 +745,33 @@ impl Month {
         self.add(network, i, r, random, month_ms);
     }
 
-    /// Draws instance `i`'s month from its uniform `r` and adds its events.
+    /// Draws instance `i`'s month from its uniform `r`.
     fn add(&mut self, network: &Network, i: usize, r: f64, random: &mut Random, month_ms: i64) {
         let out = &mut self.intervals[i];
-        let planned = network.instances[i]
+        network.instances[i]
             .sampler
             .sample(r, random, month_ms, out);
         if !out.is_empty() {
             self.drawn.push(i as u32);
-            for (k, &(start, end)) in out.iter().enumerate() {
+        }
+    }
+
+    /// The architecture's downtime in the month, and how much of it falls in `hours` (sorted,
+    /// disjoint; empty: none), milliseconds: the events of the instances that can change it
+    /// (`network::prune`), walked in time order.
+    fn downtime(&mut self, network: &Network, month_ms: i64, hours: &[(i64, i64)]) -> (i64, i64) {
+        let state = &mut self.state;
+        network.relevant(&mut state.marks, &self.drawn, &mut state.relevant);
+        for &i in &state.relevant {
+            // Planned maintenance, when the instance has any, is its first interval.
+            let planned = usize::from(network.instances[i as usize].sampler.maintenance > 0);
+            for (k, &(start, end)) in self.intervals[i as usize].iter().enumerate() {
                 let kind = if k < planned { 2 } else { 1 };
-                self.state
-                    .events
-                    .push(network::event(start, kind, i as u32));
-                self.state.events.push(network::event(end, -kind, i as u32));
+                state.events.push(network::event(start, kind, i));
+                state.events.push(network::event(end, -kind, i));
             }
         }
+        network.downtime_within(state, month_ms, hours)
     }
 
     /// An instance's downtime in the month, with the domains it lives in, milliseconds; only

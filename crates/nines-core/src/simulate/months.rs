@@ -12,14 +12,13 @@ const MS_PER_HOUR: f64 = 3_600_000.0;
 pub(crate) struct Sampler {
     /// Failures per millisecond of up time.
     rate: f64,
+    /// Mean up time, milliseconds (`1/rate`).
+    mean_up: f64,
     /// Mean outage, milliseconds.
     mean: f64,
     shape: Shape,
     /// `ln` of milliseconds for a lognormal (its `mu` in hours, moved to milliseconds).
     mu_ms: f64,
-    /// Probability of being down at the start of a month (the long-run unavailability of its
-    /// failures).
-    down_at_start: f64,
     /// Probability that a month has no failure: up at the start, no failure before its end
     /// (planned maintenance aside).
     pub(crate) quiet: f64,
@@ -50,10 +49,10 @@ impl Sampler {
         };
         Self {
             rate,
+            mean_up: 1.0 / rate,
             mean,
             shape: process.shape,
             mu_ms,
-            down_at_start,
             quiet: if always_down {
                 0.0
             } else {
@@ -88,10 +87,8 @@ impl Sampler {
             return planned;
         }
         let month = month_ms as f64;
-        let after_quiet = r - self.quiet;
-        let mut t = if after_quiet < self.fails_in_month {
-            // Up at the start, first failure at t: P(up, first failure ≤ t) = (1 − u)(1 − e^(−λt)).
-            -libm::log(1.0 - after_quiet / (1.0 - self.down_at_start)) / self.rate
+        let mut t = if r - self.quiet < self.fails_in_month {
+            self.first_failure(month, random)
         } else {
             // Down at the start, for the rest of an outage already under way.
             let rest = self.residual(random);
@@ -106,19 +103,35 @@ impl Sampler {
         planned
     }
 
-    /// The time of the next failure after an outage ending at `t`, or `month` when there is
-    /// none before the month ends. The up time is `−ln(1 − U)/λ`, beyond the month exactly when
-    /// `U > 1 − e^(−λ(month − t))`; since that bound is below `λ(month − t)`, most draws are
-    /// settled by one comparison, without a logarithm.
+    /// The first failure of a month that starts up and has one: exponential with rate λ,
+    /// conditioned on coming before the month's end `T`, by rejection. With `λT ≤ 1` (most
+    /// processes) a uniform time `x` in the month is kept with probability `e^(−λx)`, that is
+    /// when an exponential variate exceeds `λx`: at least 63% are kept. With `λT > 1` an
+    /// exponential time is kept when it is within the month, also at least 63% of the time.
+    fn first_failure(&self, month: f64, random: &mut Random) -> f64 {
+        if self.rate * month <= 1.0 {
+            loop {
+                let x = random.uniform() * month;
+                if random.exp1() > self.rate * x {
+                    return x;
+                }
+            }
+        }
+        loop {
+            let x = random.exponential(self.mean_up);
+            if x < month {
+                return x;
+            }
+        }
+    }
+
+    /// The time of the next failure after an outage ending at `t` (an exponential up time),
+    /// or `month` when there is none before the month ends.
     fn next_failure(&self, t: f64, month: f64, random: &mut Random) -> f64 {
         if t >= month {
             return month;
         }
-        let u = random.uniform();
-        if u > self.rate * (month - t) {
-            return month;
-        }
-        t - libm::log(1.0 - u) / self.rate
+        (t + random.exponential(self.mean_up)).min(month)
     }
 
     /// An outage's length.
@@ -126,7 +139,10 @@ impl Sampler {
         match self.shape {
             Shape::Exponential => random.exponential(self.mean),
             Shape::Fixed => self.mean,
-            Shape::Lognormal { sigma, .. } => libm::exp(self.mu_ms + sigma * random.normal()),
+            Shape::Lognormal { sigma, .. } => {
+                let x = self.mu_ms + sigma * random.normal();
+                random.exp(x)
+            }
         }
     }
 
@@ -138,7 +154,8 @@ impl Sampler {
             Shape::Fixed => random.uniform() * self.mean,
             Shape::Lognormal { sigma, .. } => {
                 // Length-biased lognormal: LN(mu + σ², σ).
-                let length = libm::exp(self.mu_ms + sigma * sigma + sigma * random.normal());
+                let x = self.mu_ms + sigma * sigma + sigma * random.normal();
+                let length = random.exp(x);
                 random.uniform() * length
             }
         }

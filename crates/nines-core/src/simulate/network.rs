@@ -4,6 +4,8 @@
 //! events in time order; each event flips a process and the change runs up the network, so the
 //! architecture's downtime comes out exact to the millisecond, as in an outage scenario.
 
+mod prune;
+
 use super::months::Sampler;
 use crate::plan::{Plan, Step};
 use std::cmp::Reverse;
@@ -75,6 +77,8 @@ pub(crate) struct Network {
     /// For each instance, the random bits below which its month is quiet and needs no draw
     /// (0 when it has planned maintenance: every month has some).
     pub(crate) quiet_bits: Vec<u64>,
+    /// How each node's "possibly down" reaches its parent (`prune`).
+    edges: Vec<prune::Edge>,
 }
 
 /// What the walk of one month changes, reset cheaply between months.
@@ -90,6 +94,10 @@ pub(crate) struct State {
     timers: BinaryHeap<Reverse<(i64, u32, u32)>>,
     /// How many of its intervals cover each instance right now.
     covered: Vec<u32>,
+    /// The month's possibly-down nodes (`prune`).
+    pub(crate) marks: prune::Marks,
+    /// The month's instances whose events can change the root.
+    pub(crate) relevant: Vec<u32>,
 }
 
 impl Network {
@@ -112,6 +120,7 @@ impl Network {
             root: 0,
             instances: Vec::new(),
             quiet_bits: Vec::new(),
+            edges: Vec::new(),
         };
         let mut shared = vec![None; plan.leaves.len()];
         network.root = network.expand(plan, plan.root(), month_ms, &mut shared);
@@ -126,6 +135,7 @@ impl Network {
                 }
             })
             .collect();
+        network.edges = network.edges();
         Ok(network)
     }
 
@@ -232,13 +242,9 @@ impl Network {
             events: Vec::new(),
             timers: BinaryHeap::new(),
             covered: vec![0; self.instances.len()],
+            marks: self.marks(),
+            relevant: Vec::new(),
         }
-    }
-
-    /// The architecture's downtime in a month from its events (`state.events`, any order),
-    /// in milliseconds; leaves the state clean for the next month.
-    pub(crate) fn downtime(&self, state: &mut State, month_ms: i64) -> i64 {
-        self.downtime_within(state, month_ms, &[]).0
     }
 
     /// The architecture's downtime in the month, and how much of it falls in `hours` (sorted,

@@ -130,7 +130,7 @@ pub(crate) fn run(
             mixture.pick(random.uniform())
         };
         month.draw_forcing(network, random, month_ms, forced);
-        let down = network.downtime(&mut month.state, month_ms);
+        let down = month.downtime(network, month_ms, &[]).0;
         let breached = down > 0 && uptime_below(threshold.scaled, month_ms - down, month_ms);
         let value = if breached {
             mixture.weight(&month.nonquiet, &mut hits, &mut touched)
