@@ -185,7 +185,9 @@ pub enum CatalogCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Check a catalog file ({version, date, entries}) and list every problem with its path.
+    /// Check a catalog file and list every problem with its path: a catalog ({version, date,
+    /// entries}), a manifest ({version, date, files}: its files are read beside it) or one
+    /// provider file ({provider, entries}).
     Check {
         /// The catalog file, or `-` for standard input.
         file: String,

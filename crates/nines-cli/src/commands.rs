@@ -6,7 +6,9 @@ use nines_core::calendar::{Calendar, Holiday, TimeZone, WeekHours};
 use nines_core::decide::{DecideOptions, Optimizer, SloOptions};
 use nines_core::report::{AvailabilityAnswer, DowntimeAnswer};
 use nines_core::simulate::SimulateOptions;
-use nines_core::{combine, required_availability, Catalog, Combine, Convention, Model, Options};
+use nines_core::{
+    combine, required_availability, Catalog, CatalogManifest, Combine, Convention, Model, Options,
+};
 
 pub fn run(command: Command, out: &mut Out) -> Result<(), Failure> {
     match command {
@@ -188,18 +190,52 @@ fn catalog_command(command: CatalogCommand, out: &mut Out) -> Result<(), Failure
             shown(out, json, entry, |x| render::entry(x, period.convention()))
         }
         CatalogCommand::Check { file } => {
-            let text = read_input(&file, "FILE")?;
-            let checked = Catalog::from_json(&text)?;
-            let summary = checked.summary();
-            let line = format!(
-                "{file}: ok, catalog {} ({}) with {} entries\n",
-                checked.version().version,
-                checked.version().date,
-                summary.entries
-            );
-            print(out, &line)
+            let line = checked_catalog(&file)?;
+            print(out, &format!("{file}: ok, {line}\n"))
         }
     }
+}
+
+/// Checks a catalog file of any of the three shapes: a catalog (`{version, date, entries}`), a
+/// manifest (`{version, date, files}`, its files read beside it, as `data/catalog/catalog.json`)
+/// or one provider file (`{provider, entries}`); says what it holds.
+fn checked_catalog(file: &str) -> Result<String, Failure> {
+    let text = read_input(file, "FILE")?;
+    let keys = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text)
+        .map(|object| {
+            (
+                object.contains_key("files"),
+                object.contains_key("provider"),
+            )
+        })
+        .unwrap_or_default();
+    let catalog = match keys {
+        (true, _) => {
+            let manifest = CatalogManifest::from_json(&text)?;
+            let folder = std::path::Path::new(file)
+                .parent()
+                .unwrap_or(std::path::Path::new(""));
+            let mut texts = Vec::new();
+            for (i, name) in manifest.files.iter().enumerate() {
+                let path = folder.join(name).to_string_lossy().into_owned();
+                let text = read_input(&path, &format!("{file}: files[{i}]"))?;
+                texts.push((name.as_str(), text));
+            }
+            let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            Catalog::from_files(&manifest, &files)?
+        }
+        (false, true) => {
+            let entries = Catalog::provider_entries("", &text)?;
+            return Ok(format!("provider file with {} entries", entries.len()));
+        }
+        _ => Catalog::from_json(&text)?,
+    };
+    let version = catalog.version();
+    let entries = catalog.summary().entries;
+    Ok(format!(
+        "catalog {} ({}) with {entries} entries",
+        version.version, version.date
+    ))
 }
 
 /// The model of `file` and the catalog with the user's files.

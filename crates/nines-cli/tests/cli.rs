@@ -508,6 +508,32 @@ fn catalog_check_stale_before_and_summary() {
         error.starts_with("nines: entries[0]: missing field"),
         "{error}"
     );
+    // The bundled catalog's own files: the manifest (its files read beside it) and one
+    // provider file; the entry counts are the catalog summary's.
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog");
+    let summary: serde_json::Value = json(&["catalog", "--summary", "--json"]);
+    let manifest = format!("{folder}/catalog.json");
+    let out = nines(&["catalog", "check", &manifest], None);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.ends_with(&format!("with {} entries\n", summary["entries"])),
+        "{said}"
+    );
+    let aws = format!("{folder}/aws.json");
+    let out = nines(&["catalog", "check", &aws], None);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{aws}: ok, provider file with {} entries\n",
+            summary["providers"]["aws"]
+        )
+    );
+    let broken = r#"{"provider": "acme", "entries": [{"id": "a"}]}"#;
+    let error = bad(&["catalog", "check", "-"], Some(broken));
+    assert!(
+        error.starts_with("nines: entries[0]: missing field"),
+        "{error}"
+    );
 
     let stale: Vec<serde_json::Value> =
         json(&["catalog", "--stale-before", "2017-01-01", "--json"]);

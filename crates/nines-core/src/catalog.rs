@@ -209,6 +209,24 @@ impl Catalog {
         Self::new(manifest.version.clone(), manifest.date, entries)
     }
 
+    /// The entries of one provider file of a catalog kept per provider (`{"provider",
+    /// "entries"}`, e.g. `data/catalog/aws.json`), checked as [`Catalog::new`] checks a catalog's.
+    ///
+    /// ```
+    /// use nines_core::Catalog;
+    /// let problems = Catalog::provider_entries("acme.json", r#"{"provider": "acme", "entries": [
+    ///     {"id": "acme/x"}]}"#).unwrap_err();
+    /// assert!(problems.to_string().starts_with("acme.json:entries[0]"));
+    /// ```
+    ///
+    /// # Errors
+    /// Every problem, with its path in the file (`acme.json:entries[0]`, or `entries[3].id` for
+    /// a duplicate id).
+    pub fn provider_entries(name: &str, text: &str) -> Result<Vec<Sla>, Problems> {
+        let file: ProviderFile = parse(text, name)?;
+        Self::new(String::new(), NaiveDate::MIN, file.entries).map(|catalog| catalog.entries)
+    }
+
     /// An empty catalog, for models that use no catalog entries.
     pub fn empty() -> Self {
         Self {
