@@ -49,8 +49,9 @@ fs.writeFileSync(
     `export default ${JSON.stringify(text)};\n`,
 );
 "#;
-/// Features Rust enables by default on wasm32 that `wasm-opt` must accept.
-const WASM_FEATURES: [&str; 6] = [
+/// Features Rust enables by default on wasm32 that binaryen's tools (`wasm-opt`, `wasm-split`)
+/// must accept.
+pub const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-mutable-globals",
     "--enable-nontrapping-float-to-int",

@@ -24,15 +24,6 @@ use std::path::{Path, PathBuf};
 
 /// The secondary module's file name ends so: `<trunk's name>_bg.rest.wasm`.
 pub const SECONDARY_SUFFIX: &str = "_bg.rest.wasm";
-/// The features Rust enables on wasm32 (as in `crate::pkg`), for binaryen.
-const FEATURES: [&str; 6] = [
-    "--enable-bulk-memory",
-    "--enable-mutable-globals",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
 /// The export wasm-bindgen's glue reads the externref table from.
 const EXTERNREFS: &[u8] = b"__wbindgen_externrefs";
 
@@ -116,7 +107,10 @@ fn record_profile(
 
 /// `wasm-split` with the wasm features and `args`.
 fn wasm_split(args: &[&str]) -> Result<(), String> {
-    Cmd::new("wasm-split").args(FEATURES).args(args).run()
+    Cmd::new("wasm-split")
+        .args(crate::pkg::WASM_FEATURES)
+        .args(args)
+        .run()
 }
 
 /// trunk's `<name>_bg.wasm` and `<name>.js` in `dist` (exactly one of each).
@@ -151,7 +145,7 @@ fn secondary_path(wasm: &Path) -> PathBuf {
 fn table_fills(wasm: &Path) -> Result<usize, String> {
     let wasm_opt = Path::new(cmd::TOOLS_BIN).join("wasm-opt");
     let out = Cmd::new(path(&wasm_opt))
-        .args(FEATURES)
+        .args(crate::pkg::WASM_FEATURES)
         .args([path(wasm), "--metrics", "-o", "/dev/null"])
         .read()?;
     let text = String::from_utf8_lossy(&out);
