@@ -11,7 +11,9 @@
 // `placeholder: placeholders`, and `started(exports, url)` runs before the app's `main`.
 // The secondary is fetched once the page has loaded and the browser is idle. A placeholder
 // called before it is there loads it at once, synchronously, and then calls the real function,
-// so the app behaves the same, only slower that one time.
+// so the app behaves the same, only slower that one time (and the idle load then fetches nothing;
+// a placeholder called while the idle fetch is under way still loads its own copy, as a
+// synchronous call cannot wait for it).
 
 let primary; // the primary instance's exports
 let url; // the secondary module's URL
@@ -21,7 +23,7 @@ let loaded = false; // whether it is instantiated (its functions are in the tabl
 /** The primary module's `placeholder` imports: slot N loads the secondary, then calls slot N. */
 export const placeholders = new Proxy({}, {
   get: (_, slot) => (...args) => {
-    if (!loaded) loadNow();
+    if (!loaded) loadNow(slot);
     return primary.table.get(Number(slot))(...args);
   },
 });
@@ -37,6 +39,7 @@ export function started(exports, secondaryUrl) {
 
 /** Fetches and compiles the secondary without blocking, then instantiates it. */
 async function load() {
+  if (compiled) return; // a placeholder has loaded it already
   try {
     const module = await WebAssembly.compileStreaming(fetch(url));
     compiled ??= module;
@@ -54,8 +57,9 @@ function instantiate() {
   loaded = true;
 }
 
-/** Loads the secondary synchronously (the page waits): a placeholder was called first. */
-function loadNow() {
+/** Loads the secondary synchronously (the page waits): the placeholder of `slot` was called first. */
+function loadNow(slot) {
+  console.info(`nines: table slot ${slot} was called before the rest of the app's code arrived; loading it now`);
   if (!compiled) {
     const request = new XMLHttpRequest();
     request.open('GET', url, false);
