@@ -22,6 +22,9 @@ pub enum Failure {
     Input(String),
     /// Something else broke: exit 1.
     Internal(String),
+    /// Whoever reads the output stopped reading (`nines … | head`): exit 0, quietly, as the
+    /// reader chose to stop.
+    Closed,
 }
 
 impl From<Problems> for Failure {
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
             eprintln!("nines: internal error: {message}");
             ExitCode::from(1)
         }
+        Err(Failure::Closed) => ExitCode::SUCCESS,
     }
 }
 
@@ -87,12 +91,9 @@ pub fn shown<T: Serialize + ?Sized>(
     if !json {
         return print(out, &text(value));
     }
-    pretty::to_writer(&mut *out, value).map_err(|e| {
-        if e.is_io() {
-            Failure::Internal(format!("cannot write output: {e}"))
-        } else {
-            Failure::Internal(e.to_string())
-        }
+    pretty::to_writer(&mut *out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => cannot_write(kind.into()),
+        None => Failure::Internal(e.to_string()),
     })?;
     print(out, "\n")
 }
@@ -103,7 +104,11 @@ pub fn print(out: &mut Out, text: &str) -> Result<(), Failure> {
 }
 
 fn cannot_write(e: std::io::Error) -> Failure {
-    Failure::Internal(format!("cannot write output: {e}"))
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Failure::Closed
+    } else {
+        Failure::Internal(format!("cannot write output: {e}"))
+    }
 }
 
 /// The text of a file named on the command line (`-` for standard input); `what` names the

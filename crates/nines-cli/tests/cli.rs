@@ -240,6 +240,35 @@ fn eval_reads_files_and_stdin() {
 }
 
 #[test]
+fn a_reader_that_stops_early_ends_it_quietly() {
+    // `nines eval … --json | head`: the report (far more than a pipe holds) meets a closed
+    // pipe; that is the reader's choice, not an error.
+    let children: Vec<String> = (0..400)
+        .map(|i| format!(r#"{{"component": {{"id": "c{i}", "availability": 99.9}}}}"#))
+        .collect();
+    let model = format!(
+        r#"{{"root": {{"parallel": {{"children": [{}]}}}}}}"#,
+        children.join(",")
+    );
+    let path = std::env::temp_dir().join(format!("nines-closed-{}.json", std::process::id()));
+    std::fs::write(&path, model).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nines"))
+        .args(["eval", path.to_str().unwrap(), "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(first, *b"{");
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
 fn catalog_lists_and_shows() {
     let entries: Vec<serde_json::Value> = json(&["catalog", "virtual machines", "--json"]);
     assert!(entries.len() >= 5);
