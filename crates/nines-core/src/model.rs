@@ -551,6 +551,30 @@ impl Node {
     }
 }
 
+/// A group whose count a decision can change: the JSON key of its node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    /// `replicate`: its copies.
+    Replicate,
+    /// `parallel`: its members.
+    Parallel,
+    /// `k_of_n`: its `k`.
+    KOfN,
+}
+
+impl GroupKind {
+    /// Its JSON key: `replicate`, `parallel` or `k_of_n`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Replicate => "replicate",
+            Self::Parallel => "parallel",
+            Self::KOfN => "k_of_n",
+        }
+    }
+}
+
 /// Reads a UTC time as [`crate::parse_utc_time`] does.
 fn utc_minute_or_second<'de, D: serde::Deserializer<'de>>(
     deserializer: D,

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: failing loudly is the point
 
 use nines_core::decide::{improve, slo, DecideOptions, Optimizer, SloOptions};
+use nines_core::model::GroupKind;
 use nines_core::report::NeedStatus;
 use nines_core::{evaluate, Availability, Catalog, Model, Options};
 use serde_json::{json, Value};
@@ -67,7 +68,7 @@ fn parallel_replicate_and_k_of_n_counts() {
             {"component": {"id": "k2", "availability": 99}},
             {"component": {"id": "k3", "availability": 99}}]}}]}}}));
     let a = improve(&m, &Catalog::empty(), &options("99.9")).unwrap();
-    let groups: Vec<(&str, u32, Option<u32>)> = a
+    let groups: Vec<(GroupKind, u32, Option<u32>)> = a
         .groups
         .iter()
         .map(|g| (g.kind, g.current, g.required))
@@ -76,9 +77,9 @@ fn parallel_replicate_and_k_of_n_counts() {
     assert_eq!(
         groups,
         [
-            ("parallel", 2, Some(2)),
-            ("replicate", 2, Some(2)),
-            ("k_of_n", 2, Some(2))
+            (GroupKind::Parallel, 2, Some(2)),
+            (GroupKind::Replicate, 2, Some(2)),
+            (GroupKind::KOfN, 2, Some(2))
         ]
     );
     assert_eq!(a.groups[0].path, "root.serial.children[0].parallel");
@@ -795,5 +796,41 @@ fn an_openslo_document_reads_back_from_its_json() {
             "{yaml}"
         );
         assert!(yaml.contains("target: 0.999\n"), "{yaml}");
+    }
+}
+
+#[test]
+fn answers_read_back_from_their_json_bit_for_bit() {
+    // The web app reads the analysis worker's JSON with these very types.
+    use nines_core::report::{ImproveAnswer, OptimizeAnswer};
+    for fixture in ["azure-web-sql-options.json", "aws-three-tier-options.json"] {
+        let path = format!(
+            "{}/../../tests/fixtures/decide/{fixture}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let m = Model::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let catalog = Catalog::bundled().unwrap();
+        let wanted = options("99.99");
+        let improved = improve(&m, &catalog, &wanted).unwrap();
+        let read: ImproveAnswer =
+            serde_json::from_str(&serde_json::to_string(&improved).unwrap()).unwrap();
+        assert_eq!(read, improved, "{fixture}");
+        assert!(!improved.groups.is_empty() || !improved.components.is_empty());
+        let optimized = Optimizer::new(&m, &catalog, &wanted).unwrap().run();
+        let read: OptimizeAnswer =
+            serde_json::from_str(&serde_json::to_string(&optimized).unwrap()).unwrap();
+        assert_eq!(read, optimized, "{fixture}");
+        // PartialEq on f64 would pass 1 ulp apart only if equal: compare the bits too.
+        let bits = |a: &OptimizeAnswer| {
+            a.frontier
+                .iter()
+                .map(|d| d.availability.to_bits())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(bits(&read), bits(&optimized), "{fixture}");
+        assert!(
+            optimized.frontier.len() > 1,
+            "{fixture}: a frontier to compare"
+        );
     }
 }

@@ -1,11 +1,12 @@
-use crate::decide_wire::{fee, percent, Optimize};
+use crate::decide_wire::{fee, percent, summary};
+use nines_core::report::OptimizeAnswer;
 use yew::prelude::*;
 
 /// Props of [`CheapestDesign`].
 #[derive(Properties, PartialEq)]
 pub struct CheapestDesignProps {
     /// The search's answer.
-    pub answer: Optimize,
+    pub answer: OptimizeAnswer,
     /// Applies the cheapest design (one undoable edit).
     pub on_apply: Callback<()>,
 }
@@ -27,7 +28,7 @@ pub fn cheapest_design(props: &CheapestDesignProps) -> Html {
     };
     let written = format!(
         "As written: {} {}/month, {}%.",
-        fee(&a.current.monthly_fee),
+        fee(a.current.monthly_fee),
         a.currency,
         percent(a.current.availability)
     );
@@ -41,16 +42,16 @@ pub fn cheapest_design(props: &CheapestDesignProps) -> Html {
     };
     let already = cheapest.choices.is_empty();
     html! {
-        <div class="cheapest" data-testid="cheapest" data-fee={cheapest.monthly_fee.clone()}>
+        <div class="cheapest" data-testid="cheapest">
             <p>
                 <strong>{format!("Cheapest design meeting {}%: ", a.target)}</strong>
-                <span data-testid="cheapest-figures">{format!("{} {}/month, {}%", fee(&cheapest.monthly_fee), a.currency, percent(cheapest.availability))}</span>
+                <span data-testid="cheapest-figures">{format!("{} {}/month, {}%", fee(cheapest.monthly_fee), a.currency, percent(cheapest.availability))}</span>
                 {format!(" ({proof}).")}
             </p>
             if already {
                 <p data-testid="cheapest-same">{"The design as written is already the cheapest that meets the target."}</p>
             } else {
-                <p>{"It changes: "}<span data-testid="cheapest-changes">{cheapest.summary()}</span>{" "}
+                <p>{"It changes: "}<span data-testid="cheapest-changes">{summary(cheapest)}</span>{" "}
                     <button class="primary" data-testid="apply-cheapest" onclick={props.on_apply.reform(|_| ())}>{"Apply"}</button>
                 </p>
             }

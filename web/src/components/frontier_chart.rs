@@ -1,25 +1,26 @@
-use crate::decide_wire::{fee, nines, percent, Design, Optimize};
+use crate::decide_wire::{fee, nines, percent, summary};
 use crate::frontier_plot::{draw, Frontier, Spot};
 use crate::hooks::use_dark_scheme;
+use nines_core::report::{Design, OptimizeAnswer};
 use yew::prelude::*;
 
 /// Props of [`FrontierChart`].
 #[derive(Properties, PartialEq)]
 pub struct FrontierChartProps {
     /// The search's answer.
-    pub answer: Optimize,
+    pub answer: OptimizeAnswer,
 }
 
 /// A design on the chart (a 100% design sits at the top of the range shown).
 fn spot(design: &Design) -> Spot {
     Spot {
-        fee: design.monthly_fee.parse().unwrap_or(0.0),
+        fee: design.monthly_fee.cents() as f64 / 100.0,
         nines: nines(design.availability).unwrap_or(16.0),
     }
 }
 
 /// The chart's data from the answer.
-fn frontier(a: &Optimize) -> Frontier {
+fn frontier(a: &OptimizeAnswer) -> Frontier {
     let cheapest = a.cheapest.as_ref();
     Frontier {
         points: a.frontier.iter().map(spot).collect(),
@@ -60,10 +61,10 @@ pub fn frontier_chart(props: &FrontierChartProps) -> Html {
                     <caption>{title}</caption>
                     <tbody>
                         <tr data-testid="frontier-current"><th scope="row">{"As written"}</th>
-                            <td>{format!("{} {}/month, {}%", fee(&a.current.monthly_fee), a.currency, percent(a.current.availability))}</td></tr>
+                            <td>{format!("{} {}/month, {}%", fee(a.current.monthly_fee), a.currency, percent(a.current.availability))}</td></tr>
                         {for a.frontier.iter().map(|d| html! {
-                            <tr><th scope="row">{d.summary()}</th>
-                                <td>{format!("{} {}/month, {}%", fee(&d.monthly_fee), a.currency, percent(d.availability))}</td></tr>
+                            <tr><th scope="row">{summary(d)}</th>
+                                <td>{format!("{} {}/month, {}%", fee(d.monthly_fee), a.currency, percent(d.availability))}</td></tr>
                         })}
                     </tbody>
                 </table>

@@ -4,11 +4,12 @@ use super::frontier_chart::FrontierChart;
 use super::needs_table::{NeedsTable, Trial};
 use super::openslo_button::OpenSloButton;
 use crate::context::AppContext;
-use crate::decide_wire::{GroupNeed, Improve, Optimize};
 use crate::hooks::{use_app, use_decide, use_worker_catalog, Decide, Job};
 use crate::state::{Action, Loaded};
 use nines_core::decide::{apply, parse_target};
+use nines_core::model::GroupKind;
 use nines_core::report::Choice;
+use nines_core::report::{GroupNeed, ImproveAnswer, OptimizeAnswer};
 use nines_core::Availability;
 use yew::prelude::*;
 
@@ -104,19 +105,19 @@ fn needs(app: &AppContext, decide: &Decide, on_try: Callback<Trial>) -> Html {
 }
 
 /// What each group would need.
-fn groups(answer: &Improve) -> Html {
+fn groups(answer: &ImproveAnswer) -> Html {
     let line = |g: &GroupNeed| {
-        let noun = match g.kind.as_str() {
-            "replicate" => "copies",
-            "parallel" => "members",
-            _ => "k",
+        let noun = match g.kind {
+            GroupKind::Replicate => "copies",
+            GroupKind::Parallel => "members",
+            GroupKind::KOfN => "k",
         };
         let needs = g
             .required
             .map_or("nothing meets the target".to_string(), |r| {
                 format!("{r} {noun}")
             });
-        html! { <li data-testid="group-need">{format!("{} ({}): {noun} {} now, needs {needs}", g.path, g.kind, g.current)}</li> }
+        html! { <li data-testid="group-need">{format!("{} ({}): {noun} {} now, needs {needs}", g.path, g.kind.key(), g.current)}</li> }
     };
     if answer.groups.is_empty() {
         return html! {};
@@ -131,14 +132,14 @@ fn groups(answer: &Improve) -> Html {
 
 /// The search: progress and Cancel, then the cheapest design and the frontier.
 fn search(app: &AppContext, decide: &Decide, failed: &UseStateHandle<Option<String>>) -> Html {
-    let done = |answer: &Optimize| {
+    let done = |answer: &OptimizeAnswer| {
         let (app, failed, answer2) = (app.clone(), failed.clone(), answer.clone());
         let on_apply = Callback::from(move |()| {
             let Some(design) = &answer2.cheapest else {
                 return;
             };
             let label = format!("cheapest design for {}%", answer2.target);
-            failed.set(replace(&app, &design.choices(), label));
+            failed.set(replace(&app, &design.choices, label));
         });
         html! {
             <>

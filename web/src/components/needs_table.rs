@@ -1,5 +1,6 @@
-use crate::decide_wire::{alternatives, percent, Improve, Need};
+use crate::decide_wire::{alternatives, percent};
 use crate::labels::Labels;
+use nines_core::report::{ComponentNeed, ImproveAnswer, NeedStatus};
 use nines_core::Model;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,7 +12,7 @@ pub type Trial = (String, u32, String);
 #[derive(Properties, PartialEq)]
 pub struct NeedsTableProps {
     /// The improve answer.
-    pub answer: Improve,
+    pub answer: ImproveAnswer,
     /// The model (for each component's alternatives).
     pub model: Model,
     /// Every component's label.
@@ -51,10 +52,10 @@ pub fn needs_table(props: &NeedsTableProps) -> Html {
     }
 }
 
-fn row(props: &NeedsTableProps, need: &Need) -> Html {
-    let required = match (need.status.as_str(), need.required_availability) {
-        ("met", Some(r)) => format!("{}% (met)", percent(r)),
-        (_, Some(r)) if need.status != "impossible" => format!("{}%", percent(r)),
+fn row(props: &NeedsTableProps, need: &ComponentNeed) -> Html {
+    let required = match (need.status, need.required_availability) {
+        (NeedStatus::Met, Some(r)) => format!("{}% (met)", percent(r)),
+        (NeedStatus::Possible, Some(r)) => format!("{}%", percent(r)),
         _ => "impossible, even at 100%".to_string(),
     };
     let tries = alternatives(&props.model, &need.id).into_iter().map(|alt| {
@@ -71,7 +72,7 @@ fn row(props: &NeedsTableProps, need: &Need) -> Html {
     html! {
         <tr data-testid="need-row" data-id={need.id.clone()}>
             <th scope="row" title={props.labels.text(&need.id)}>{props.labels.label(&need.id).name}<span class="muted">{format!(" {}", need.id)}</span></th>
-            <td class={classes!("num", need.status.clone())} data-testid="need-required">{required}</td>
+            <td class={classes!("num", need.status.key())} data-testid="need-required">{required}</td>
             <td class="num">{importance(need.birnbaum)}</td>
             <td class="num">{worth(need.raw)}</td>
             <td class="num">{worth(need.rrw)}</td>

@@ -1,5 +1,5 @@
 use crate::analysis::{Analysis, Event, JobError, Kind};
-use crate::decide_wire::{Improve, Optimize};
+use nines_core::report::{ImproveAnswer, OptimizeAnswer};
 use nines_core::{Availability, Convention, Model};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -25,9 +25,9 @@ pub enum Job<T> {
 #[derive(Clone, PartialEq)]
 pub struct Decide {
     /// Per component and per group, what it would take.
-    pub improve: Job<Improve>,
+    pub improve: Job<ImproveAnswer>,
     /// The cheapest design and the frontier (stepped, with progress).
-    pub optimize: Job<Optimize>,
+    pub optimize: Job<OptimizeAnswer>,
     /// Stops the search.
     pub cancel: Callback<()>,
     /// Runs both again (after a cancel).

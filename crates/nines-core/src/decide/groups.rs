@@ -3,6 +3,7 @@
 //! all else as it is. Each count is found by a binary search: U is monotone in it.
 
 use super::what_if::WhatIf;
+use crate::model::GroupKind;
 use crate::model::MAX_COPIES;
 use crate::plan::GroupStep;
 use crate::report::GroupNeed;
@@ -23,7 +24,7 @@ pub(crate) fn group_needs(what_if: &mut WhatIf, goal: f64) -> Vec<GroupNeed> {
 
 fn required(what_if: &mut WhatIf, group: &GroupStep, goal: f64) -> Option<u32> {
     match group.kind {
-        "k_of_n" => {
+        GroupKind::KOfN => {
             // U grows with k: the largest k that meets the goal.
             let meets = |w: &mut WhatIf, k: u32| {
                 w.set_k(group.step, k as usize);
@@ -67,7 +68,7 @@ fn search(
 /// Sets a `replicate`'s copies, or a wrapped `parallel`'s members: its first `count`, then
 /// copies of its last.
 pub(crate) fn set_count(what_if: &mut WhatIf, group: &GroupStep, count: u32) {
-    if group.kind == "replicate" {
+    if group.kind == GroupKind::Replicate {
         what_if.set_copies(group.step, count);
         return;
     }

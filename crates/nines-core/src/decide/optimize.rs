@@ -14,7 +14,7 @@ use super::groups::set_count;
 use super::what_if::WhatIf;
 use super::{target, DecideOptions};
 use crate::catalog::Catalog;
-use crate::model::Model;
+use crate::model::{GroupKind, Model};
 use crate::plan::build::Wrap;
 use crate::plan::{plan_with, Shape};
 use crate::problem::{Problem, Problems};
@@ -441,7 +441,7 @@ fn decisions(plan: &crate::plan::Plan<'_>) -> Vec<Decision> {
         let Some([min, max]) = group.range else {
             continue;
         };
-        let noun = if group.kind == "replicate" {
+        let noun = if group.kind == GroupKind::Replicate {
             "copies"
         } else {
             "members"
@@ -547,7 +547,7 @@ fn fee_terms(plan: &crate::plan::Plan<'_>, decisions: &[Decision]) -> Vec<FeeTer
             if !(first..last).contains(&index) {
                 continue;
             }
-            if group.kind == "replicate" {
+            if group.kind == GroupKind::Replicate {
                 constant /= i64::from(group.current.max(1));
                 factors.push((d, None));
             } else {

@@ -8,8 +8,8 @@ use crate::calendar::Calendar;
 use crate::catalog::Catalog;
 use crate::convention::{Convention, Periods};
 use crate::model::{
-    Component, ComponentSource, Failover, Group, KOfN, Model, Node, Replicate, MAX_COPIES,
-    MAX_DEPTH, MAX_INCIDENTS, MAX_K_OF_N_CHILDREN, MAX_NODES,
+    Component, ComponentSource, Failover, Group, GroupKind, KOfN, Model, Node, Replicate,
+    MAX_COPIES, MAX_DEPTH, MAX_INCIDENTS, MAX_K_OF_N_CHILDREN, MAX_NODES,
 };
 use crate::problem::{JsonPath, Problem, Problems};
 use crate::sla::Sla;
@@ -321,10 +321,10 @@ impl<'a> Builder<'a> {
 
     /// Records a `replicate`, `parallel` or `k_of_n` at step `at` in [`Plan::groups`].
     fn record_group(&mut self, node: &'a Node, at: usize, first_leaf: usize) {
-        let (current, range) = match node {
-            Node::Replicate(r) => (r.copies, r.copies_range),
-            Node::Parallel(g) => (g.children.len() as u32, g.copies_range),
-            Node::KOfN(k) => (k.k, None),
+        let (kind, current, range) = match node {
+            Node::Replicate(r) => (GroupKind::Replicate, r.copies, r.copies_range),
+            Node::Parallel(g) => (GroupKind::Parallel, g.children.len() as u32, g.copies_range),
+            Node::KOfN(k) => (GroupKind::KOfN, k.k, None),
             _ => return,
         };
         let (members, mut leaves) = match (node, self.pending_members.take()) {
@@ -335,7 +335,7 @@ impl<'a> Builder<'a> {
         let path = json_path(&self.path).key(node.kind()).to_string();
         self.groups.push(GroupStep {
             path,
-            kind: node.kind(),
+            kind,
             step: at,
             current,
             range,

@@ -7,7 +7,7 @@ pub(crate) mod process;
 
 use crate::availability::Availability;
 use crate::calendar::Calendar;
-use crate::model::ComponentSource;
+use crate::model::{ComponentSource, GroupKind};
 use crate::problem::{JsonPath, Problem};
 use crate::sla::Sla;
 use crate::text::money::Money;
@@ -160,8 +160,7 @@ pub(crate) struct Alternative<'a> {
 pub(crate) struct GroupStep {
     /// Its JSON path, e.g. `root.serial.children[1].replicate`.
     pub path: String,
-    /// `replicate`, `parallel` or `k_of_n`.
-    pub kind: &'static str,
+    pub kind: GroupKind,
     /// Its step (the top of its regrouping, for a regrouped parallel).
     pub step: usize,
     /// Its copies, members or `k` as written.

@@ -3,16 +3,20 @@
 
 use super::{Breach, ConventionInfo, Downtime, PeriodTexts};
 use crate::convention::Periods;
+use crate::model::GroupKind;
+use crate::text::json::{exact_f64, exact_f64_or_null};
 use crate::text::money::Money;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What it would take to reach a target: per component and per group.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImproveAnswer {
     /// The target, percent.
+    #[serde(deserialize_with = "exact_f64")]
     pub target: f64,
     /// The design's exact availability today, fraction.
+    #[serde(deserialize_with = "exact_f64")]
     pub availability: f64,
     /// Every component (shared components and failure domains first), in report order.
     pub components: Vec<ComponentNeed>,
@@ -21,24 +25,29 @@ pub struct ImproveAnswer {
 }
 
 /// What one component must reach with every other part as it is, and how much it matters.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ComponentNeed {
     /// Its id.
     pub id: String,
     /// The lowest availability (fraction) at which the design meets the target, all else as
     /// it is; `null` when even a perfect component cannot.
+    #[serde(deserialize_with = "exact_f64_or_null")]
     pub required_availability: Option<f64>,
     /// `met` (the design meets the target today), `possible` or `impossible`.
     pub status: NeedStatus,
     /// Birnbaum importance `U(u=1) − U(u=0)`: how much the composite unavailability moves
     /// between the component always down and never down (`∂U/∂u` where U is affine in `u`).
+    #[serde(deserialize_with = "exact_f64")]
     pub birnbaum: f64,
     /// Risk achievement worth `U(u=1) / U`; `null` when U is 0.
+    #[serde(deserialize_with = "exact_f64_or_null")]
     pub raw: Option<f64>,
     /// Risk reduction worth `U / U(u=0)`; `null` when U(u=0) is 0 (it alone makes U).
+    #[serde(deserialize_with = "exact_f64_or_null")]
     pub rrw: Option<f64>,
     /// Its share of today's unavailability (criticality importance, normalised).
+    #[serde(deserialize_with = "exact_f64")]
     pub share: f64,
     /// Copies it stands for: inside a `replicate`, its availability applies to every copy
     /// (and its required availability is each copy's).
@@ -46,7 +55,7 @@ pub struct ComponentNeed {
 }
 
 /// Whether a component can bring the design to its target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NeedStatus {
@@ -58,15 +67,26 @@ pub enum NeedStatus {
     Impossible,
 }
 
+impl NeedStatus {
+    /// Its JSON text: `met`, `possible` or `impossible`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Met => "met",
+            Self::Possible => "possible",
+            Self::Impossible => "impossible",
+        }
+    }
+}
+
 /// The count a group needs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupNeed {
     /// Its JSON path in the model.
     pub path: String,
     /// `replicate` (copies), `parallel` (members: its first ones, then copies of its last) or
     /// `k_of_n` (`k`).
-    pub kind: &'static str,
+    pub kind: GroupKind,
     /// Its copies, members or `k` as written.
     pub current: u32,
     /// The fewest copies or members, or the largest `k`, that meet the target with all else
@@ -75,10 +95,11 @@ pub struct GroupNeed {
 }
 
 /// The cheapest design that meets a target, and the fee-against-availability frontier.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OptimizeAnswer {
     /// The target, percent.
+    #[serde(deserialize_with = "exact_f64")]
     pub target: f64,
     /// Whether the search covered every combination (exhaustively, or by bounds that prove the
     /// rest worse): then `cheapest` is the cheapest and `frontier` complete.
@@ -99,19 +120,21 @@ pub struct OptimizeAnswer {
 }
 
 /// One design: its fee, availability and what differs from the model as written.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Design {
     /// Monthly fee of every component instance (components without a `monthly_fee` count 0).
+    #[serde(deserialize_with = "crate::text::money::from_text")]
     pub monthly_fee: Money,
     /// Its exact availability, fraction.
+    #[serde(deserialize_with = "exact_f64")]
     pub availability: f64,
     /// The choices that differ from the model as written (empty: the design as written).
     pub choices: Vec<Choice>,
 }
 
 /// One decision.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Choice {
     /// The component's id, or the group's JSON path.

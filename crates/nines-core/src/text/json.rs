@@ -123,6 +123,15 @@ pub(crate) fn exact_f64_option<'de, D: serde::Deserializer<'de>>(
     exact_f64(deserializer).map(Some)
 }
 
+/// serde: a number or `null`, as [`exact_f64`] (a report's optional figure, written as `null`).
+pub(crate) fn exact_f64_or_null<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<f64>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Exact(#[serde(deserialize_with = "exact_f64")] f64);
+    Ok(Option::<Exact>::deserialize(deserializer)?.map(|exact| exact.0))
+}
+
 /// The `f64` nearest to a JSON number's text (`-2.5`, `1e-3`), ties to even.
 pub(crate) fn parse_f64(text: &str) -> Result<f64, String> {
     let (negative, magnitude) = match text.strip_prefix('-') {

@@ -142,6 +142,12 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
+/// serde: an amount as a report writes it, a decimal string (`"1234.50"`).
+pub(crate) fn from_text<'de, D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    Money::parse(&text).map_err(serde::de::Error::custom)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
