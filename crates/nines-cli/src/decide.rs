@@ -73,7 +73,10 @@ pub fn improve(a: &ImproveAnswer) -> String {
             let _ = writeln!(
                 out,
                 "{:<48} {:>10} {:>8} {:>9}",
-                g.path, g.kind.key(), g.current, needs
+                g.path,
+                g.kind.key(),
+                g.current,
+                needs
             );
         }
     }
