@@ -314,3 +314,30 @@ fn simulated_loss_follows_the_business_calendar() {
         .to_string()
         .starts_with("month: the model's calendars need a calendar month"));
 }
+
+/// A service's credits come from its own outages, whether or not they take the design down:
+/// in a redundant pair it owes credits as often as it does on its own.
+#[test]
+fn a_redundant_service_still_owes_its_credits() {
+    let web = r#"{"component": {"id": "web", "catalog": "azure/app-service/paid-tiers", "monthly_fee": 100}}"#;
+    let other = r#"{"component": {"id": "other", "availability": 99.99}}"#;
+    let alone = simulate(&format!(r#"{{"root": {web}}}"#), 20_000, 3);
+    let paired = simulate(
+        &format!(r#"{{"root": {{"parallel": {{"children": [{web}, {other}]}}}}}}"#),
+        20_000,
+        3,
+    );
+    let (a, p) = (&alone.services[0], &paired.services[0]);
+    assert_eq!((a.component.as_str(), p.component.as_str()), ("web", "web"));
+    assert!(a.p_credit > 0.05, "{}", a.p_credit);
+    assert!(
+        within(p.p_credit, p.p_credit_low, p.p_credit_high, a.p_credit),
+        "alone {} against paired {} [{}, {}]",
+        a.p_credit,
+        p.p_credit,
+        p.p_credit_low,
+        p.p_credit_high
+    );
+    // The pair is down far less often than either service owes a credit.
+    assert!(paired.mean_unavailability.estimate < alone.mean_unavailability.estimate / 10.0);
+}

@@ -189,7 +189,7 @@ impl<'a> Simulation<'a> {
             }
         };
         let month_ms = (options.convention.periods().month * 1000.0).round() as i64;
-        let network = Network::new(&plan, month_ms).map_err(|n| {
+        let mut network = Network::new(&plan, month_ms).map_err(|n| {
             Problems::from(Problem::value(
                 JsonPath::root(),
                 format!("{n} component instances to simulate (replicated copies counted); at most {MAX_PROCESSES}"),
@@ -200,6 +200,11 @@ impl<'a> Simulation<'a> {
             origin.map(|start| calendar.spans(start, month_ms).service)
         };
         let mut services = services(&plan, &network);
+        for service in &services {
+            for &i in service.instances.iter().chain(&service.domains) {
+                network.counted[i as usize] = true;
+            }
+        }
         for service in &mut services {
             service.hours = plan.leaves[service.leaf].calendar.and_then(in_month);
             service.service_ms = service.hours.as_ref().map_or(month_ms, total);
@@ -669,6 +674,10 @@ pub(crate) struct Month {
     drawn: Vec<u32>,
     /// Instances whose month was not quiet (sorted).
     pub(crate) nonquiet: Vec<u32>,
+    /// Instances with something to draw this month (an outage or planned maintenance), sorted,
+    /// and the uniform that decides how each month starts.
+    candidates: Vec<u32>,
+    uniforms: Vec<f64>,
     scratch: std::cell::RefCell<Vec<(i64, i64)>>,
 }
 
@@ -679,6 +688,8 @@ impl Month {
             intervals: vec![Vec::new(); network.instances.len()],
             drawn: Vec::new(),
             nonquiet: Vec::new(),
+            candidates: Vec::new(),
+            uniforms: Vec::new(),
             scratch: std::cell::RefCell::new(Vec::new()),
         }
     }
@@ -689,7 +700,10 @@ impl Month {
     }
 
     /// [`Month::draw`], with the instances of `forced` (sorted) drawn from their non-quiet months
-    /// only; records which instances had a non-quiet month.
+    /// only; records which instances had a non-quiet month. Which instances have anything to
+    /// draw is decided first, one integer comparison each; then only the outages that can
+    /// change the root (`network::prune`) or that an SLA counts are drawn: the others would be
+    /// drawn and never looked at.
     fn draw_forcing(
         &mut self,
         network: &Network,
@@ -702,16 +716,8 @@ impl Month {
         }
         self.drawn.clear();
         self.nonquiet.clear();
-        if forced.is_empty() {
-            for (i, &quiet_bits) in network.quiet_bits.iter().enumerate() {
-                // Most months of most components are quiet: one comparison of integers.
-                let bits = random.bits();
-                if bits >= quiet_bits {
-                    self.draw_one(network, i, random::to_unit(bits), random, month_ms);
-                }
-            }
-            return;
-        }
+        self.candidates.clear();
+        self.uniforms.clear();
         let mut forced = forced.iter().peekable();
         for (i, &quiet_bits) in network.quiet_bits.iter().enumerate() {
             let bits = random.bits();
@@ -725,34 +731,29 @@ impl Month {
             } else {
                 random::to_unit(bits)
             };
-            self.draw_one(network, i, r, random, month_ms);
+            if r >= quiet {
+                self.nonquiet.push(i as u32);
+            }
+            self.candidates.push(i as u32);
+            self.uniforms.push(r);
         }
-    }
-
-    /// Instance `i`'s month from its uniform `r` (at least its quiet share, or it has planned
-    /// maintenance).
-    fn draw_one(
-        &mut self,
-        network: &Network,
-        i: usize,
-        r: f64,
-        random: &mut Random,
-        month_ms: i64,
-    ) {
-        if r >= network.instances[i].sampler.quiet {
-            self.nonquiet.push(i as u32);
-        }
-        self.add(network, i, r, random, month_ms);
-    }
-
-    /// Draws instance `i`'s month from its uniform `r`.
-    fn add(&mut self, network: &Network, i: usize, r: f64, random: &mut Random, month_ms: i64) {
-        let out = &mut self.intervals[i];
-        network.instances[i]
-            .sampler
-            .sample(r, random, month_ms, out);
-        if !out.is_empty() {
-            self.drawn.push(i as u32);
+        let state = &mut self.state;
+        network.relevant(&mut state.marks, &self.candidates, &mut state.relevant);
+        let mut relevant = state.relevant.iter().peekable();
+        for (k, &i) in self.candidates.iter().enumerate() {
+            let root = relevant.next_if_eq(&&i).is_some();
+            if root || network.counted[i as usize] {
+                let out = &mut self.intervals[i as usize];
+                network.instances[i as usize].sampler.sample(
+                    self.uniforms[k],
+                    random,
+                    month_ms,
+                    out,
+                );
+                if !out.is_empty() {
+                    self.drawn.push(i);
+                }
+            }
         }
     }
 
@@ -761,7 +762,6 @@ impl Month {
     /// (`network::prune`), walked in time order.
     fn downtime(&mut self, network: &Network, month_ms: i64, hours: &[(i64, i64)]) -> (i64, i64) {
         let state = &mut self.state;
-        network.relevant(&mut state.marks, &self.drawn, &mut state.relevant);
         for &i in &state.relevant {
             // Planned maintenance, when the instance has any, is its first interval.
             let planned = usize::from(network.instances[i as usize].sampler.maintenance > 0);

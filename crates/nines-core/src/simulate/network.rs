@@ -79,6 +79,10 @@ pub(crate) struct Network {
     pub(crate) quiet_bits: Vec<u64>,
     /// How each node's "possibly down" reaches its parent (`prune`).
     edges: Vec<prune::Edge>,
+    /// Per instance: whether an SLA counts its own downtime (a service's instance, or a
+    /// domain one lives in), so that its outages are drawn even when they cannot change the
+    /// root.
+    pub(crate) counted: Vec<bool>,
 }
 
 /// What the walk of one month changes, reset cheaply between months.
@@ -121,6 +125,7 @@ impl Network {
             instances: Vec::new(),
             quiet_bits: Vec::new(),
             edges: Vec::new(),
+            counted: Vec::new(),
         };
         let mut shared = vec![None; plan.leaves.len()];
         network.root = network.expand(plan, plan.root(), month_ms, &mut shared);
@@ -136,6 +141,7 @@ impl Network {
             })
             .collect();
         network.edges = network.edges();
+        network.counted = vec![false; network.instances.len()];
         Ok(network)
     }
 

@@ -59,8 +59,8 @@ impl Network {
         }
     }
 
-    /// The instances of `drawn` (those with an interval this month) whose events can change
-    /// the root, into `relevant` (cleared first, in the order of `drawn`).
+    /// The instances of `drawn` (those with an outage or maintenance this month) whose events
+    /// can change the root, into `relevant` (cleared first, in the order of `drawn`).
     pub(crate) fn relevant(&self, marks: &mut Marks, drawn: &[u32], relevant: &mut Vec<u32>) {
         relevant.clear();
         for &i in drawn {
