@@ -85,6 +85,26 @@ export async function risk(t) {
   await panel(t, file);
   await phone(t);
   await dark(t);
+  await switchover(t);
+}
+
+/** A failover's switchover is a way to fail too: its row names it, as the CLI does. */
+async function switchover(t) {
+  await t.step('How this design fails: a failover\'s switchover is listed', async () => {
+    const { page, context } = await open(t, 1280, { label: 'cut sets of a failover' });
+    await example(page, 'onprem-pair.json');
+    await startRisk(page, 10000);
+    await page.waitForSelector('[data-testid=cut-set]');
+    const rows = await page.$$eval('[data-testid=cut-set]', (trs) => trs.map((tr) => [tr.dataset.members, tr.cells[1].textContent]));
+    const file = t.path.join(t.root, 'data', 'examples', 'onprem-pair.json');
+    const expected = cli(t, ['eval', file, '--cut-sets', '3', '--json'])?.cut_sets.sets.slice(0, 10)
+      .map((s) => s.members.map((m) => m.component ?? `switchover of ${m.switchover}`).join('+'));
+    const members = rows.map(([m]) => m);
+    t.check('How this design fails: a failover\'s switchover is listed',
+      expected && members.join() === expected.join() && rows.some(([, text]) => text === 'switchover of Server pair'),
+      `${rows.slice(0, 5).map(([, text]) => text).join(' | ')} (${rows.length} rows${expected && members.join() !== expected.join() ? `; CLI: ${expected.join(' | ')}` : ''})`);
+    await context.close();
+  });
 }
 
 /** Starts the simulation in the Risk panel with `trials` months; resolves once it runs. */

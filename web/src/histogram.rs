@@ -3,7 +3,8 @@
 //! (P90, P99, what the target allows), at the device pixel ratio, in the page's colours.
 
 use crate::chart::css_color;
-use crate::risk::{duration, Histogram};
+use crate::risk::duration;
+use nines_core::report::Histogram;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;

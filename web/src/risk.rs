@@ -1,13 +1,18 @@
 //! What the Risk panel and "How this design fails" read from the analysis worker's answers:
 //! the parts of nines-core's risk report (`nines simulate --json`) and of the report's
-//! `cut_sets` that they show, decoded from JSON, and how their figures are written. No figure
-//! is computed here.
+//! `cut_sets` that they show, read back with the core's own types, and how their figures are
+//! written. No figure is computed here.
 
+use crate::labels::Labels;
 use nines_core::format_duration_brief;
+use nines_core::report::{
+    Breach, CutSetMember, CutSetReport, DowntimeQuantiles, Histogram, MoneyRisk, ProcessReport,
+};
+use nines_core::Money;
 use serde::Deserialize;
 
-/// The risk report, as far as the panel shows it.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+/// The risk report, as far as the panel shows it (the core's `RiskReport`, field by field).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Risk {
     /// Months simulated.
     pub trials: u64,
@@ -16,7 +21,7 @@ pub struct Risk {
     /// The simulated month's length, seconds.
     pub month_seconds: f64,
     /// Quantiles of the monthly downtime, seconds.
-    pub downtime_seconds: Quantiles,
+    pub downtime_seconds: DowntimeQuantiles,
     /// The downtime histogram.
     pub histogram: Histogram,
     /// How likely a month misses the target (absent without a target).
@@ -25,11 +30,9 @@ pub struct Risk {
     /// Credits against losses per month.
     pub money: MoneyRisk,
     /// The simulation's assumptions, in the core's words.
-    #[serde(default)]
     pub assumptions: Vec<String>,
     /// Each failure process (component or domain).
-    #[serde(default)]
-    pub processes: Vec<Process>,
+    pub processes: Vec<ProcessReport>,
     /// The convention of the simulated month.
     pub convention: ConventionName,
 }
@@ -59,17 +62,6 @@ impl ConventionName {
     }
 }
 
-/// One failure process of the simulation.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct Process {
-    /// The component or domain.
-    pub component: String,
-    /// Mean outage, minutes.
-    pub mean_outage_minutes: f64,
-    /// Where the mean outage came from (`default`, `outage_minutes`, …).
-    pub outage_from: String,
-}
-
 impl Risk {
     /// The risk report in `json`, if it is one.
     pub fn from_json(json: &str) -> Option<Self> {
@@ -77,143 +69,30 @@ impl Risk {
     }
 }
 
-/// Monthly downtime quantiles, seconds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
-pub struct Quantiles {
-    /// Mean.
-    pub mean: f64,
-    /// Median.
-    pub p50: f64,
-    /// 90th percentile.
-    pub p90: f64,
-    /// 99th percentile.
-    pub p99: f64,
-    /// 99.9th percentile.
-    pub p999: f64,
-}
-
-/// Months by downtime: none, then `counts[i]` in bin `i` of `bin_seconds`, then `beyond`.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct Histogram {
-    /// Months without downtime.
-    pub zero_months: u64,
-    /// Width of a bin, seconds.
-    pub bin_seconds: f64,
-    /// Months per bin.
-    pub counts: Vec<u64>,
-    /// Months past the last bin.
-    pub beyond: u64,
-}
-
-/// The probability that a month misses a target, with its 95% interval.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct Breach {
-    /// The target, percent.
-    pub target: f64,
-    /// The estimate.
-    pub probability: f64,
-    /// Lower end of the 95% interval.
-    pub low: f64,
-    /// Upper end of the 95% interval (the bound when no month missed).
-    pub high: f64,
-    /// `months` (counted) or `importance_sampling`.
-    pub method: String,
-    /// Months that missed it.
-    pub months: u64,
-    /// Downtime the target allows per month, seconds.
-    pub allowed_seconds: f64,
-}
-
-/// Money per month: credits, and losses when the model prices an hour of downtime.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct MoneyRisk {
-    /// ISO currency code.
-    pub currency: String,
-    /// Expected credits per month.
-    pub expected_credit: MoneyEstimate,
-    /// Expected business loss per month.
-    #[serde(default)]
-    pub expected_loss: Option<MoneyEstimate>,
-    /// The loss of a P99 month.
-    #[serde(default)]
-    pub p99_loss: Option<String>,
-    /// Credits as a share of the expected loss (fraction).
-    #[serde(default)]
-    pub credits_cover: Option<f64>,
-}
-
-/// A money estimate with its 95% interval (decimal strings).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct MoneyEstimate {
-    /// The estimate.
-    pub estimate: String,
-    /// Lower end.
-    pub low: String,
-    /// Upper end.
-    pub high: String,
-}
-
-/// The cut sets of a report (`evaluate` with `cut_sets`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct CutSets {
-    /// The largest order listed.
-    pub order: u32,
-    /// `false` when some improbable sets were dropped.
-    pub complete: bool,
-    /// Most probable first.
-    pub sets: Vec<CutSet>,
-}
-
 /// A report, as far as its cut sets.
 #[derive(Deserialize)]
 struct WithCutSets {
     #[serde(default)]
-    cut_sets: Option<CutSets>,
+    cut_sets: Option<CutSetReport>,
 }
 
-impl CutSets {
-    /// The `cut_sets` of the report in `json`.
-    pub fn from_report(json: &str) -> Option<Self> {
-        serde_json::from_str::<WithCutSets>(json).ok()?.cut_sets
-    }
+/// The `cut_sets` of the report in `json`.
+pub fn cut_sets(json: &str) -> Option<CutSetReport> {
+    serde_json::from_str::<WithCutSets>(json).ok()?.cut_sets
 }
 
-/// One minimal cut set.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct CutSet {
-    /// Its components.
-    pub members: Vec<CutSetMember>,
-    /// All of them down at once.
-    pub probability: f64,
-    /// Its share of the unavailability (first order).
-    pub share: f64,
-}
-
-/// A component of a cut set, with the copy of a replicated one.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct CutSetMember {
-    /// The component id.
-    pub component: String,
-    /// Which copy, for replicated components (1-based, outermost first).
-    #[serde(default)]
-    pub copy: Vec<u32>,
-}
-
-impl CutSetMember {
-    /// `web`, or `web (copy 2)`.
-    pub fn name(&self) -> String {
-        self.named(&self.component)
-    }
-
-    /// The component called `label`, with its copy: `Web app (copy 2)`.
-    pub fn named(&self, label: &str) -> String {
-        match self.copy.as_slice() {
-            [] => label.to_string(),
-            copies => {
-                let copies: Vec<String> = copies.iter().map(u32::to_string).collect();
-                format!("{label} (copy {})", copies.join("."))
-            }
+/// A member of a cut set for people: its component's label with its copy (`Web app (copy
+/// 2)`), or the switchover it stands for.
+pub fn member_label(member: &CutSetMember, labels: &Labels) -> String {
+    match &member.component {
+        Some(id) => {
+            let named = CutSetMember {
+                component: Some(labels.label(id).short()),
+                ..member.clone()
+            };
+            named.to_string()
         }
+        None => member.to_string(),
     }
 }
 
@@ -236,12 +115,9 @@ pub fn duration(seconds: f64) -> String {
     format_duration_brief(seconds)
 }
 
-/// A money string of a report with its currency, as the rest of the app writes amounts:
-/// `2,886.77 USD` (the report's text as it is if it does not read as an amount).
-pub fn money(currency: &str, amount: &str) -> String {
-    let shown =
-        nines_core::Money::parse(amount).map_or_else(|_| amount.to_string(), |m| m.to_string());
-    format!("{shown} {currency}")
+/// An amount with its currency, as the rest of the app writes amounts: `2,886.77 USD`.
+pub fn money(currency: &str, amount: Money) -> String {
+    format!("{amount} {currency}")
 }
 
 #[cfg(test)]
@@ -285,6 +161,10 @@ mod tests {
             .processes
             .iter()
             .any(|p| p.outage_from == "default" && p.mean_outage_minutes == 60.0));
+        // Every figure reads back to the very f64 the core wrote.
+        assert_eq!(risk.downtime_seconds, report.downtime_seconds);
+        assert_eq!(risk.money, report.money);
+        assert_eq!(risk.processes, report.processes);
     }
 
     #[test]
@@ -295,16 +175,17 @@ mod tests {
         };
         let library = crate::library::test_library();
         let report = evaluate(&example(), library.catalog(), &options).unwrap();
-        let cuts = CutSets::from_report(&serde_json::to_string(&report).unwrap()).unwrap();
+        let cuts = cut_sets(&serde_json::to_string(&report).unwrap()).unwrap();
+        assert_eq!(Some(&cuts), report.cut_sets.as_ref());
         let names: Vec<String> = cuts.sets[2]
             .members
             .iter()
-            .map(CutSetMember::name)
+            .map(CutSetMember::to_string)
             .collect();
-        assert_eq!(cuts.sets[0].members[0].name(), "entra-id");
+        assert_eq!(cuts.sets[0].members[0].to_string(), "entra-id");
         assert_eq!(names, ["web (copy 1)", "web (copy 2)"]);
         assert_eq!(cuts.sets[0].probability, 1e-4);
-        assert_eq!(CutSets::from_report(r#"{"percent": "99.9"}"#), None);
+        assert_eq!(cut_sets(r#"{"percent": "99.9"}"#), None);
     }
 
     #[test]
@@ -318,14 +199,40 @@ mod tests {
     }
 
     #[test]
-    fn money_reads_like_the_rest_of_the_app_and_members_carry_their_copy() {
-        assert_eq!(money("USD", "2886.77"), "2,886.77 USD");
-        assert_eq!(money("EUR", "n/a"), "n/a EUR");
-        let member = CutSetMember {
-            component: "web".into(),
-            copy: vec![2],
+    fn a_failover_switchover_is_a_failure_mode_too() {
+        // A switchover has no component: the report's member has `switchover` instead.
+        let model = Model::from_json(include_str!("../../data/examples/onprem-pair.json")).unwrap();
+        let options = Options {
+            cut_sets: Some(3),
+            ..Options::default()
         };
-        assert_eq!(member.name(), "web (copy 2)");
-        assert_eq!(member.named("Web app"), "Web app (copy 2)");
+        let library = crate::library::test_library();
+        let report = evaluate(&model, library.catalog(), &options).unwrap();
+        let cuts = cut_sets(&serde_json::to_string(&report).unwrap()).unwrap();
+        let labels = Labels::default();
+        let shown: Vec<Vec<String>> = cuts
+            .sets
+            .iter()
+            .map(|set| {
+                set.members
+                    .iter()
+                    .map(|m| member_label(m, &labels))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(shown[3], ["switchover of Server pair"], "{shown:?}");
+        assert_eq!(shown[0], ["db"]);
+    }
+
+    #[test]
+    fn money_reads_like_the_rest_of_the_app_and_members_carry_their_copy() {
+        assert_eq!(money("USD", Money::from_cents(288_677)), "2,886.77 USD");
+        let member = CutSetMember {
+            component: Some("web".into()),
+            copy: vec![2],
+            switchover: None,
+        };
+        assert_eq!(member.to_string(), "web (copy 2)");
+        assert_eq!(member_label(&member, &Labels::default()), "web (copy 2)");
     }
 }

@@ -1,7 +1,7 @@
 //! Human-readable output. Every figure names its unit and convention.
 
 use nines_core::catalog::CatalogSummary;
-use nines_core::report::{CaveatKind, DowntimeAnswer, Report};
+use nines_core::report::{BreachMethod, CaveatKind, DowntimeAnswer, Report};
 use nines_core::{format_duration, Catalog, Convention, Sla};
 use std::fmt::Write;
 
@@ -441,12 +441,15 @@ pub fn risk(r: &nines_core::report::RiskReport) -> String {
         format_duration(d.p999)
     );
     for b in r.breach.iter().chain(&r.commitments) {
-        let probability = if b.months == 0 && b.method == "months" {
+        let probability = if b.months == 0 && b.method == BreachMethod::Months {
             format!("< {:.2e} (no month missed it)", b.high)
         } else {
             format!(
                 "{:.3e} (95% CI {:.2e} – {:.2e}, {})",
-                b.probability, b.low, b.high, b.method
+                b.probability,
+                b.low,
+                b.high,
+                b.method.key()
             )
         };
         let _ = writeln!(

@@ -85,7 +85,7 @@ fn rare(catalog: &Catalog) {
             r#"{{"model": "rare", "probability": {:e}, "relative_half_width": {:.4}, "method": "{}", "trials": {TRIALS}, "seconds": {seconds:.6}}}"#,
             b.probability,
             (b.high - b.low) / 2.0 / b.probability,
-            b.method
+            b.method.key()
         );
     }
 }

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 #![allow(clippy::disallowed_methods)] // the references need no bit-reproducible exp
 
-use nines_core::report::RiskReport;
+use nines_core::report::{BreachMethod, RiskReport};
 use nines_core::simulate::{SimulateOptions, Simulation};
 use nines_core::{Catalog, Convention, Model};
 
@@ -125,7 +125,7 @@ fn serial_breach_is_analytic() {
     let r = simulate(text, 120_000, 5);
     let b = r.breach.unwrap();
     let exact = poisson_at_least(mean, 2);
-    assert_eq!(b.method, "months");
+    assert_eq!(b.method, BreachMethod::Months);
     assert!(
         within(b.probability, b.low, b.high, exact),
         "simulated {} [{}, {}] vs {exact}",
@@ -152,7 +152,7 @@ fn a_rare_breach_is_measured_by_importance_sampling() {
     let exact = u * down_start + (1.0 - u) * (1.0 - (-rate * (t - allowed)).exp());
     let r = simulate(text, 100_000, 9);
     let b = r.breach.unwrap();
-    assert_eq!(b.method, "importance_sampling");
+    assert_eq!(b.method, BreachMethod::ImportanceSampling);
     assert!(
         (b.high - b.low) / 2.0 <= 0.1 * b.probability,
         "±{} of {}",
@@ -177,10 +177,10 @@ fn importance_sampling_agrees_with_months() {
             {"component": {"id": "a", "availability": 99.9, "outage_minutes": 240, "domains": ["zone"]}},
             {"component": {"id": "b", "availability": 99.9, "outage_minutes": 240, "domains": ["zone"]}}]}}}"#;
     let many = simulate(text, 400_000, 21).breach.unwrap();
-    assert_eq!(many.method, "months");
+    assert_eq!(many.method, BreachMethod::Months);
     // Few months: the count is below 100, so the mixture is used.
     let few = simulate(text, 8_000, 22).breach.unwrap();
-    assert_eq!(few.method, "importance_sampling");
+    assert_eq!(few.method, BreachMethod::ImportanceSampling);
     let gap = (few.probability - many.probability).abs();
     let spread = WIDEN * ((few.high - few.low) / 2.0 + (many.high - many.low) / 2.0);
     assert!(

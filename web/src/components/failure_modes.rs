@@ -1,7 +1,8 @@
 use crate::analysis::{Event as JobEvent, Kind};
 use crate::hooks::{use_analysis, use_app};
 use crate::labels::Labels;
-use crate::risk::{percent, CutSets};
+use crate::risk::{cut_sets, member_label, percent};
+use nines_core::report::CutSetReport;
 use serde::Serialize;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,7 +30,7 @@ pub struct FailureModesProps {
 pub fn failure_modes(props: &FailureModesProps) -> Html {
     let client = use_analysis();
     let labels = use_app().map(|app| app.labels.clone()).unwrap_or_default();
-    let found = use_state(|| None::<Result<CutSets, String>>);
+    let found = use_state(|| None::<Result<CutSetReport, String>>);
     {
         let found = found.clone();
         use_effect_with(
@@ -47,8 +48,7 @@ pub fn failure_modes(props: &FailureModesProps) -> Html {
                 let options = serde_json::to_string(&options).unwrap_or_default();
                 let on_event = Callback::from(move |event| match event {
                     JobEvent::Done(report) => found.set(Some(
-                        CutSets::from_report(&report)
-                            .ok_or_else(|| "the report has no cut sets".to_string()),
+                        cut_sets(&report).ok_or_else(|| "the report has no cut sets".to_string()),
                     )),
                     JobEvent::Failed(error) => found.set(Some(Err(error.message))),
                     JobEvent::Progress { .. } => {}
@@ -81,7 +81,7 @@ struct Options<'a> {
 }
 
 /// The sets, each member by its label (its id in `data-members`, as the CLI prints it).
-fn table(cuts: &CutSets, labels: &Labels) -> Html {
+fn table(cuts: &CutSetReport, labels: &Labels) -> Html {
     if cuts.sets.is_empty() {
         return html! { <p class="hint" data-testid="cut-sets-empty">{format!("No set of up to {} components takes the design down.", cuts.order)}</p> };
     }
@@ -91,10 +91,8 @@ fn table(cuts: &CutSets, labels: &Labels) -> Html {
                 <thead><tr><th>{"#"}</th><th>{"Components that fail together"}</th><th>{"Probability"}</th><th>{"Share of unavailability"}</th></tr></thead>
                 <tbody>
                     {for cuts.sets.iter().take(SHOWN).enumerate().map(|(i, set)| {
-                        let ids: Vec<String> = set.members.iter().map(|m| m.name()).collect();
-                        let names: Vec<String> = set.members.iter()
-                            .map(|m| m.named(&labels.label(&m.component).short()))
-                            .collect();
+                        let ids: Vec<String> = set.members.iter().map(|m| m.to_string()).collect();
+                        let names: Vec<String> = set.members.iter().map(|m| member_label(m, labels)).collect();
                         html! {
                             <tr data-testid="cut-set" data-members={ids.join("+")}>
                                 <td>{i + 1}</td>

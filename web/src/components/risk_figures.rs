@@ -1,6 +1,7 @@
 use super::risk_histogram::RiskHistogram;
 use super::risk_panel::thousands;
-use crate::risk::{duration, money, percent, Breach, Risk};
+use crate::risk::{duration, money, percent, Risk};
+use nines_core::report::{Breach, BreachMethod};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,12 +47,12 @@ fn breach(breach: Option<&Breach>, trials: u64) -> Html {
     let Some(b) = breach else {
         return html! { <p class="hint" data-testid="risk-breach">{"Give a target to see how likely a month misses it."}</p> };
     };
-    let how = if b.method == "importance_sampling" {
+    let how = if b.method == BreachMethod::ImportanceSampling {
         "estimated by importance sampling, as the breach is rare".to_string()
     } else {
         format!("{} of {} months", thousands(b.months), thousands(trials))
     };
-    let value = if b.months == 0 && b.method != "importance_sampling" {
+    let value = if b.months == 0 && b.method == BreachMethod::Months {
         format!("below {} (95% upper bound)", percent(b.high))
     } else {
         format!(
@@ -75,19 +76,19 @@ fn money_line(risk: &Risk) -> Html {
     let m = &risk.money;
     let credit = format!(
         "{} per month (95% CI {} – {})",
-        money(&m.currency, &m.expected_credit.estimate),
+        money(&m.currency, m.expected_credit.estimate),
         m.expected_credit.low,
         m.expected_credit.high
     );
     let loss = match (&m.expected_loss, &m.p99_loss) {
         (Some(loss), p99) => format!(
             "; expected business loss {} per month (95% CI {} – {}){}{}",
-            money(&m.currency, &loss.estimate),
+            money(&m.currency, loss.estimate),
             loss.low,
             loss.high,
             p99.as_ref().map_or(String::new(), |p| format!(
                 ", {} in a P99 month",
-                money(&m.currency, p)
+                money(&m.currency, *p)
             )),
             m.credits_cover.map_or(String::new(), |c| format!(
                 ": credits cover {} of it",
@@ -100,8 +101,8 @@ fn money_line(risk: &Risk) -> Html {
         }
     };
     html! {
-        <p data-testid="risk-money" data-credit={m.expected_credit.estimate.clone()}
-            data-loss={m.expected_loss.as_ref().map(|l| l.estimate.clone())}>{"Expected SLA credits: "}<strong>{credit}</strong>{loss}{"."}</p>
+        <p data-testid="risk-money" data-credit={m.expected_credit.estimate.decimal()}
+            data-loss={m.expected_loss.as_ref().map(|l| l.estimate.decimal())}>{"Expected SLA credits: "}<strong>{credit}</strong>{loss}{"."}</p>
     }
 }
 

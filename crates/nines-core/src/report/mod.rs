@@ -10,7 +10,7 @@ pub use crate::sla::CaveatKind;
 use crate::sla::{DowntimeKind, Durability, RecoveryCommitment, Source, Window};
 use crate::text::duration::format_duration;
 use crate::text::money::Money;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod answers;
 mod decide;
@@ -21,8 +21,8 @@ pub use decide::{
     SimulatedSlo, SloAnswer, Supported,
 };
 pub use risk::{
-    Breach, CreditShare, DowntimeQuantiles, Estimate, Histogram, MoneyEstimate, MoneyRisk,
-    ProcessReport, RiskReport, ServiceRisk, RISK_SCHEMA_VERSION,
+    Breach, BreachMethod, CreditShare, DowntimeQuantiles, Estimate, Histogram, MoneyEstimate,
+    MoneyRisk, OutageShape, ProcessReport, RiskReport, ServiceRisk, RISK_SCHEMA_VERSION,
 };
 
 /// Version of the report format; bumped on any incompatible change.
@@ -471,7 +471,7 @@ pub struct Caveat {
 }
 
 /// The minimal cut sets up to an order, most probable first.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CutSetReport {
     /// The largest set size looked for.
@@ -484,28 +484,30 @@ pub struct CutSetReport {
 }
 
 /// A smallest set of failures that takes the design down.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CutSet {
     /// The failures, all at once.
     pub members: Vec<CutSetMember>,
     /// The probability that all of them are down at once (independent failures).
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
     pub probability: f64,
     /// `probability / unavailability`: the set's share of the design's downtime, to first
     /// order (shares of overlapping sets can sum above 1).
+    #[serde(deserialize_with = "crate::text::json::exact_f64")]
     pub share: f64,
 }
 
 /// One failure in a cut set: a component (in one copy of its replicates), or a failover's
 /// switchover.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CutSetMember {
     /// The component's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub component: Option<String>,
     /// The copy it is in, outermost replicate first (1-based); empty outside replicates.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copy: Vec<u32>,
     /// The failover (its name or path) whose switchover this is.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -41,8 +41,9 @@ use crate::plan::process::Shape;
 use crate::plan::{plan, Plan};
 use crate::problem::{JsonPath, Problem, Problems};
 use crate::report::{
-    Breach, ConventionInfo, CreditShare, DowntimeQuantiles, Estimate, Histogram, MoneyEstimate,
-    MoneyRisk, ProcessReport, RiskReport, ServiceRisk, RISK_SCHEMA_VERSION,
+    Breach, BreachMethod, ConventionInfo, CreditShare, DowntimeQuantiles, Estimate, Histogram,
+    MoneyEstimate, MoneyRisk, OutageShape, ProcessReport, RiskReport, ServiceRisk,
+    RISK_SCHEMA_VERSION,
 };
 use crate::sla::{uptime_below, Sla};
 use crate::text::money::Money;
@@ -437,7 +438,7 @@ impl<'a> Simulation<'a> {
             probability: crate::report::round12(p),
             low: crate::report::round12(low),
             high: crate::report::round12(high),
-            method: "months",
+            method: BreachMethod::Months,
             months: k,
             allowed_seconds: crate::report::round12(
                 (1.0 - t.percent / 100.0) * self.month_ms as f64 / 1000.0,
@@ -531,11 +532,11 @@ impl<'a> Simulation<'a> {
                     ),
                     mean_outage_minutes: crate::report::round12(p.mean * 60.0),
                     distribution: match p.shape {
-                        Shape::Exponential => "exponential",
-                        Shape::Fixed => "fixed",
-                        Shape::Lognormal { .. } => "lognormal",
+                        Shape::Exponential => OutageShape::Exponential,
+                        Shape::Fixed => OutageShape::Fixed,
+                        Shape::Lognormal { .. } => OutageShape::Lognormal,
                     },
-                    outage_from: p.from,
+                    outage_from: p.from.into(),
                 }
             })
             .collect()

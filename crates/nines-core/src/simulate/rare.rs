@@ -17,7 +17,7 @@ use super::network::Network;
 use super::random::Random;
 use super::tally::{Sums, Z};
 use super::{Month, Simulation, Threshold};
-use crate::report::Breach;
+use crate::report::{Breach, BreachMethod};
 use crate::sla::uptime_below;
 
 /// The share of ordinary months in the mixture.
@@ -157,7 +157,7 @@ pub(crate) fn estimate(crude: Breach, rare: Option<RareTally>) -> Breach {
         probability: crate::report::round12(mean),
         low: crate::report::round12((mean - half).max(0.0)),
         high: crate::report::round12(mean + half),
-        method: "importance_sampling",
+        method: BreachMethod::ImportanceSampling,
         ..crude
     }
 }

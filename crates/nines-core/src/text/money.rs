@@ -66,6 +66,11 @@ impl Money {
         self.cents
     }
 
+    /// The amount as reports write it: two decimals, no grouping (`1234.50`).
+    pub fn decimal(self) -> String {
+        format!("{}.{:02}", self.cents / 100, (self.cents % 100).abs())
+    }
+
     /// `percent` (given exactly as `n × 10^-scale`) of this amount, rounded half up to the cent.
     pub(crate) fn percent_of(self, (n, scale): (i128, u32)) -> Self {
         let denominator = 100 * 10i128.pow(scale.min(20));
@@ -115,14 +120,10 @@ impl std::fmt::Display for Money {
     }
 }
 
-/// Serialized as a decimal string with two places and no grouping, e.g. `"1234.50"`.
+/// Serialized as [`Money::decimal`], e.g. `"1234.50"`.
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!(
-            "{}.{:02}",
-            self.cents / 100,
-            (self.cents % 100).abs()
-        ))
+        s.collect_str(&self.decimal())
     }
 }
 
@@ -146,6 +147,11 @@ impl<'de> Deserialize<'de> for Money {
 pub(crate) fn from_text<'de, D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
     let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
     Money::parse(&text).map_err(serde::de::Error::custom)
+}
+
+/// serde: an optional amount as a report writes it (absent: `None`; with `#[serde(default)]`).
+pub(crate) fn from_text_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Money>, D::Error> {
+    from_text(d).map(Some)
 }
 
 #[cfg(test)]
