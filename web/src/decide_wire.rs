@@ -4,7 +4,7 @@
 
 use nines_core::model::{Component, Model, Node};
 use nines_core::report::Design;
-use nines_core::{Availability, Money};
+use nines_core::Availability;
 
 /// What a design changes, for people: `sql → azure/sql-database/zone-redundant; …`.
 pub fn summary(design: &Design) -> String {
@@ -17,11 +17,6 @@ pub fn summary(design: &Design) -> String {
         true => "as written".to_string(),
         false => parts.join("; "),
     }
-}
-
-/// A monthly fee as the app writes money (`1,359.00`).
-pub fn fee(money: Money) -> String {
-    money.to_string()
 }
 
 /// A fraction as the CLI prints it: a percentage with every significant digit, by the core.

@@ -1,4 +1,4 @@
-use crate::decide_wire::{fee, percent, summary};
+use crate::decide_wire::{percent, summary};
 use nines_core::report::OptimizeAnswer;
 use yew::prelude::*;
 
@@ -28,7 +28,7 @@ pub fn cheapest_design(props: &CheapestDesignProps) -> Html {
     };
     let written = format!(
         "As written: {} {}/month, {}%.",
-        fee(a.current.monthly_fee),
+        a.current.monthly_fee,
         a.currency,
         percent(a.current.availability)
     );
@@ -45,7 +45,7 @@ pub fn cheapest_design(props: &CheapestDesignProps) -> Html {
         <div class="cheapest" data-testid="cheapest">
             <p>
                 <strong>{format!("Cheapest design meeting {}%: ", a.target)}</strong>
-                <span data-testid="cheapest-figures">{format!("{} {}/month, {}%", fee(cheapest.monthly_fee), a.currency, percent(cheapest.availability))}</span>
+                <span data-testid="cheapest-figures">{format!("{} {}/month, {}%", cheapest.monthly_fee, a.currency, percent(cheapest.availability))}</span>
                 {format!(" ({proof}).")}
             </p>
             if already {

@@ -1,4 +1,4 @@
-use crate::decide_wire::{fee, nines, percent, summary};
+use crate::decide_wire::{nines, percent, summary};
 use crate::frontier_plot::{draw, Frontier, Spot};
 use crate::hooks::use_dark_scheme;
 use nines_core::report::{Design, OptimizeAnswer};
@@ -61,10 +61,10 @@ pub fn frontier_chart(props: &FrontierChartProps) -> Html {
                     <caption>{title}</caption>
                     <tbody>
                         <tr data-testid="frontier-current"><th scope="row">{"As written"}</th>
-                            <td>{format!("{} {}/month, {}%", fee(a.current.monthly_fee), a.currency, percent(a.current.availability))}</td></tr>
+                            <td>{format!("{} {}/month, {}%", a.current.monthly_fee, a.currency, percent(a.current.availability))}</td></tr>
                         {for a.frontier.iter().map(|d| html! {
                             <tr><th scope="row">{summary(d)}</th>
-                                <td>{format!("{} {}/month, {}%", fee(d.monthly_fee), a.currency, percent(d.availability))}</td></tr>
+                                <td>{format!("{} {}/month, {}%", d.monthly_fee, a.currency, percent(d.availability))}</td></tr>
                         })}
                     </tbody>
                 </table>

@@ -3,8 +3,7 @@
 //! all else as it is. Each count is found by a binary search: U is monotone in it.
 
 use super::what_if::WhatIf;
-use crate::model::GroupKind;
-use crate::model::MAX_COPIES;
+use crate::model::{GroupKind, MAX_COPIES};
 use crate::plan::GroupStep;
 use crate::report::GroupNeed;
 

@@ -160,6 +160,7 @@ pub(crate) struct Alternative<'a> {
 pub(crate) struct GroupStep {
     /// Its JSON path, e.g. `root.serial.children[1].replicate`.
     pub path: String,
+    /// Which kind of group: what its count is (copies, members or `k`).
     pub kind: GroupKind,
     /// Its step (the top of its regrouping, for a regrouped parallel).
     pub step: usize,

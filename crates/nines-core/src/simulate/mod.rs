@@ -716,6 +716,15 @@ impl Month {
             self.intervals[i as usize].clear();
         }
         self.drawn.clear();
+        self.pick(network, random, forced);
+        let state = &mut self.state;
+        network.relevant(&mut state.marks, &self.candidates, &mut state.relevant);
+        self.draw_needed(network, random, month_ms);
+    }
+
+    /// The instances with something this month, each with the uniform that decides how its
+    /// month starts, into `candidates` and `uniforms`; the non-quiet ones also into `nonquiet`.
+    fn pick(&mut self, network: &Network, random: &mut Random, forced: &[u32]) {
         self.nonquiet.clear();
         self.candidates.clear();
         self.uniforms.clear();
@@ -738,22 +747,23 @@ impl Month {
             self.candidates.push(i as u32);
             self.uniforms.push(r);
         }
-        let state = &mut self.state;
-        network.relevant(&mut state.marks, &self.candidates, &mut state.relevant);
-        let mut relevant = state.relevant.iter().peekable();
-        for (k, &i) in self.candidates.iter().enumerate() {
+    }
+
+    /// Draws the months of the candidates that can change the root (`state.relevant`, in the
+    /// same order) or whose own downtime an SLA counts.
+    fn draw_needed(&mut self, network: &Network, random: &mut Random, month_ms: i64) {
+        let mut relevant = self.state.relevant.iter().peekable();
+        for (&i, &r) in self.candidates.iter().zip(&self.uniforms) {
             let root = relevant.next_if_eq(&&i).is_some();
-            if root || network.counted[i as usize] {
-                let out = &mut self.intervals[i as usize];
-                network.instances[i as usize].sampler.sample(
-                    self.uniforms[k],
-                    random,
-                    month_ms,
-                    out,
-                );
-                if !out.is_empty() {
-                    self.drawn.push(i);
-                }
+            if !root && !network.counted[i as usize] {
+                continue;
+            }
+            let out = &mut self.intervals[i as usize];
+            network.instances[i as usize]
+                .sampler
+                .sample(r, random, month_ms, out);
+            if !out.is_empty() {
+                self.drawn.push(i);
             }
         }
     }
