@@ -101,7 +101,7 @@ async function switchover(t) {
       .map((s) => s.members.map((m) => m.component ?? `switchover of ${m.switchover}`).join('+'));
     const members = rows.map(([m]) => m);
     t.check('How this design fails: a failover\'s switchover is listed',
-      expected && members.join() === expected.join() && rows.some(([, text]) => text === 'switchover of Server pair'),
+      expected && members.join() === expected.join() && rows.some(([, text]) => text === 'Switchover of Server pair'),
       `${rows.slice(0, 5).map(([, text]) => text).join(' | ')} (${rows.length} rows${expected && members.join() !== expected.join() ? `; CLI: ${expected.join(' | ')}` : ''})`);
     await context.close();
   });

@@ -82,7 +82,7 @@ pub fn cut_sets(json: &str) -> Option<CutSetReport> {
 }
 
 /// A member of a cut set for people: its component's label with its copy (`Web app (copy
-/// 2)`), or the switchover it stands for.
+/// 2)`), or the switchover it stands for (`Switchover of Server pair`).
 pub fn member_label(member: &CutSetMember, labels: &Labels) -> String {
     match &member.component {
         Some(id) => {
@@ -92,7 +92,14 @@ pub fn member_label(member: &CutSetMember, labels: &Labels) -> String {
             };
             named.to_string()
         }
-        None => member.to_string(),
+        None => {
+            let text = member.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        }
     }
 }
 
@@ -220,7 +227,7 @@ mod tests {
                     .collect()
             })
             .collect();
-        assert_eq!(shown[3], ["switchover of Server pair"], "{shown:?}");
+        assert_eq!(shown[3], ["Switchover of Server pair"], "{shown:?}");
         assert_eq!(shown[0], ["db"]);
     }
 
