@@ -21,23 +21,23 @@ pub fn starter_model() -> Model {
 
 /// A component with a custom percentage (99.9%).
 pub fn custom_component() -> Node {
-    Node::Component(Component {
+    Node::Component(Box::new(Component {
         id: Some("custom".to_string()),
         name: Some("Custom component".to_string()),
         availability: Availability::parse_percent("99.9").ok(),
         ..Component::default()
-    })
+    }))
 }
 
 /// An on-prem box from MTBF and MTTR (one failure a year, 8 hours to repair).
 pub fn on_prem_component() -> Node {
-    Node::Component(Component {
+    Node::Component(Box::new(Component {
         id: Some("server".to_string()),
         name: Some("On-prem server".to_string()),
         mtbf_hours: Some(8760.0),
         mttr_hours: Some(8.0),
         ..Component::default()
-    })
+    }))
 }
 
 /// The fields a component of `source` starts with (`custom` or `on_prem`), keeping its id,
@@ -55,18 +55,18 @@ pub fn with_source(component: &Component, source: &str) -> Option<Component> {
         id: component.id.clone(),
         name: component.name.clone(),
         monthly_fee: component.monthly_fee,
-        ..fresh
+        ..*fresh
     })
 }
 
 /// A component under the catalog entry `sla`, named by the entry (its label carries the
 /// configuration), with an id from the entry's service slug.
 pub fn catalog_component(sla: &Sla) -> Node {
-    Node::Component(Component {
+    Node::Component(Box::new(Component {
         id: Some(sla.id.split('/').nth(1).unwrap_or("service").to_string()),
         catalog: Some(sla.id.clone()),
         ..Component::default()
-    })
+    }))
 }
 
 /// `current` under the catalog entry `sla` instead: same id and fee; its name goes when it was

@@ -535,7 +535,7 @@ fn make_shared(model: &mut Model, path: &[usize]) {
     if key.is_empty() {
         return;
     }
-    let component = component.clone();
+    let component = (**component).clone();
     *slot = Node::Shared(key.clone());
     model.shared.insert(key, component);
 }

@@ -121,7 +121,7 @@ pub fn append(root: &mut Node, path: &[usize], new: Node) -> Option<NodePath> {
     let target = node_at_mut(root, path)?;
     if let Node::Replicate(r) = target {
         if child_list_mut(&mut r.child).is_none() {
-            let old = std::mem::replace(&mut *r.child, Node::Component(Component::default()));
+            let old = std::mem::replace(&mut *r.child, Node::Component(Box::default()));
             *r.child = Node::Serial(Group {
                 name: None,
                 children: vec![old],
@@ -442,10 +442,10 @@ mod tests {
     use super::*;
 
     fn leaf(id: &str) -> Node {
-        Node::Component(Component {
+        Node::Component(Box::new(Component {
             id: Some(id.to_string()),
             ..Component::default()
-        })
+        }))
     }
 
     fn model(root: Node) -> Model {

@@ -18,11 +18,11 @@ pub const COMPONENTS: usize = 100_000;
 
 fn component(i: usize) -> Node {
     let percent = ["99.9", "99.95", "99.99", "99.5", "99.999"][i % 5];
-    Node::Component(Component {
+    Node::Component(Box::new(Component {
         id: Some(format!("c{i}")),
         availability: Availability::parse_percent(percent).ok(),
         ..Component::default()
-    })
+    }))
 }
 
 /// The generated model, exactly [`COMPONENTS`] components.

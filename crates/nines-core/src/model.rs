@@ -110,7 +110,7 @@ pub enum Node {
     /// `copies` identical, independent copies of a subtree (e.g. regions); any one suffices.
     Replicate(Replicate),
     /// A leaf.
-    Component(Component),
+    Component(Box<Component>),
     /// A reference to a component in the model's `shared` map.
     Shared(String),
 }

@@ -38,11 +38,11 @@ pub fn combine(how: Combine, parts: &[Availability]) -> Result<Availability, Pro
         .iter()
         .enumerate()
         .map(|(i, &a)| {
-            Node::Component(Component {
+            Node::Component(Box::new(Component {
                 id: Some(format!("{}", i + 1)),
                 availability: Some(a),
                 ..Component::default()
-            })
+            }))
         })
         .collect();
     let group = Group::of;

@@ -65,11 +65,11 @@ fn to_node(tree: &Tree, next_id: &mut usize) -> Node {
     match tree {
         Tree::Leaf(p) => {
             *next_id += 1;
-            Node::Component(Component {
+            Node::Component(Box::new(Component {
                 id: Some(format!("c{next_id}")),
                 availability: Some(Availability::parse_percent(&percent_text(*p)).unwrap()),
                 ..Component::default()
-            })
+            }))
         }
         Tree::Shared(i) => Node::Shared(format!("s{i}")),
         Tree::Serial(kids) => Node::Serial(group(kids, next_id)),

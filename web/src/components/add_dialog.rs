@@ -68,7 +68,7 @@ pub fn add_dialog() -> Html {
                             .and_then(|id| app.library.get(id));
                         app.dispatch(Action::Replace(
                             path.clone(),
-                            Node::Component(swapped_component(current, &sla, old)),
+                            Node::Component(Box::new(swapped_component(current, &sla, old))),
                         ));
                     }
                 }),

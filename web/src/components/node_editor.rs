@@ -24,9 +24,9 @@ pub fn node_editor(app: &AppContext) -> Html {
     let swap = app.on(Action::OpenAdd(Adding::Swap(path.clone())));
     let body = match &node {
         Node::Component(component) => {
-            let on_change = replace.reform(Node::Component);
+            let on_change = replace.reform(|c| Node::Component(Box::new(c)));
             let on_make_shared = app.on(Action::MakeShared(path.clone()));
-            html! { <ComponentForm {key} component={component.clone()} {on_change} {currency}
+            html! { <ComponentForm {key} component={(**component).clone()} {on_change} {currency}
             on_make_shared={Some(on_make_shared)} on_swap={swap} /> }
         }
         Node::Shared(shared_key) => {

@@ -3,7 +3,6 @@
 //! ([`Incremental`]); with them, each evaluation is a full conditioned solve.
 
 use crate::engine::{solve, Incremental};
-use crate::plan::condition::children;
 use crate::plan::{Plan, Step};
 
 /// A plan and the values it is evaluated with.
@@ -20,13 +19,9 @@ pub(crate) struct WhatIf<'a> {
 impl<'a> WhatIf<'a> {
     pub(crate) fn new(plan: Plan<'a>) -> Self {
         let leaf_u = plan.leaf_u.clone();
-        let n = plan.steps.len();
-        let mut parents: Vec<usize> = (0..n).collect();
+        let parents = plan.parents();
         let mut leaf_step = vec![usize::MAX; plan.leaves.len()];
         for (i, step) in plan.steps.iter().enumerate() {
-            for child in children(&plan, step) {
-                parents[child] = i;
-            }
             if let Step::Leaf(leaf) = *step {
                 leaf_step[leaf] = i;
             }

@@ -4,7 +4,6 @@
 //! gives.
 
 use super::sweep::step_value;
-use crate::plan::condition::children;
 use crate::plan::Plan;
 
 /// A plan's step values, kept up to date one change at a time.
@@ -19,15 +18,9 @@ impl Incremental {
     /// Every step's value for `leaf_u` (the plan must have no vars).
     pub(crate) fn new(plan: &Plan<'_>, leaf_u: &[f64]) -> Self {
         let n = plan.steps.len();
-        let mut parents: Vec<usize> = (0..n).collect();
-        for (i, step) in plan.steps.iter().enumerate() {
-            for child in children(plan, step) {
-                parents[child] = i;
-            }
-        }
         let mut this = Self {
             u: vec![0.0; n],
-            parents,
+            parents: plan.parents(),
             scratch: Vec::new(),
         };
         for i in 0..n {

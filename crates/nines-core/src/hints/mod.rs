@@ -65,7 +65,7 @@ pub(crate) fn hints(model: &Model, plan: &Plan, catalog: &Catalog) -> Vec<Proble
 fn group_path(plan: &Plan, members: &[&Leaf]) -> crate::problem::JsonPath {
     match members.iter().find(|leaf| !leaf.shared) {
         Some(leaf) => {
-            let steps = &plan.path_segments[leaf.path.range()];
+            let steps = plan.paths.steps(leaf.path);
             json_path(&steps[..steps.len().saturating_sub(3)])
         }
         None => members

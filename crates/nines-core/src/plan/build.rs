@@ -1,8 +1,9 @@
 //! Validation: [`plan`] walks a [`Model`] once, checks every rule and flattens it into a
 //! [`Plan`], or returns every problem with its JSON path.
 
+use super::paths::PathStack;
 use super::process::Process;
-use super::{json_path, Alternative, Copies, GroupStep, Leaf, PathStep, Plan, Span, Step};
+use super::{json_path, Alternative, Copies, GroupStep, Leaf, PathStep, Paths, Plan, Span, Step};
 use crate::availability::Availability;
 use crate::calendar::Calendar;
 use crate::catalog::Catalog;
@@ -89,7 +90,7 @@ pub(crate) fn plan_with<'a>(
         steps: builder.steps,
         children: builder.children,
         leaves: builder.leaves,
-        path_segments: builder.path_segments,
+        paths: builder.paths,
         vars: builder.vars,
         labels: builder.labels,
         conditioning: Default::default(),
@@ -158,9 +159,9 @@ struct Builder<'a> {
     /// Component ids seen so far.
     ids: FxHashSet<Cow<'a, str>>,
     /// Where the walk is.
-    path: Vec<PathStep<'a>>,
-    /// Every leaf's path, back to back.
-    path_segments: Vec<PathStep<'a>>,
+    path: PathStack<'a>,
+    /// Every leaf's path.
+    paths: Paths<'a>,
     /// Child step indices of the groups being built (a stack shared by all levels).
     pending: Vec<usize>,
     /// Labels of the failover nodes.
@@ -196,8 +197,8 @@ impl<'a> Builder<'a> {
             problems: Vec::new(),
             warnings: Vec::new(),
             ids,
-            path: Vec::new(),
-            path_segments: Vec::with_capacity(leaves * 8),
+            path: PathStack::default(),
+            paths: Paths::default(),
             pending: Vec::new(),
             labels: Vec::new(),
             shared_steps: BTreeMap::new(),
@@ -215,7 +216,7 @@ impl<'a> Builder<'a> {
     fn here(&self, suffix: &[&str]) -> JsonPath {
         suffix
             .iter()
-            .fold(json_path(&self.path), |path, key| path.key(*key))
+            .fold(json_path(self.path.steps()), |path, key| path.key(*key))
     }
 
     /// A wrong value at the current path followed by `suffix`.
@@ -239,7 +240,8 @@ impl<'a> Builder<'a> {
 
     fn declare_shared(&mut self, model: &'a Model, uses: &BTreeMap<&str, u64>) {
         for (key, component) in &model.shared {
-            self.path = vec![PathStep::Field("shared"), PathStep::Key(key)];
+            self.path
+                .reset(&[PathStep::Field("shared"), PathStep::Key(key)]);
             let count = uses.get(key.as_str()).copied().unwrap_or(0);
             if count == 0 {
                 self.warn(&[], "defined but never referenced with {\"shared\": ...}");
@@ -271,7 +273,7 @@ impl<'a> Builder<'a> {
             self.shared_steps.insert(key, (step, &component.domains));
             self.leaves.push(leaf);
         }
-        self.path.clear();
+        self.path.reset(&[]);
     }
 
     fn push(&mut self, step: Step) -> usize {
@@ -332,7 +334,7 @@ impl<'a> Builder<'a> {
             _ => (Vec::new(), vec![first_leaf]),
         };
         leaves.push(self.leaves.len());
-        let path = json_path(&self.path).key(node.kind()).to_string();
+        let path = json_path(self.path.steps()).key(node.kind()).to_string();
         self.groups.push(GroupStep {
             path,
             kind,
@@ -464,7 +466,7 @@ impl<'a> Builder<'a> {
         let per_hour = self.failure_rate(failover);
         let label = match &failover.name {
             Some(name) => name.clone(),
-            None => json_path(&self.path).to_string(),
+            None => json_path(self.path.steps()).to_string(),
         };
         self.labels.push(label);
         Step::Failover {
@@ -619,16 +621,12 @@ impl<'a> Builder<'a> {
             );
         }
         let alternatives = self.alternatives(component);
-        let start = self.path_segments.len();
-        self.path_segments.extend_from_slice(&self.path);
+        let path = self.path.record(&mut self.paths);
         Some(Leaf {
             alternatives,
             name: component.name.as_deref(),
             id,
-            path: Span {
-                start,
-                len: self.path.len(),
-            },
+            path,
             source,
             availability,
             sla,
@@ -741,7 +739,8 @@ impl<'a> Builder<'a> {
     /// Every domain as a shared leaf: a var when used more than once.
     fn declare_domains(&mut self, model: &'a Model, uses: &BTreeMap<&str, u64>) {
         for (key, domain) in &model.domains {
-            self.path = vec![PathStep::Field("domains"), PathStep::Key(key)];
+            self.path
+                .reset(&[PathStep::Field("domains"), PathStep::Key(key)]);
             let count = uses.get(key.as_str()).copied().unwrap_or(0);
             if count == 0 {
                 self.warn(&[], "defined but no node lists it in \"domains\"");
@@ -767,15 +766,11 @@ impl<'a> Builder<'a> {
                 Step::Leaf(self.leaves.len())
             };
             self.domain_steps.insert(key, (step, self.leaves.len()));
-            let start = self.path_segments.len();
-            self.path_segments.extend_from_slice(&self.path);
+            let path = self.path.record(&mut self.paths);
             self.leaves.push(Leaf {
                 id: Cow::Borrowed(key),
                 name: domain.name.as_deref(),
-                path: Span {
-                    start,
-                    len: self.path.len(),
-                },
+                path,
                 source: ComponentSource::Domain,
                 availability,
                 sla: None,
@@ -788,7 +783,7 @@ impl<'a> Builder<'a> {
                 alternatives: Vec::new(),
             });
         }
-        self.path.clear();
+        self.path.reset(&[]);
     }
 
     /// The component's id, checked to be unique.
@@ -796,16 +791,14 @@ impl<'a> Builder<'a> {
         let id = match (&component.id, default) {
             (Some(id), _) => Cow::Borrowed(id.as_str()),
             (None, Some(id)) => Cow::Borrowed(id),
-            (None, None) => Cow::Owned(json_path(&self.path).to_string()),
+            (None, None) => Cow::Owned(json_path(self.path.steps()).to_string()),
         };
         if !self.ids.insert(id.clone()) {
             let previous = self
                 .leaves
                 .iter()
                 .find(|l| l.id == id)
-                .map_or("another component".to_string(), |l| {
-                    json_path(&self.path_segments[l.path.range()]).to_string()
-                });
+                .map_or("another component".to_string(), |l| self.paths.text(l.path));
             let message = format!(
                 "duplicate id {id:?} (also at {previous}); to use one component in several places, define it under \"shared\""
             );

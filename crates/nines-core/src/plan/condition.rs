@@ -62,7 +62,7 @@ pub(crate) fn condition(plan: &mut Plan) -> Result<(), Problem> {
     }
     let uses = var_uses(plan);
     regroup(plan, &uses);
-    let parents = parents(plan);
+    let parents = plan.parents();
     let conditioning = schedule(plan, &parents);
     check_width(plan, &conditioning)?;
     plan.conditioning = conditioning;
@@ -78,7 +78,7 @@ fn var_uses(plan: &Plan) -> Vec<Vec<(u32, u32)>> {
             Step::Var(v) => mine.push((v as u32, 1)),
             Step::Leaf(_) => {}
             _ => {
-                for child in children(plan, step) {
+                for &child in children(plan, step).iter() {
                     mine = merge_uses(&mine, &uses[child]);
                 }
             }
@@ -121,17 +121,34 @@ fn merge_each(a: &[(u32, u32)], b: &[(u32, u32)], mut each: impl FnMut((u32, u32
     }
 }
 
-/// The child steps of a step, in order.
-pub(crate) fn children(plan: &Plan, step: &Step) -> Vec<usize> {
+/// The child steps of a step, in order, without allocating.
+pub(crate) fn children<'p>(plan: &'p Plan, step: &Step) -> Children<'p> {
     match *step {
-        Step::Leaf(_) | Step::Var(_) => Vec::new(),
+        Step::Leaf(_) | Step::Var(_) => Children::Inline([0; 2], 0),
         Step::Serial(span) | Step::Parallel(span) | Step::KOfN { children: span, .. } => {
-            plan.span(span).to_vec()
+            Children::Span(plan.span(span))
         }
         Step::Failover {
             primary, standby, ..
-        } => vec![primary, standby],
-        Step::Replicate { child, .. } => vec![child],
+        } => Children::Inline([primary, standby], 2),
+        Step::Replicate { child, .. } => Children::Inline([child, 0], 1),
+    }
+}
+
+/// A step's children: a span of [`Plan::children`], or up to two steps of its own.
+pub(crate) enum Children<'p> {
+    Span(&'p [usize]),
+    Inline([usize; 2], usize),
+}
+
+impl std::ops::Deref for Children<'_> {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        match self {
+            Self::Span(span) => span,
+            Self::Inline(steps, len) => &steps[..*len],
+        }
     }
 }
 
@@ -317,17 +334,6 @@ fn greedy_order(kids: &[usize], uses: &[Vec<(u32, u32)>], total: &[u32]) -> Vec<
         order.push(next);
     }
     order
-}
-
-/// Each step's parent (the root's is itself).
-fn parents(plan: &Plan) -> Vec<usize> {
-    let mut parents: Vec<usize> = (0..plan.steps.len()).collect();
-    for (i, step) in plan.steps.iter().enumerate() {
-        for child in children(plan, step) {
-            parents[child] = i;
-        }
-    }
-    parents
 }
 
 /// Where each var is summed out, and each step's scope.

@@ -3,6 +3,7 @@
 
 pub(crate) mod build;
 pub(crate) mod condition;
+pub(crate) mod paths;
 pub(crate) mod process;
 
 use crate::availability::Availability;
@@ -14,6 +15,7 @@ use crate::text::money::Money;
 use std::borrow::Cow;
 
 pub(crate) use build::{plan, plan_with, Shape};
+pub(crate) use paths::{json_path, PathId, PathStep, Paths};
 
 /// A node of the plan. Children always precede their parent, so one forward sweep evaluates
 /// the tree and one backward sweep differentiates it.
@@ -45,7 +47,7 @@ pub(crate) enum Step {
     },
 }
 
-/// A run of indices in [`Plan::children`] (or of segments in [`Plan::path_segments`]).
+/// A run of indices in [`Plan::children`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Span {
     pub start: usize,
@@ -56,25 +58,6 @@ impl Span {
     pub(crate) fn range(self) -> std::ops::Range<usize> {
         self.start..self.start + self.len
     }
-}
-
-/// One step of a leaf's JSON path, borrowed from the model while the plan lives.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum PathStep<'a> {
-    Field(&'static str),
-    Key(&'a str),
-    Index(usize),
-}
-
-/// The owned [`JsonPath`] of borrowed steps.
-pub(crate) fn json_path(steps: &[PathStep<'_>]) -> JsonPath {
-    steps
-        .iter()
-        .fold(JsonPath::root(), |path, step| match *step {
-            PathStep::Field(name) => path.key(name),
-            PathStep::Key(key) => path.key(key),
-            PathStep::Index(index) => path.index(index),
-        })
 }
 
 /// How many instances of a node the architecture holds.
@@ -107,8 +90,8 @@ pub(crate) struct Leaf<'a> {
     pub id: Cow<'a, str>,
     /// The display name, when the model gives one.
     pub name: Option<&'a str>,
-    /// Its JSON path, a span of [`Plan::path_segments`].
-    pub path: Span,
+    /// Its JSON path in [`Plan::paths`].
+    pub path: PathId,
     pub source: ComponentSource<'a>,
     pub availability: Availability,
     pub sla: Option<&'a Sla>,
@@ -184,8 +167,8 @@ pub(crate) struct Plan<'a> {
     pub leaves: Vec<Leaf<'a>>,
     /// Each leaf's unavailability, dense for the engine's sweeps.
     pub leaf_u: Vec<f64>,
-    /// The leaves' JSON paths, back to back.
-    pub path_segments: Vec<PathStep<'a>>,
+    /// The leaves' JSON paths.
+    pub paths: Paths<'a>,
     /// Leaf index of each conditioned shared component.
     pub vars: Vec<usize>,
     /// Labels of the failover nodes (their names, else their JSON paths).
@@ -217,6 +200,17 @@ impl Plan<'_> {
         }
     }
 
+    /// Each step's parent (the root's is itself).
+    pub(crate) fn parents(&self) -> Vec<usize> {
+        let mut parents: Vec<usize> = (0..self.steps.len()).collect();
+        for (i, step) in self.steps.iter().enumerate() {
+            for &child in condition::children(self, step).iter() {
+                parents[child] = i;
+            }
+        }
+        parents
+    }
+
     pub(crate) fn span(&self, span: Span) -> &[usize] {
         &self.children[span.range()]
     }
@@ -239,24 +233,11 @@ impl Plan<'_> {
 
     /// A leaf's JSON path as a typed [`JsonPath`].
     pub(crate) fn json_path_of(&self, leaf: &Leaf<'_>) -> JsonPath {
-        json_path(&self.path_segments[leaf.path.range()])
+        json_path(&self.paths.steps(leaf.path))
     }
 
-    /// A leaf's JSON path as text, e.g. `root.serial.children[0].component`, written straight
-    /// from the borrowed steps (as [`JsonPath`] displays it).
+    /// A leaf's JSON path as text, e.g. `root.serial.children[0].component`.
     pub(crate) fn path(&self, leaf: &Leaf<'_>) -> String {
-        use std::fmt::Write;
-        let mut text = String::with_capacity(16 * leaf.path.len);
-        for (i, step) in self.path_segments[leaf.path.range()].iter().enumerate() {
-            let _ = match *step {
-                PathStep::Key("") => write!(text, "{}\"\"", if i == 0 { "" } else { "." }),
-                PathStep::Field(name) if i == 0 => write!(text, "{name}"),
-                PathStep::Key(key) if i == 0 => write!(text, "{key}"),
-                PathStep::Field(name) => write!(text, ".{name}"),
-                PathStep::Key(key) => write!(text, ".{key}"),
-                PathStep::Index(index) => write!(text, "[{index}]"),
-            };
-        }
-        text
+        self.paths.text(leaf.path)
     }
 }
