@@ -122,12 +122,18 @@ impl Availability {
     /// The percentage with every significant digit: the exact decimal complement of `100·u`
     /// rounded to [`PRINTED_DIGITS`] significant digits, e.g. `"99.9999999999"` for `u = 1e-12`.
     pub fn percent(self) -> String {
+        if let Some(plain) = PlainPercent::of(self) {
+            return plain.to_string();
+        }
         self.printed_percent()
             .map_or_else(|| "0".to_string(), |percent| percent.to_string())
     }
 
     /// The printed percentage as a number: `99.95` for [`Availability::percent`]'s `"99.95"`.
     pub fn percent_number(self) -> f64 {
+        if let Some(number) = PlainPercent::of(self).and_then(PlainPercent::to_f64) {
+            return number;
+        }
         self.printed_percent()
             .map_or(0.0, |percent| percent.to_f64())
     }
@@ -191,6 +197,69 @@ fn plain_complement(number: &str) -> Option<f64> {
     let power = crate::text::float::EXACT_POWERS.get(scale as usize + 2)?;
     // Exactly representable, so the division is the only rounding.
     (complement < 1 << 53).then(|| complement as f64 / power)
+}
+
+/// The printed percentage `value / 10^scale` in the common case, without the decimal
+/// machinery: `100·u`'s shortest digits need no rounding to [`PRINTED_DIGITS`] and the
+/// complement fits a `u64`. Same digits as [`Availability::percent`]'s general path, at a
+/// tenth of its cost (a report prints each component's percentage twice; `nines eval` of
+/// 1,000 components spent a tenth of its instructions there, measured).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct PlainPercent {
+    value: u64,
+    scale: u32,
+}
+
+impl PlainPercent {
+    fn of(availability: Availability) -> Option<Self> {
+        let x = availability.unavailability * 100.0;
+        if !(x > 0.0 && x < 100.0) {
+            return None;
+        }
+        let (mut mantissa, mut exponent) = crate::text::float::shortest_integer(x);
+        let digits = mantissa.checked_ilog10()? + 1;
+        if let Some(dropped) = digits.checked_sub(PRINTED_DIGITS as u32).filter(|&d| d > 0) {
+            // Rounded as the general path rounds the shortest digits: by the first dropped
+            // digit, unless the dropped digits are exactly a 5 (then the binary value decides).
+            let power = 10u64.pow(dropped);
+            let rest = mantissa % power;
+            if dropped == 1 && rest == 5 {
+                return None;
+            }
+            mantissa = mantissa / power + u64::from(rest / (power / 10) >= 5);
+            exponent += dropped as i32;
+        }
+        // x < 100: a positive exponent leaves a whole number below 100.
+        mantissa *= 10u64.pow(exponent.clamp(0, 2) as u32);
+        let scale = (-exponent).max(0) as u32;
+        if scale > 17 {
+            return None;
+        }
+        let (mut value, mut scale) = (100 * 10u64.pow(scale) - mantissa, scale);
+        while scale > 0 && value % 10 == 0 {
+            value /= 10;
+            scale -= 1;
+        }
+        Some(Self { value, scale })
+    }
+
+    /// The nearest `f64`, when one division gives it (both operands exact).
+    fn to_f64(self) -> Option<f64> {
+        let power = crate::text::float::EXACT_POWERS.get(self.scale as usize)?;
+        (self.value < 1 << 53).then(|| self.value as f64 / power)
+    }
+}
+
+impl std::fmt::Display for PlainPercent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let power = 10u64.pow(self.scale);
+        let (whole, fraction) = (self.value / power, self.value % power);
+        if self.scale == 0 {
+            write!(f, "{whole}")
+        } else {
+            write!(f, "{whole}.{fraction:0width$}", width = self.scale as usize)
+        }
+    }
 }
 
 /// Serialized as a percentage number, e.g. `99.95`.
@@ -274,6 +343,82 @@ impl<'de> Deserialize<'de> for Percent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The common-case percentage gives the general path's digits and number, bit for bit,
+    /// wherever it answers; it answers for every percentage of up to 12 digits.
+    mod plain_percent {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn agrees(a: Availability) -> Result<bool, TestCaseError> {
+            let Some(plain) = PlainPercent::of(a) else {
+                return Ok(false);
+            };
+            let general = a.printed_percent();
+            prop_assert_eq!(
+                Some(plain.to_string()),
+                general.as_ref().map(ToString::to_string)
+            );
+            if let Some(number) = plain.to_f64() {
+                let expected = general.map_or(0.0, |d| d.to_f64());
+                prop_assert_eq!(number.to_bits(), expected.to_bits(), "{}", plain);
+            }
+            Ok(true)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+            #[test]
+            fn any_unavailability(u in 0.0f64..=1.0) {
+                agrees(Availability::from_computed(u))?;
+            }
+
+            #[test]
+            fn written_percentages(whole in 0u64..100, fraction in 0u64..10_000_000_000, places in 0u32..11) {
+                let text = format!("{whole}.{:0width$}", fraction % 10u64.pow(places), width = places as usize);
+                let a = Availability::parse_percent(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                agrees(a)?;
+            }
+        }
+
+        /// Every percentage of three decimals from 90% up is answered by the common case.
+        #[test]
+        fn answers_the_common_percentages() {
+            for thousandths in 90_000..100_000u32 {
+                let text = format!("{}.{:03}", thousandths / 1000, thousandths % 1000);
+                let a = Availability::parse_percent(&text).unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(agrees(a).ok(), Some(true), "{text}");
+            }
+        }
+
+        #[test]
+        fn edges() {
+            for u in [
+                1e-16,
+                1e-12,
+                1e-300,
+                5e-324,
+                0.5,
+                0.005,
+                1.0 - 1e-16,
+                0.0,
+                1.0,
+                0.1,
+                0.3,
+            ] {
+                let _ = agrees(Availability::from_computed(u)).map_err(|e| panic!("{u}: {e}"));
+            }
+            assert_eq!(
+                PlainPercent::of(Availability::from_computed(0.5)).map(|p| p.to_string()),
+                Some("50".into())
+            );
+            assert_eq!(
+                PlainPercent::of(Availability::from_computed(0.00479)).map(|p| p.to_string()),
+                Some("99.521".into())
+            );
+        }
+    }
 
     #[test]
     fn percent_round_trips_without_binary_noise() {

@@ -46,6 +46,28 @@ pub(crate) fn shortest(x: f64) -> Digits {
     normalized(digits, exponent - frac_part.len() as i32)
 }
 
+/// [`shortest`] as an integer and a power of ten, `mantissa · 10^exponent` with no trailing
+/// zeros in `mantissa`, read straight from the formatted text (no digit vector).
+pub(crate) fn shortest_integer(x: f64) -> (u64, i32) {
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format_finite(x.abs());
+    let (mantissa, exponent) = match text.split_once('e') {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut value = int_part
+        .bytes()
+        .chain(frac_part.bytes())
+        .fold(0u64, |value, digit| value * 10 + u64::from(digit - b'0'));
+    let mut exponent = exponent - frac_part.len() as i32;
+    while value != 0 && value % 10 == 0 {
+        value /= 10;
+        exponent += 1;
+    }
+    (value, exponent)
+}
+
 /// `x` (finite, not negative) rounded to `significant` significant digits, ties to even.
 pub(crate) fn significant(x: f64, significant: usize) -> Digits {
     let shortest = shortest(x);
