@@ -123,7 +123,7 @@ impl Availability {
     /// rounded to [`PRINTED_DIGITS`] significant digits, e.g. `"99.9999999999"` for `u = 1e-12`.
     pub fn percent(self) -> String {
         if let Some(plain) = PlainPercent::of(self) {
-            return plain.to_string();
+            return plain.text();
         }
         self.printed_percent()
             .map_or_else(|| "0".to_string(), |percent| percent.to_string())
@@ -250,15 +250,27 @@ impl PlainPercent {
     }
 }
 
-impl std::fmt::Display for PlainPercent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let power = 10u64.pow(self.scale);
-        let (whole, fraction) = (self.value / power, self.value % power);
-        if self.scale == 0 {
-            write!(f, "{whole}")
-        } else {
-            write!(f, "{whole}.{fraction:0width$}", width = self.scale as usize)
+impl PlainPercent {
+    /// As [`Decimal`] writes it: `99.95`, `0.005`, `50`.
+    fn text(self) -> String {
+        let mut buffer = itoa::Buffer::new();
+        let digits = buffer.format(self.value);
+        let scale = self.scale as usize;
+        let mut text = String::with_capacity(digits.len() + scale + 2);
+        match digits.len().checked_sub(scale) {
+            _ if scale == 0 => text.push_str(digits),
+            Some(whole) if whole > 0 => {
+                text.push_str(&digits[..whole]);
+                text.push('.');
+                text.push_str(&digits[whole..]);
+            }
+            _ => {
+                text.push_str("0.");
+                text.extend(std::iter::repeat_n('0', scale - digits.len()));
+                text.push_str(digits);
+            }
         }
+        text
     }
 }
 
@@ -356,12 +368,12 @@ mod tests {
             };
             let general = a.printed_percent();
             prop_assert_eq!(
-                Some(plain.to_string()),
+                Some(plain.text()),
                 general.as_ref().map(ToString::to_string)
             );
             if let Some(number) = plain.to_f64() {
                 let expected = general.map_or(0.0, |d| d.to_f64());
-                prop_assert_eq!(number.to_bits(), expected.to_bits(), "{}", plain);
+                prop_assert_eq!(number.to_bits(), expected.to_bits(), "{}", plain.text());
             }
             Ok(true)
         }
@@ -401,6 +413,7 @@ mod tests {
                 5e-324,
                 0.5,
                 0.005,
+                0.99995,
                 1.0 - 1e-16,
                 0.0,
                 1.0,
@@ -410,12 +423,16 @@ mod tests {
                 let _ = agrees(Availability::from_computed(u)).map_err(|e| panic!("{u}: {e}"));
             }
             assert_eq!(
-                PlainPercent::of(Availability::from_computed(0.5)).map(|p| p.to_string()),
+                PlainPercent::of(Availability::from_computed(0.5)).map(PlainPercent::text),
                 Some("50".into())
             );
             assert_eq!(
-                PlainPercent::of(Availability::from_computed(0.00479)).map(|p| p.to_string()),
+                PlainPercent::of(Availability::from_computed(0.00479)).map(PlainPercent::text),
                 Some("99.521".into())
+            );
+            assert_eq!(
+                PlainPercent::of(Availability::from_computed(0.99995)).map(PlainPercent::text),
+                Some("0.005".into())
             );
         }
     }

@@ -383,22 +383,22 @@ fn backward(
     adjoint.scalar[n - 1] = 1.0;
     for i in (0..n).rev() {
         let work = &works[i];
-        let gate_adjoint = if work.vars.is_empty() {
-            vec![adjoint.scalar[i]]
+        // A step without vars (most of them) passes on one number, kept off the heap.
+        let scalar = [adjoint.scalar[i]];
+        let table;
+        let gate_adjoint: &[f64] = if work.vars.is_empty() {
+            &scalar
         } else {
             let own = std::mem::take(&mut adjoint.table[i]);
-            let own = if own.is_empty() {
-                vec![adjoint.scalar[i]]
-            } else {
-                own
-            };
-            unsum(plan, i, work, own, var_u, &mut gradient)
+            let own = if own.is_empty() { scalar.to_vec() } else { own };
+            table = unsum(plan, i, work, own, var_u, &mut gradient);
+            &table
         };
         let step = &plan.steps[i];
         match *step {
             Step::Leaf(leaf) => gradient[leaf] += gate_adjoint[0],
             Step::Var(_) => {}
-            _ => gate_backward(plan, step, work, &gate_adjoint, values, &mut adjoint, s),
+            _ => gate_backward(plan, step, work, gate_adjoint, values, &mut adjoint, s),
         }
     }
     gradient

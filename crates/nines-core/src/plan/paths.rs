@@ -74,8 +74,9 @@ impl<'a> Paths<'a> {
                 text.push_str(name);
             }
             PathStep::Index(index) => {
-                use std::fmt::Write;
-                let _ = write!(text, "[{index}]");
+                text.push('[');
+                text.push_str(itoa::Buffer::new().format(index));
+                text.push(']');
             }
         }
     }
