@@ -79,7 +79,15 @@ fn var_uses(plan: &Plan) -> Vec<Vec<(u32, u32)>> {
             Step::Leaf(_) => {}
             _ => {
                 for &child in children(plan, step).iter() {
-                    mine = merge_uses(&mine, &uses[child]);
+                    let theirs: &[(u32, u32)] = &uses[child];
+                    if theirs.is_empty() {
+                        continue;
+                    }
+                    mine = if mine.is_empty() {
+                        theirs.to_vec()
+                    } else {
+                        merge_uses(&mine, theirs)
+                    };
                 }
             }
         }
@@ -167,11 +175,15 @@ fn regroup(plan: &mut Plan, uses: &[Vec<(u32, u32)>]) {
     let old_children = std::mem::take(&mut plan.children);
     let mut new_index = Vec::with_capacity(old_steps.len());
     for (i, step) in old_steps.iter().enumerate() {
-        let kids = |span: Span| -> Vec<usize> {
-            old_children[span.range()]
-                .iter()
-                .map(|&c| new_index[c])
-                .collect()
+        // The span's children, renumbered, appended to the new arena.
+        let kids = |plan: &mut Plan, span: Span| -> Span {
+            let start = plan.children.len();
+            let renumbered = old_children[span.range()].iter().map(|&c| new_index[c]);
+            plan.children.extend(renumbered);
+            Span {
+                start,
+                len: span.len,
+            }
         };
         let placed = match *step {
             Step::Serial(span) | Step::Parallel(span) if span.len > 2 => {
@@ -182,11 +194,16 @@ fn regroup(plan: &mut Plan, uses: &[Vec<(u32, u32)>]) {
                 };
                 wide.regroup(plan, uses, &total, &new_index)
             }
-            Step::Serial(span) => push_group(plan, true, &kids(span)),
-            Step::Parallel(span) => push_group(plan, false, &kids(span)),
+            Step::Serial(span) => {
+                let span = kids(plan, span);
+                push(plan, Step::Serial(span))
+            }
+            Step::Parallel(span) => {
+                let span = kids(plan, span);
+                push(plan, Step::Parallel(span))
+            }
             Step::KOfN { k, children } => {
-                let kids = kids(children);
-                let span = push_children(plan, &kids);
+                let span = kids(plan, children);
                 push(plan, Step::KOfN { k, children: span })
             }
             Step::Failover {
