@@ -4,9 +4,11 @@
 //! For each model: nines' exact evaluation of a validated model and its validation plus
 //! evaluation (`crates/nines-core/benches/shared.rs`, medians), repyability's evaluate call and
 //! its build plus first call (`tests/bench/peer_repyability.py`, excluding Python start-up),
-//! and the whole `nines eval FILE --json` process (median of 7 runs); then the ratios. The peer
-//! is installed from PyPI into `target/peer-venv`; if that fails the peer's columns are skipped
-//! with the reason.
+//! and the whole `nines eval FILE --json` process (median of 7 runs); then the ratios. The
+//! process and the peer's call take turns, [`ROUNDS`] times, and the process ratio is the
+//! median of each round's: both sides see the machine as it is at that moment (this VM's
+//! speed drifts by half between minutes). The peer is installed from PyPI into
+//! `target/peer-venv`; if that fails the peer's columns are skipped with the reason.
 
 use crate::cmd::{self, Cmd};
 use std::path::{Path, PathBuf};
@@ -16,6 +18,8 @@ use std::time::Instant;
 const MODELS: &str = "target/bench-models";
 const VENV: &str = "target/peer-venv";
 const PEER: &str = "repyability[fast]==0.15";
+/// Turns of the peer's call and the whole process per model.
+const ROUNDS: usize = 3;
 
 /// Writes models with the Python `script` into `dir`, then runs nines-core's criterion `bench`
 /// on them (their absolute path in `var`: cargo runs a bench in its package's folder), and
@@ -59,29 +63,17 @@ pub fn run() -> Result<(), String> {
             .lines()
             .find(|l| l.contains(&format!("\"model\": \"{name}\"")))
             .unwrap_or("");
-        let peer = match &python {
-            Some(python) => Cmd::new(python)
-                .args([
-                    "tests/bench/peer_repyability.py",
-                    &model.to_string_lossy(),
-                    "--repeat",
-                    "10",
-                ])
-                .probe()
-                .unwrap_or_default(),
-            None => String::new(),
-        };
+        let turns = Turns::take(python.as_deref(), &model);
         rows.push(Row {
             name,
             sweep: number(line, "sweep_seconds"),
             model: number(line, "model_seconds"),
-            process: process_seconds(&model),
-            peer_eval: number(&peer, "median_seconds"),
-            peer_first: number(&peer, "build_seconds")
-                .zip(number(&peer, "first_seconds"))
-                .map(|(b, f)| b + f),
+            process: median(&turns.process),
+            peer_eval: median(&turns.peer_eval),
+            peer_first: turns.peer_first,
+            process_ratio: median(&turns.ratios),
             agree: number(line, "unavailability")
-                .zip(number(&peer, "unavailability"))
+                .zip(turns.unavailability)
                 .map(|(a, b)| ((a - b) / b).abs()),
         });
     }
@@ -96,7 +88,62 @@ struct Row {
     process: Option<f64>,
     peer_eval: Option<f64>,
     peer_first: Option<f64>,
+    /// The median over rounds of the peer's call / the process.
+    process_ratio: Option<f64>,
     agree: Option<f64>,
+}
+
+/// The peer's call and the whole `nines eval` process of one model, in turns.
+#[derive(Default)]
+struct Turns {
+    process: Vec<f64>,
+    peer_eval: Vec<f64>,
+    ratios: Vec<f64>,
+    peer_first: Option<f64>,
+    unavailability: Option<f64>,
+}
+
+impl Turns {
+    /// [`ROUNDS`] turns; one when the peer is absent or fails (a timeout is not retried).
+    fn take(python: Option<&str>, model: &Path) -> Self {
+        let mut turns = Self::default();
+        for round in 0..ROUNDS {
+            let peer = python.and_then(|python| peer_run(python, model));
+            let process = process_seconds(model);
+            turns.process.extend(process);
+            let Some(peer) = peer else { break };
+            let eval = number(&peer, "median_seconds");
+            turns.peer_eval.extend(eval);
+            if let (Some(eval), Some(process)) = (eval, process) {
+                turns.ratios.push(eval / process);
+            }
+            if round == 0 {
+                turns.peer_first = number(&peer, "build_seconds")
+                    .zip(number(&peer, "first_seconds"))
+                    .map(|(b, f)| b + f);
+                turns.unavailability = number(&peer, "unavailability");
+            }
+        }
+        turns
+    }
+}
+
+/// The peer's JSON line for `model`, or `None` when it failed or timed out.
+fn peer_run(python: &str, model: &Path) -> Option<String> {
+    Cmd::new(python)
+        .args([
+            "tests/bench/peer_repyability.py",
+            &model.to_string_lossy(),
+            "--repeat",
+            "10",
+        ])
+        .probe()
+}
+
+fn median(values: &[f64]) -> Option<f64> {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted.get(sorted.len() / 2).copied()
 }
 
 fn print_table(rows: &[Row]) {
@@ -131,14 +178,15 @@ fn print_table(rows: &[Row]) {
             ms(r.peer_first),
             ratio(r.peer_eval, r.sweep),
             ratio(r.peer_first, r.model),
-            ratio(r.peer_eval, r.process),
+            r.process_ratio
+                .map_or("—".to_string(), |x| format!("{x:.2}×")),
             r.agree.map_or("—".to_string(), |e| format!("{e:.0e}")),
         );
     }
     println!("  eval ×: peer evaluate call / nines Prepared::availability (target ≥ 20×)");
     println!("  all ×:  peer build + first call / nines Prepared::new + availability");
     println!(
-        "  proc ×: peer evaluate call / the whole `nines eval FILE --json` process (target > 1×)"
+        "  proc ×: peer evaluate call / the whole `nines eval FILE --json` process, median of {ROUNDS} rounds in turn (target > 1×)"
     );
 }
 
@@ -183,8 +231,7 @@ fn process_seconds(model: &Path) -> Option<f64> {
             times.push(start.elapsed().as_secs_f64());
         }
     }
-    times.sort_by(f64::total_cmp);
-    times.get(times.len() / 2).copied()
+    median(&times)
 }
 
 /// The venv's Python with the peer installed, installing it if needed.
@@ -217,6 +264,12 @@ fn number(json: &str, key: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn median_is_the_middle_value() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&[]), None);
+    }
 
     #[test]
     fn reads_numbers_from_json_lines() {
