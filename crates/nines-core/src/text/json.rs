@@ -89,12 +89,48 @@ impl<'de> serde::de::Visitor<'de> for NumberText<'_> {
         self.checked(&crate::text::decimal::display(value))
     }
 
-    /// serde_json hands a number over as its text, in a one-entry map, with its
-    /// `arbitrary_precision` feature.
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let number =
-            serde_json::Number::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-        self.checked(&number.to_string())
+    /// serde_json hands a number over as its text, in a one-entry map under a private key,
+    /// with its `arbitrary_precision` feature; read in place (a `serde_json::Number` and its
+    /// `to_string` were two copies and a formatter per number, a tenth of reading a model).
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let is_number = map.next_key_seed(WithStr(|key: &str| key == NUMBER_KEY))?;
+        if is_number != Some(true) {
+            return Err(serde::de::Error::invalid_type(
+                serde::de::Unexpected::Map,
+                &self,
+            ));
+        }
+        let check = self.check;
+        match map.next_value_seed(WithStr(|text: &str| check(text)))? {
+            None => Ok(()),
+            Some(message) => Err(value_error(message)),
+        }
+    }
+}
+
+/// The key under which serde_json's `arbitrary_precision` passes a number's text.
+const NUMBER_KEY: &str = "$serde_json::private::Number";
+
+/// Reads a string and hands it to the function, without copying it.
+struct WithStr<F>(F);
+
+impl<'de, F: FnOnce(&str) -> R, R> serde::de::DeserializeSeed<'de> for WithStr<F> {
+    type Value = R;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<R, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, F: FnOnce(&str) -> R, R> serde::de::Visitor<'de> for WithStr<F> {
+    type Value = R;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<X: serde::de::Error>(self, text: &str) -> Result<R, X> {
+        Ok((self.0)(text))
     }
 }
 
