@@ -100,12 +100,11 @@ impl Walk<'_, '_> {
             Step::Failover {
                 primary,
                 standby,
-                switch_loss,
-                ..
+                switchover,
             } => {
                 let kids = vec![self.step(primary), self.step(standby)];
                 let mut sets = self.all_of(kids);
-                if switch_loss > 0.0 {
+                if plan.switchovers[switchover].loss > 0.0 {
                     sets.push(vec![Failure::Switchover {
                         failover: step,
                         copy: Vec::new(),
@@ -298,7 +297,7 @@ fn probability(plan: &Plan, set: &Set) -> f64 {
         .map(|f| match f {
             Failure::Component { leaf, .. } => plan.leaf_u[*leaf],
             Failure::Switchover { failover, .. } => match plan.steps[*failover] {
-                Step::Failover { switch_loss, .. } => switch_loss,
+                Step::Failover { switchover, .. } => plan.switchovers[switchover].loss,
                 _ => 0.0,
             },
         })

@@ -95,9 +95,14 @@ impl<'a> WhatIf<'a> {
                 Step::Replicate { copies, .. } if copies > 1 => return false,
                 Step::Failover {
                     primary,
-                    switch_loss,
+                    switchover,
                     ..
-                } if primary == step && switch_loss > 0.0 && switch_loss < 1.0 => return false,
+                } if primary == step => {
+                    let loss = self.plan.switchovers[switchover].loss;
+                    if loss > 0.0 && loss < 1.0 {
+                        return false;
+                    }
+                }
                 _ => {}
             }
             step = parent;

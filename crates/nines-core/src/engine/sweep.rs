@@ -74,11 +74,10 @@ pub(super) fn step_value(
         Step::Failover {
             primary,
             standby,
-            switch_loss,
-            ..
+            switchover,
         } => {
             let (p, s) = (u[primary], u[standby]);
-            p * s + (1.0 - s) * p.min(switch_loss)
+            p * s + (1.0 - s) * p.min(plan.switchovers[switchover].loss)
         }
         Step::Replicate { copies, child } => power(u[child], copies),
     }
@@ -148,9 +147,9 @@ fn backward(plan: &Plan<'_>, sweep: &mut Sweep, gradient: &mut [f64]) {
             Step::Failover {
                 primary,
                 standby,
-                switch_loss,
-                ..
+                switchover,
             } => {
+                let switch_loss = plan.switchovers[switchover].loss;
                 let (p, s) = (sweep.u[primary], sweep.u[standby]);
                 let switching = if p < switch_loss { 1.0 } else { 0.0 };
                 sweep.adjoint[primary] += adjoint * (s + (1.0 - s) * switching);

@@ -109,7 +109,7 @@ fn forward_step(
             .extend(s.kids.iter().map(|&kid| values.scalar[kid]));
         values.scalar[i] = match *step {
             Step::Leaf(leaf) => leaf_u[leaf],
-            _ => gate(step, &s.inputs, &mut s.dp),
+            _ => gate(plan, step, &s.inputs, &mut s.dp),
         };
         return Work::default();
     }
@@ -123,7 +123,7 @@ fn forward_step(
         }
         table.push(match *step {
             Step::Var(_) => (w & 1) as f64,
-            _ => gate(step, &s.inputs, &mut s.dp),
+            _ => gate(plan, step, &s.inputs, &mut s.dp),
         });
     }
     let tables = sum_out(table, &vars, c.closed(i), var_u);
@@ -242,7 +242,7 @@ fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
 }
 
 /// A gate's unavailability from its inputs' (the sweep's formulas).
-fn gate(step: &Step, inputs: &[f64], dp: &mut Vec<f64>) -> f64 {
+fn gate(plan: &Plan<'_>, step: &Step, inputs: &[f64], dp: &mut Vec<f64>) -> f64 {
     match *step {
         Step::Serial(_) => inputs.iter().fold(0.0, |acc, &u| acc + u * (1.0 - acc)),
         Step::Parallel(_) => inputs.iter().product(),
@@ -255,9 +255,9 @@ fn gate(step: &Step, inputs: &[f64], dp: &mut Vec<f64>) -> f64 {
             }
             dp.iter().sum()
         }
-        Step::Failover { switch_loss, .. } => {
+        Step::Failover { switchover, .. } => {
             let (p, s) = (inputs[0], inputs[1]);
-            p * s + (1.0 - s) * p.min(switch_loss)
+            p * s + (1.0 - s) * p.min(plan.switchovers[switchover].loss)
         }
         Step::Replicate { copies, .. } => power(inputs[0], copies),
         Step::Leaf(_) | Step::Var(_) => 0.0,
@@ -265,7 +265,7 @@ fn gate(step: &Step, inputs: &[f64], dp: &mut Vec<f64>) -> f64 {
 }
 
 /// `∂gate/∂inputᵢ` for every input, into `s.partials`.
-fn gate_partials(step: &Step, s: &mut Scratch) {
+fn gate_partials(plan: &Plan<'_>, step: &Step, s: &mut Scratch) {
     s.partials.clear();
     match *step {
         Step::Serial(_) => {
@@ -275,7 +275,8 @@ fn gate_partials(step: &Step, s: &mut Scratch) {
             product_except_each(&s.inputs, &mut s.partials, &mut s.suffix, |u| u);
         }
         Step::KOfN { k, .. } => k_of_n_partials(k, s),
-        Step::Failover { switch_loss, .. } => {
+        Step::Failover { switchover, .. } => {
+            let switch_loss = plan.switchovers[switchover].loss;
             let (p, sb) = (s.inputs[0], s.inputs[1]);
             let switching = if p < switch_loss { 1.0 } else { 0.0 };
             s.partials
@@ -424,7 +425,7 @@ fn gate_backward(
         for (&kid, extractor) in s.kids.iter().zip(&s.extractors) {
             s.inputs.push(values.get(kid, extractor, w));
         }
-        gate_partials(step, s);
+        gate_partials(plan, step, s);
         for ((&kid, extractor), &partial) in s.kids.iter().zip(&s.extractors).zip(&s.partials) {
             adjoint.add(kid, extractor, w, adj * partial);
         }

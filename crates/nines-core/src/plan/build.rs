@@ -3,7 +3,9 @@
 
 use super::paths::PathStack;
 use super::process::Process;
-use super::{json_path, Alternative, Copies, GroupStep, Leaf, PathStep, Paths, Plan, Span, Step};
+use super::{
+    json_path, Alternative, Copies, GroupStep, Leaf, PathStep, Paths, Plan, Span, Step, Switchover,
+};
 use crate::availability::Availability;
 use crate::calendar::Calendar;
 use crate::catalog::Catalog;
@@ -92,7 +94,7 @@ pub(crate) fn plan_with<'a>(
         leaves: builder.leaves,
         paths: builder.paths,
         vars: builder.vars,
-        labels: builder.labels,
+        switchovers: builder.switchovers,
         conditioning: Default::default(),
         by_id,
         business_calendar,
@@ -165,7 +167,7 @@ struct Builder<'a> {
     /// Child step indices of the groups being built (a stack shared by all levels).
     pending: Vec<usize>,
     /// Labels of the failover nodes.
-    labels: Vec<String>,
+    switchovers: Vec<Switchover>,
     /// Step of each shared key: a [`Step::Var`] when used more than once, else a leaf; and the
     /// domains its definition lives in.
     shared_steps: BTreeMap<&'a str, (Step, &'a [String])>,
@@ -200,7 +202,7 @@ impl<'a> Builder<'a> {
             path: PathStack::default(),
             paths: Paths::default(),
             pending: Vec::new(),
-            labels: Vec::new(),
+            switchovers: Vec::new(),
             shared_steps: BTreeMap::new(),
             domain_steps: BTreeMap::new(),
             domain_scope: Vec::new(),
@@ -468,13 +470,15 @@ impl<'a> Builder<'a> {
             Some(name) => name.clone(),
             None => json_path(self.path.steps()).to_string(),
         };
-        self.labels.push(label);
+        self.switchovers.push(Switchover {
+            loss: (per_hour * minutes / 60.0).clamp(0.0, 1.0),
+            ms: (minutes.max(0.0) * 60_000.0).round() as i64,
+            label,
+        });
         Step::Failover {
             primary,
             standby,
-            switch_loss: (per_hour * minutes / 60.0).clamp(0.0, 1.0),
-            switch_ms: (minutes.max(0.0) * 60_000.0).round() as i64,
-            label: self.labels.len() - 1,
+            switchover: self.switchovers.len() - 1,
         }
     }
 

@@ -209,17 +209,13 @@ fn regroup(plan: &mut Plan, uses: &[Vec<(u32, u32)>]) {
             Step::Failover {
                 primary,
                 standby,
-                switch_loss,
-                switch_ms,
-                label,
+                switchover,
             } => push(
                 plan,
                 Step::Failover {
                     primary: new_index[primary],
                     standby: new_index[standby],
-                    switch_loss,
-                    switch_ms,
-                    label,
+                    switchover,
                 },
             ),
             Step::Replicate { copies, child } => push(

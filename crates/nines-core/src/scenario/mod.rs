@@ -231,9 +231,9 @@ fn down(plan: &Plan, outages: &[Outage], step: usize, copy: Option<u32>) -> Inte
         Step::Failover {
             primary,
             standby,
-            switch_ms,
-            ..
+            switchover,
         } => {
+            let switch_ms = plan.switchovers[switchover].ms;
             let p = down(plan, outages, primary, copy);
             let s = down(plan, outages, standby, copy);
             let mut both = covered_by_at_least(&[p.clone(), s], 2);

@@ -184,12 +184,13 @@ impl Network {
             Step::Failover {
                 primary,
                 standby,
-                switch_ms,
-                ..
+                switchover,
             } => {
                 add(self, primary, true);
                 add(self, standby, false);
-                Node::Failover { switch_ms }
+                Node::Failover {
+                    switch_ms: plan.switchovers[switchover].ms,
+                }
             }
             Step::Replicate { copies, child } => {
                 for _ in 0..copies {
