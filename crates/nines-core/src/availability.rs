@@ -200,9 +200,10 @@ fn plain_complement(number: &str) -> Option<f64> {
 }
 
 /// The printed percentage `value / 10^scale` in the common case, without the decimal
-/// machinery: `100·u`'s shortest digits need no rounding to [`PRINTED_DIGITS`] and the
-/// complement fits a `u64`. Same digits as [`Availability::percent`]'s general path, at a
-/// tenth of its cost (a report prints each component's percentage twice; `nines eval` of
+/// machinery: `100·u`'s shortest digits, rounded to [`PRINTED_DIGITS`] as the general path
+/// rounds them, and the complement in a `u64`. Same digits as [`Availability::percent`]'s
+/// general path (which answers where this cannot: a tie, 0%, 100%, more than 17 decimals), at
+/// a tenth of its cost (a report prints each component's percentage twice; `nines eval` of
 /// 1,000 components spent a tenth of its instructions there, measured).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct PlainPercent {
@@ -248,9 +249,7 @@ impl PlainPercent {
         let power = crate::text::float::EXACT_POWERS.get(self.scale as usize)?;
         (self.value < 1 << 53).then(|| self.value as f64 / power)
     }
-}
 
-impl PlainPercent {
     /// As [`Decimal`] writes it: `99.95`, `0.005`, `50`.
     fn text(self) -> String {
         let mut buffer = itoa::Buffer::new();
@@ -357,7 +356,7 @@ mod tests {
     use super::*;
 
     /// The common-case percentage gives the general path's digits and number, bit for bit,
-    /// wherever it answers; it answers for every percentage of up to 12 digits.
+    /// wherever it answers; it answers every three-decimal percentage from 90% up.
     mod plain_percent {
         use super::super::*;
         use proptest::prelude::*;
