@@ -36,26 +36,17 @@ impl Digits {
 /// The shortest digits that read back as `x` (finite, not negative), without trailing zeros.
 pub(crate) fn shortest(x: f64) -> Digits {
     let mut buffer = zmij::Buffer::new();
-    let text = buffer.format_finite(x.abs());
-    let (mantissa, exponent) = match text.split_once('e') {
-        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
-        None => (text, 0),
-    };
-    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (int_part, frac_part, exponent) = shortest_text(&mut buffer, x);
     let digits = int_part.bytes().chain(frac_part.bytes()).collect();
     normalized(digits, exponent - frac_part.len() as i32)
 }
 
 /// [`shortest`] as an integer and a power of ten, `mantissa · 10^exponent` with no trailing
-/// zeros in `mantissa`, read straight from the formatted text (no digit vector).
+/// zeros in `mantissa`, read straight from the formatted text (no digit vector). For `x` below
+/// 10^17 (the digits must fit a `u64`).
 pub(crate) fn shortest_integer(x: f64) -> (u64, i32) {
     let mut buffer = zmij::Buffer::new();
-    let text = buffer.format_finite(x.abs());
-    let (mantissa, exponent) = match text.split_once('e') {
-        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
-        None => (text, 0),
-    };
-    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (int_part, frac_part, exponent) = shortest_text(&mut buffer, x);
     let mut value = int_part
         .bytes()
         .chain(frac_part.bytes())
@@ -66,6 +57,18 @@ pub(crate) fn shortest_integer(x: f64) -> (u64, i32) {
         exponent += 1;
     }
     (value, exponent)
+}
+
+/// zmij's shortest text of `|x|` as its integer digits, fraction digits and power of ten:
+/// `("1", "25", 3)` for `1.25e3`.
+fn shortest_text(buffer: &mut zmij::Buffer, x: f64) -> (&str, &str, i32) {
+    let text = buffer.format_finite(x.abs());
+    let (mantissa, exponent) = match text.split_once('e') {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    (int_part, frac_part, exponent)
 }
 
 /// `x` (finite, not negative) rounded to `significant` significant digits, ties to even.
