@@ -139,16 +139,7 @@ fn forward_step(
 /// The children of `step` into `kids`.
 fn kids(plan: &Plan<'_>, step: &Step, kids: &mut Vec<usize>) {
     kids.clear();
-    match *step {
-        Step::Leaf(_) | Step::Var(_) => {}
-        Step::Serial(span) | Step::Parallel(span) | Step::KOfN { children: span, .. } => {
-            kids.extend_from_slice(plan.span(span));
-        }
-        Step::Failover {
-            primary, standby, ..
-        } => kids.extend([primary, standby]),
-        Step::Replicate { child, .. } => kids.push(child),
-    }
+    kids.extend_from_slice(&crate::plan::condition::children(plan, step));
 }
 
 /// For each kid, how to find its entry for a work entry.
