@@ -25,6 +25,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod block;
 mod months;
 mod network;
 mod random;
@@ -47,6 +48,7 @@ use crate::report::{
 };
 use crate::sla::{uptime_below, Sla};
 use crate::text::money::Money;
+use block::{Block, BLOCK};
 use network::{Network, State};
 use random::Random;
 use tally::{quantile, wilson, ServiceTally, Tally};
@@ -260,14 +262,19 @@ impl<'a> Simulation<'a> {
             ..Tally::default()
         };
         let mut month = Month::new(&self.network);
-        for _ in 0..trials {
-            month.draw(&self.network, &mut random, self.month_ms);
-            let hours = self.business_hours.as_deref().unwrap_or(&[]);
-            let (down, inside) = month.downtime(&self.network, self.month_ms, hours);
-            if self.business_hours.is_some() {
-                tally.business_hours_ms.push(inside as u32);
+        let mut block = Block::new(&self.network, &mut random);
+        let hours = self.business_hours.as_deref().unwrap_or(&[]);
+        for first in (0..trials).step_by(BLOCK) {
+            let months = BLOCK.min((trials - first) as usize);
+            block.draw(&self.network, &mut random, months, &[]);
+            for m in 0..months {
+                month.draw(&self.network, &mut random, self.month_ms, &block, m);
+                let (down, inside) = month.downtime(&self.network, self.month_ms, hours);
+                if self.business_hours.is_some() {
+                    tally.business_hours_ms.push(inside as u32);
+                }
+                self.count(&month, down, &mut tally);
             }
-            self.count(&month, down, &mut tally);
         }
         ChunkResult(Work::Months(tally))
     }
@@ -675,10 +682,6 @@ pub(crate) struct Month {
     drawn: Vec<u32>,
     /// Instances whose month was not quiet (sorted).
     pub(crate) nonquiet: Vec<u32>,
-    /// Instances with something to draw this month (an outage or planned maintenance), sorted,
-    /// and the uniform that decides how each month starts.
-    candidates: Vec<u32>,
-    uniforms: Vec<f64>,
     scratch: std::cell::RefCell<Vec<(i64, i64)>>,
 }
 
@@ -689,79 +692,49 @@ impl Month {
             intervals: vec![Vec::new(); network.instances.len()],
             drawn: Vec::new(),
             nonquiet: Vec::new(),
-            candidates: Vec::new(),
-            uniforms: Vec::new(),
             scratch: std::cell::RefCell::new(Vec::new()),
         }
     }
 
-    /// Draws every instance's month.
-    fn draw(&mut self, network: &Network, random: &mut Random, month_ms: i64) {
-        self.draw_forcing(network, random, month_ms, &[]);
-    }
-
-    /// [`Month::draw`], with the instances of `forced` (sorted) drawn from their non-quiet months
-    /// only; records which instances had a non-quiet month. Which instances have anything to
-    /// draw is decided first, one integer comparison each; then only the outages that can
-    /// change the root (`network::prune`) or that an SLA counts are drawn: the others would be
-    /// drawn and never looked at.
-    fn draw_forcing(
+    /// Draws month `m` of `block`: of the instances with anything in it, only the outages
+    /// that can change the root (`network::prune`) or that an SLA counts; the others would be
+    /// drawn and never looked at. Records which instances had a non-quiet month.
+    fn draw(
         &mut self,
         network: &Network,
         random: &mut Random,
         month_ms: i64,
-        forced: &[u32],
+        block: &Block,
+        m: usize,
     ) {
         for &i in &self.drawn {
             self.intervals[i as usize].clear();
         }
         self.drawn.clear();
-        self.pick(network, random, forced);
-        let state = &mut self.state;
-        network.relevant(&mut state.marks, &self.candidates, &mut state.relevant);
-        self.draw_needed(network, random, month_ms);
-    }
-
-    /// The instances with something this month, each with the uniform that decides how its
-    /// month starts, into `candidates` and `uniforms`; the non-quiet ones also into `nonquiet`.
-    fn pick(&mut self, network: &Network, random: &mut Random, forced: &[u32]) {
         self.nonquiet.clear();
-        self.candidates.clear();
-        self.uniforms.clear();
-        let mut forced = forced.iter().peekable();
-        for (i, &quiet_bits) in network.quiet_bits.iter().enumerate() {
-            let bits = random.bits();
-            let forced_here = forced.next_if_eq(&&(i as u32)).is_some();
-            if bits < quiet_bits && !forced_here {
+        self.state.relevant.clear();
+        let bit = 1u64 << m;
+        for &i in &block.candidates[m] {
+            let nonquiet = block.nonquiet[i as usize] & bit != 0;
+            if nonquiet {
+                self.nonquiet.push(i);
+            }
+            let root = block.relevant[i as usize] & bit != 0;
+            if root {
+                self.state.relevant.push(i);
+            } else if !network.counted[i as usize] {
                 continue;
             }
-            let quiet = network.instances[i].sampler.quiet;
-            let r = if forced_here {
-                quiet + random::to_unit(bits) * (1.0 - quiet)
+            // How a non-quiet month starts: a uniform above the quiet probability (any
+            // uniform below it makes the month quiet, as with planned maintenance only).
+            let sampler = &network.instances[i as usize].sampler;
+            let r = if nonquiet {
+                sampler.quiet + random.uniform() * (1.0 - sampler.quiet)
             } else {
-                random::to_unit(bits)
+                0.0
             };
-            if r >= quiet {
-                self.nonquiet.push(i as u32);
-            }
-            self.candidates.push(i as u32);
-            self.uniforms.push(r);
-        }
-    }
-
-    /// Draws the months of the candidates that can change the root (`state.relevant`, in the
-    /// same order) or whose own downtime an SLA counts.
-    fn draw_needed(&mut self, network: &Network, random: &mut Random, month_ms: i64) {
-        let mut relevant = self.state.relevant.iter().peekable();
-        for (&i, &r) in self.candidates.iter().zip(&self.uniforms) {
-            let root = relevant.next_if_eq(&&i).is_some();
-            if !root && !network.counted[i as usize] {
-                continue;
-            }
             let out = &mut self.intervals[i as usize];
-            network.instances[i as usize]
-                .sampler
-                .sample(r, random, month_ms, out);
+            sampler.sample(r, random, month_ms, out);
             if !out.is_empty() {
                 self.drawn.push(i);
             }

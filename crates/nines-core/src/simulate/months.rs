@@ -22,6 +22,9 @@ pub(crate) struct Sampler {
     /// Probability that a month has no failure: up at the start, no failure before its end
     /// (planned maintenance aside).
     pub(crate) quiet: f64,
+    /// `−ln quiet`: a standard exponential divided by it, rounded down, is the number of quiet
+    /// months before the next non-quiet one (infinite when every month is quiet, 0 when none).
+    pub(crate) quiet_rate: f64,
     /// Probability of being up at the start and failing within the month.
     fails_in_month: f64,
     /// Planned maintenance at the start of every month, milliseconds.
@@ -47,17 +50,20 @@ impl Sampler {
             Shape::Lognormal { mu, .. } => mu + libm::log(MS_PER_HOUR),
             _ => 0.0,
         };
+        let quiet = if always_down {
+            0.0
+        } else {
+            (1.0 - down_at_start) * no_failure
+        };
         Self {
             rate,
             mean_up: 1.0 / rate,
             mean,
             shape: process.shape,
             mu_ms,
-            quiet: if always_down {
-                0.0
-            } else {
-                (1.0 - down_at_start) * no_failure
-            },
+            quiet,
+            // `0 − ln 1` is +0: a never-failing process never has a non-quiet month.
+            quiet_rate: 0.0 - libm::log(quiet),
             fails_in_month: (1.0 - down_at_start) * (1.0 - no_failure),
             maintenance: maintenance.min(month_ms),
             always_down,

@@ -6,6 +6,8 @@
 
 mod prune;
 
+pub(crate) use prune::Masks;
+
 use super::months::Sampler;
 use crate::plan::{Plan, Step};
 use std::cmp::Reverse;
@@ -74,11 +76,10 @@ pub(crate) struct Network {
     parents: Vec<(u32, bool)>,
     root: u32,
     pub(crate) instances: Vec<Instance>,
-    /// For each instance, the random bits below which its month is quiet and needs no draw
-    /// (0 when it has planned maintenance: every month has some).
-    pub(crate) quiet_bits: Vec<u64>,
-    /// How each node's "possibly down" reaches its parent (`prune`).
+    /// How each node's "possibly down" reaches its parent, and follows from its children's
+    /// (`prune`).
     edges: Vec<prune::Edge>,
+    rules: Vec<prune::Rule>,
     /// Per instance: whether an SLA counts its own downtime (a service's instance, or a
     /// domain one lives in), so that its outages are drawn even when they cannot change the
     /// root.
@@ -98,8 +99,6 @@ pub(crate) struct State {
     timers: BinaryHeap<Reverse<(i64, u32, u32)>>,
     /// How many of its intervals cover each instance right now.
     covered: Vec<u32>,
-    /// The month's possibly-down nodes (`prune`).
-    pub(crate) marks: prune::Marks,
     /// The month's instances whose events can change the root.
     pub(crate) relevant: Vec<u32>,
 }
@@ -123,24 +122,13 @@ impl Network {
             parents: Vec::new(),
             root: 0,
             instances: Vec::new(),
-            quiet_bits: Vec::new(),
             edges: Vec::new(),
+            rules: Vec::new(),
             counted: Vec::new(),
         };
         let mut shared = vec![None; plan.leaves.len()];
         network.root = network.expand(plan, plan.root(), month_ms, &mut shared);
-        network.quiet_bits = network
-            .instances
-            .iter()
-            .map(|i| {
-                if i.sampler.maintenance > 0 {
-                    0
-                } else {
-                    super::random::threshold(i.sampler.quiet)
-                }
-            })
-            .collect();
-        network.edges = network.edges();
+        (network.edges, network.rules) = network.rules();
         network.counted = vec![false; network.instances.len()];
         Ok(network)
     }
@@ -249,7 +237,6 @@ impl Network {
             events: Vec::new(),
             timers: BinaryHeap::new(),
             covered: vec![0; self.instances.len()],
-            marks: self.marks(),
             relevant: Vec::new(),
         }
     }

@@ -92,18 +92,12 @@ impl Random {
 
     /// Uniform in `[0, 1)`, 53 random bits.
     pub(crate) fn uniform(&mut self) -> f64 {
-        to_unit(self.bits())
-    }
-
-    /// 53 random bits: [`Random::uniform`] before the conversion, to compare with thresholds
-    /// made by [`threshold`].
-    pub(crate) fn bits(&mut self) -> u64 {
-        self.bits.next_u64() >> 11
+        (self.bits.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
     /// Uniform in `(0, 1)`: never 0, for a logarithm.
     fn open(&mut self) -> f64 {
-        (self.bits() as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
+        ((self.bits.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
     }
 
     /// Standard exponential (mean 1).
@@ -208,16 +202,6 @@ impl Random {
         };
         ((bits & 0xff) as usize, u)
     }
-}
-
-/// 53 random bits as a uniform in `[0, 1)`.
-pub(crate) fn to_unit(bits: u64) -> f64 {
-    bits as f64 * (1.0 / (1u64 << 53) as f64)
-}
-
-/// The bits below which a uniform is below `p`: `bits < threshold(p)` ⇔ `to_unit(bits) < p`.
-pub(crate) fn threshold(p: f64) -> u64 {
-    libm::ceil(p * (1u64 << 53) as f64) as u64
 }
 
 #[cfg(test)]

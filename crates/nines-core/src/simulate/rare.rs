@@ -13,6 +13,7 @@
 //! never exceed `1/β`, so its normal 95% interval is honest. Cut sets beyond order three, or
 //! beyond the most probable [`LIMIT`] at any step, are left to the defensive share.
 
+use super::block::{Block, BLOCK};
 use super::network::Network;
 use super::random::Random;
 use super::tally::{Sums, Z};
@@ -120,25 +121,34 @@ pub(crate) fn run(
     let network = &simulation.network;
     let month_ms = simulation.month_ms;
     let mut month = Month::new(network);
+    let mut block = Block::new(network, random);
+    let mut forced: Vec<&[u32]> = Vec::with_capacity(BLOCK);
     let mut hits = vec![0u32; mixture.sets.len()];
     let mut touched = Vec::new();
     let mut tally = RareTally::default();
-    for _ in 0..trials {
-        let forced: &[u32] = if random.uniform() < DEFENSIVE {
-            &[]
-        } else {
-            mixture.pick(random.uniform())
-        };
-        month.draw_forcing(network, random, month_ms, forced);
-        let down = month.downtime(network, month_ms, &[]).0;
-        let breached = down > 0 && uptime_below(threshold.scaled, month_ms - down, month_ms);
-        let value = if breached {
-            mixture.weight(&month.nonquiet, &mut hits, &mut touched)
-        } else {
-            0.0
-        };
-        tally.trials += 1;
-        tally.sums.add(value);
+    for first in (0..trials).step_by(BLOCK) {
+        let months = BLOCK.min((trials - first) as usize);
+        forced.clear();
+        for _ in 0..months {
+            forced.push(if random.uniform() < DEFENSIVE {
+                &[]
+            } else {
+                mixture.pick(random.uniform())
+            });
+        }
+        block.draw(network, random, months, &forced);
+        for m in 0..months {
+            month.draw(network, random, month_ms, &block, m);
+            let down = month.downtime(network, month_ms, &[]).0;
+            let breached = down > 0 && uptime_below(threshold.scaled, month_ms - down, month_ms);
+            let value = if breached {
+                mixture.weight(&month.nonquiet, &mut hits, &mut touched)
+            } else {
+                0.0
+            };
+            tally.trials += 1;
+            tally.sums.add(value);
+        }
     }
     tally
 }
