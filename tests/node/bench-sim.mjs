@@ -1,16 +1,21 @@
-// The risk simulation through the JavaScript package: 100,000 months of each model in
-// target/bench-sim (written by tests/bench/sim_models.py), median of three runs, one JSON line
-// per model. `cargo xtask bench` compares it with the native figure (target: within 2×).
+// The risk simulation through the JavaScript package: 100,000 months of each model given, or
+// of every model in target/bench-sim (written by tests/bench/sim_models.py), median of three
+// runs, one JSON line per model. `cargo xtask bench` compares it with the native figure, in
+// turns (target: within 2×).
 
 import { readFileSync, readdirSync } from "node:fs";
+import { basename } from "node:path";
 import { performance } from "node:perf_hooks";
 import { load, root } from "./load.mjs";
 
 const TRIALS = 100_000;
 const nines = await load();
 const dir = `${root}target/bench-sim`;
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
-  const model = JSON.parse(readFileSync(`${dir}/${file}`, "utf8"));
+const files = process.argv.length > 2
+  ? process.argv.slice(2)
+  : readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => `${dir}/${f}`);
+for (const file of files) {
+  const model = JSON.parse(readFileSync(file, "utf8"));
   delete model.target; // months only, as the native benchmark
   const text = JSON.stringify(model);
   nines.simulateJson(text, { trials: 1000, seed: 1 }); // warm up
@@ -20,5 +25,5 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
     return (performance.now() - start) / 1000;
   });
   times.sort((a, b) => a - b);
-  console.log(JSON.stringify({ model: file.replace(".json", ""), trials: TRIALS, seconds: times[1] }));
+  console.log(JSON.stringify({ model: basename(file, ".json"), trials: TRIALS, seconds: times[1] }));
 }

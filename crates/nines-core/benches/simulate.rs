@@ -1,8 +1,8 @@
 //! The risk simulation's speed, for `cargo xtask bench`: for every model in
-//! `$NINES_BENCH_SIM_MODELS` (written by `tests/bench/sim_models.py`), the median time of
-//! simulating 100,000 months on one thread, as one JSON line per model with component-months
-//! per second (process instances × months / seconds, as `tests/bench/sim_numpy.py` counts
-//! them); then a rare breach (about 10⁻⁶ a month) measured by importance sampling: its
+//! `$NINES_BENCH_SIM_MODELS` (a folder written by `tests/bench/sim_models.py`, or one model's
+//! file), the median time of simulating 100,000 months on one thread, as one JSON line per
+//! model with component-months per second (process instances × months / seconds, as
+//! `tests/bench/sim_numpy.py` counts them); then a rare breach (about 10⁻⁶ a month) measured by importance sampling: its
 //! estimate, the relative half-width of its 95% interval and the time it took.
 
 use nines_core::simulate::{SimulateOptions, Simulation};
@@ -96,7 +96,7 @@ fn main() {
         Some(dir) => {
             let mut files: Vec<_> = std::fs::read_dir(&dir)
                 .map(|entries| entries.flatten().map(|e| e.path()).collect())
-                .unwrap_or_default();
+                .unwrap_or_else(|_| vec![dir.into()]);
             files.retain(|p| p.extension().is_some_and(|e| e == "json"));
             files.sort();
             for path in files {

@@ -19,7 +19,7 @@ const MODELS: &str = "target/bench-models";
 const VENV: &str = "target/peer-venv";
 const PEER: &str = "repyability[fast]==0.15";
 /// Turns of the peer's call and the whole process per model.
-const ROUNDS: usize = 3;
+pub(crate) const ROUNDS: usize = 3;
 
 /// Writes models with the Python `script` into `dir`, then runs nines-core's criterion `bench`
 /// on them (their absolute path in `var`: cargo runs a bench in its package's folder), and
@@ -140,7 +140,7 @@ fn peer_run(python: &str, model: &Path) -> Option<String> {
         .probe()
 }
 
-fn median(values: &[f64]) -> Option<f64> {
+pub(crate) fn median(values: &[f64]) -> Option<f64> {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     sorted.get(sorted.len() / 2).copied()

@@ -3,62 +3,45 @@
 //! simulation (`tests/bench/sim_numpy.py`, one core) and the JavaScript package in Node
 //! (`tests/node/bench-sim.mjs`), on the models `tests/bench/sim_models.py` writes, 100,000
 //! months each; then the ratios, and the rare breach measured by importance sampling.
+//!
+//! For each model the three sides take turns, [`ROUNDS`] times (numpy, nines, Node), and each
+//! ratio is the median of the rounds' ratios: this VM's speed drifts by a third between
+//! minutes, so only times taken next to each other compare.
 
-use crate::cmd::Cmd;
+use crate::cmd::{self, Cmd};
+use crate::peer::{median, ROUNDS};
+use std::path::Path;
 
 const MODELS: &str = "target/bench-sim";
-const TRIALS: &str = "100000";
+const TRIALS: u64 = 100_000;
+const VAR: &str = "NINES_BENCH_SIM_MODELS";
 
 /// Runs the three sides and prints their table.
 pub fn run() -> Result<(), String> {
-    let nines = crate::peer::generated_bench(
-        "tests/bench/sim_models.py",
-        MODELS,
-        "simulate",
-        "NINES_BENCH_SIM_MODELS",
-    )?;
-    let node = Cmd::new("node")
-        .args(["tests/node/bench-sim.mjs"])
-        .probe()
-        .unwrap_or_default();
+    let nines = crate::peer::generated_bench("tests/bench/sim_models.py", MODELS, "simulate", VAR)?;
     let python = crate::peer::peer_python().ok();
-    println!(
-        "\nrisk simulation, {TRIALS} months, one thread each (seconds; ratio = numpy / nines):"
-    );
-    println!("  model      processes   nines     numpy    ratio   component-months/s   wasm (Node)  wasm / native");
+    let mut rows = Vec::new();
     for line in nines.lines().filter(|l| l.contains("\"processes\"")) {
         let Some(name) = text(line, "model") else {
             continue;
         };
-        let native = number(line, "seconds").unwrap_or(f64::NAN);
-        let numpy = python
-            .as_ref()
-            .and_then(|p| {
-                let model = format!("{MODELS}/{name}.json");
-                Cmd::new(p)
-                    .args([
-                        "tests/bench/sim_numpy.py",
-                        &model,
-                        "--trials",
-                        TRIALS,
-                        "--seed",
-                        "1",
-                    ])
-                    .probe()
-            })
-            .and_then(|out| number(&out, "seconds"))
-            .unwrap_or(f64::NAN);
-        let wasm = node
-            .lines()
-            .find(|l| l.contains(&format!("\"model\":\"{name}\"")))
-            .and_then(|l| number(l, "seconds"))
-            .unwrap_or(f64::NAN);
+        let model = Path::new(MODELS).join(format!("{name}.json"));
+        let processes = number(line, "processes").unwrap_or(0.0);
+        rows.push((name, processes, Turns::take(python.as_deref(), &model)?));
+    }
+    println!(
+        "\nrisk simulation, {TRIALS} months, one thread each, {ROUNDS} rounds in turn (seconds: medians; ratios: medians of the rounds')"
+    );
+    println!("  model      processes   nines     numpy   numpy/nines   component-months/s   wasm (Node)  wasm/native");
+    for (name, processes, turns) in rows {
+        let native = median(&turns.nines).unwrap_or(f64::NAN);
         println!(
-            "  {name:<10} {:>9} {native:>8.3} {numpy:>9.3} {:>7.1}×   {:>18.0}   {wasm:>10.3}   {:>11.2}×",
-            number(line, "processes").unwrap_or(0.0),
-            numpy / native,
-            number(line, "component_months_per_second").unwrap_or(0.0),
-            wasm / native
+            "  {name:<10} {processes:>9} {native:>8.3} {:>9.3} {:>12.1}×   {:>18.0}   {:>10.3}   {:>10.2}×",
+            median(&turns.numpy).unwrap_or(f64::NAN),
+            median(&turns.numpy_ratios).unwrap_or(f64::NAN),
+            processes * TRIALS as f64 / native,
+            median(&turns.node).unwrap_or(f64::NAN),
+            median(&turns.node_ratios).unwrap_or(f64::NAN),
         );
     }
     if let Some(rare) = nines.lines().find(|l| l.contains("\"model\": \"rare\"")) {
@@ -70,6 +53,57 @@ pub fn run() -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// One model's times, round by round.
+#[derive(Default)]
+struct Turns {
+    nines: Vec<f64>,
+    numpy: Vec<f64>,
+    node: Vec<f64>,
+    numpy_ratios: Vec<f64>,
+    node_ratios: Vec<f64>,
+}
+
+impl Turns {
+    /// [`ROUNDS`] turns of numpy (when its Python is there), nines and Node on `model`.
+    fn take(python: Option<&str>, model: &Path) -> Result<Self, String> {
+        let path = model.to_string_lossy();
+        let absolute = std::env::current_dir()
+            .map_err(|e| format!("cannot read the working directory: {e}"))?
+            .join(model);
+        let trials = TRIALS.to_string();
+        let mut turns = Self::default();
+        for _ in 0..ROUNDS {
+            let numpy = python
+                .and_then(|p| {
+                    Cmd::new(p)
+                        .args(["tests/bench/sim_numpy.py", &path, "--trials", &trials])
+                        .args(["--seed", "1"])
+                        .probe()
+                })
+                .and_then(|out| number(&out, "seconds"));
+            let printed = cmd::cargo(["bench", "-p", "nines-core", "--bench", "simulate"])
+                .env(VAR, &absolute)
+                .read()?;
+            let nines = number(&String::from_utf8_lossy(&printed), "seconds");
+            let node = Cmd::new("node")
+                .args(["tests/node/bench-sim.mjs", &path])
+                .probe()
+                .and_then(|out| number(&out, "seconds"));
+            let Some(nines) = nines else { continue };
+            turns.nines.push(nines);
+            if let Some(numpy) = numpy {
+                turns.numpy.push(numpy);
+                turns.numpy_ratios.push(numpy / nines);
+            }
+            if let Some(node) = node {
+                turns.node.push(node);
+                turns.node_ratios.push(node / nines);
+            }
+        }
+        Ok(turns)
+    }
 }
 
 /// The number after `"key":` in a JSON line.
