@@ -86,6 +86,34 @@ export async function risk(t) {
   await phone(t);
   await dark(t);
   await switchover(t);
+  await fiftyComponents(t);
+}
+
+/** The live panel on a 50-component model (tests/e2e/fixtures/sim-50.json, written by
+ * tests/bench/sim_models.py): how long an edit takes to show a first estimate (a figure, not a
+ * check: this machine's speed moves too much for a timed assertion). */
+async function fiftyComponents(t) {
+  await t.step('Risk: edit → first estimate on a 50-component model', async () => {
+    const { page, context } = await open(t, 1280, { label: 'risk 50 components' });
+    const text = await t.readFile(t.path.join(t.root, 'tests', 'e2e', 'fixtures', 'sim-50.json'), 'utf8');
+    await page.setInputFiles('[data-testid=import-file]', { name: 'sim-50.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.waitForFunction(() => document.querySelector('[data-testid=loaded-notice]')?.textContent.includes('sim-50.json'));
+    await startRisk(page, 100000);
+    await finished(page);
+    const times = [];
+    for (const target of ['99.9', '99.99', '99.95']) {
+      await page.fill('[data-testid=risk-target]', target);
+      const edited = Date.now();
+      await page.dispatchEvent('[data-testid=risk-target]', 'change');
+      await page.waitForSelector(`[data-testid=risk-breach][data-target="${target}"]`, { timeout: 20000 });
+      times.push(Date.now() - edited);
+      await finished(page);
+    }
+    const blocks = (await page.$$('[data-testid=block]')).length;
+    t.check('Risk: a 50-component model simulates in the panel', blocks >= 50 && times.length === 3, `${blocks} blocks in the diagram`);
+    t.figure('Risk: edit → first estimate on screen, 50 components', `${times.join(', ')} ms (three target edits; 100,000 months; 150 ms of each the debounce)`);
+    await context.close();
+  });
 }
 
 /** A failover's switchover is a way to fail too: its row names it, as the CLI does. */
