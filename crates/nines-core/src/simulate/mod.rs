@@ -698,7 +698,8 @@ impl Month {
 
     /// Draws month `m` of `block`: of the instances with anything in it, only the outages
     /// that can change the root (`network::prune`) or that an SLA counts; the others would be
-    /// drawn and never looked at. Records which instances had a non-quiet month.
+    /// drawn and never looked at. Records which instances had a non-quiet month; leaves no
+    /// instance to walk when their outages do not overlap as the root needs to go down.
     fn draw(
         &mut self,
         network: &Network,
@@ -738,6 +739,12 @@ impl Month {
             if !out.is_empty() {
                 self.drawn.push(i);
             }
+        }
+        let state = &mut self.state;
+        if !state.relevant.is_empty()
+            && !network.root_may_be_down(&block.live[m], &self.intervals, &mut state.overlaps)
+        {
+            state.relevant.clear();
         }
     }
 

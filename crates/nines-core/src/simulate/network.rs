@@ -6,7 +6,7 @@
 
 mod prune;
 
-pub(crate) use prune::Masks;
+pub(crate) use prune::{Masks, Overlaps};
 
 use super::months::Sampler;
 use crate::plan::{Plan, Step};
@@ -101,6 +101,8 @@ pub(crate) struct State {
     covered: Vec<u32>,
     /// The month's instances whose events can change the root.
     pub(crate) relevant: Vec<u32>,
+    /// The live nodes' down intervals (`prune`).
+    pub(crate) overlaps: Overlaps,
 }
 
 impl Network {
@@ -238,6 +240,7 @@ impl Network {
             timers: BinaryHeap::new(),
             covered: vec![0; self.instances.len()],
             relevant: Vec::new(),
+            overlaps: self.overlaps(),
         }
     }
 

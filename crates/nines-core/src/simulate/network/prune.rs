@@ -9,6 +9,14 @@
 //! In most months most drawn instances sit under a parallel group whose other members had a
 //! quiet month, and their events are dropped here.
 //!
+//! A month whose relevant outages are drawn still goes down only if they overlap as the
+//! structure needs. Before their events are sorted and walked, each live node's down intervals
+//! are worked out from its children's (a serial group's their union, a parallel one's their
+//! intersection, a k-of-n's where enough of them overlap; a failover's primary's cover its
+//! own), and a month whose root has none has no downtime. On the 100-component benchmark model
+//! 98% of months have some instance that could reach the root, 4% are down: the others skip the
+//! walk.
+//!
 //! "Possibly down" is a boolean function of the instances' "anything this month" bits, and the
 //! same function for every month: so a word holds 64 months, a serial group is an OR, a
 //! parallel one an AND, a k-of-n a count in bit slices, and one pass up the network and one down
@@ -42,8 +50,22 @@ pub(super) struct Edge {
 #[derive(Default)]
 pub(crate) struct Masks {
     value: Vec<u64>,
-    live: Vec<u64>,
+    /// Per node, the months in which it and every ancestor are possibly down.
+    pub(crate) live: Vec<u64>,
     counters: Vec<u64>,
+}
+
+/// Per live node, the intervals it can be down in this month (sorted, disjoint; a k-of-n's
+/// children's gathered until it is reached), and how many of its counting children have folded
+/// in (for a parallel group: whether any has yet; for a k-of-n: how many have any interval);
+/// each live node is reset after the month.
+#[derive(Default)]
+pub(crate) struct Overlaps {
+    down: Vec<Vec<(i64, i64)>>,
+    count: Vec<u32>,
+    scratch: Vec<(i64, i64)>,
+    /// A k-of-n's children's interval ends, to count.
+    edges: Vec<(i64, i32)>,
 }
 
 impl Network {
@@ -116,8 +138,19 @@ impl Network {
         }
     }
 
+    /// Fresh overlaps for this network.
+    pub(crate) fn overlaps(&self) -> Overlaps {
+        Overlaps {
+            down: vec![Vec::new(); self.nodes.len()],
+            count: vec![0; self.nodes.len()],
+            scratch: Vec::new(),
+            edges: Vec::new(),
+        }
+    }
+
     /// For each instance, the months (bits) in which its events can change the root, from the
-    /// months in which it has anything (`candidate`).
+    /// months in which it has anything (`candidate`); the live nodes' words stay in
+    /// [`Masks::live`].
     pub(crate) fn relevant(&self, candidate: &[u64], masks: &mut Masks, relevant: &mut [u64]) {
         let Masks {
             value,
@@ -162,6 +195,229 @@ impl Network {
         }
         for (word, instance) in relevant.iter_mut().zip(&self.instances) {
             *word = instance.inputs.iter().fold(0, |w, &i| w | live[i as usize]);
+        }
+    }
+}
+
+impl Network {
+    /// Whether the root can be down at all in a month whose live nodes are `live` (in arena
+    /// order) and whose relevant instances drew `intervals`: each live node's intervals from
+    /// its children's (a serial group's their union, a parallel one's their intersection, a
+    /// k-of-n's their union once enough children have any, a failover with a switchover its
+    /// primary's), the root's empty when nothing overlaps as the structure needs.
+    pub(crate) fn root_may_be_down(
+        &self,
+        live: &[u32],
+        intervals: &[Vec<(i64, i64)>],
+        overlaps: &mut Overlaps,
+    ) -> bool {
+        let Overlaps {
+            down,
+            count,
+            scratch,
+            edges,
+        } = overlaps;
+        let mut root = false;
+        for &node in live {
+            let n = node as usize;
+            // Children precede their parents in the arena.
+            let (below, above) = down.split_at_mut(n + 1);
+            let own = &mut below[n];
+            let child: &[(i64, i64)] = match self.rules[n] {
+                // Outages are disjoint and in order; planned maintenance may overlap them.
+                Rule::Input(i) if self.instances[i as usize].sampler.maintenance == 0 => {
+                    &intervals[i as usize]
+                }
+                Rule::Input(i) => {
+                    unite(&[], &intervals[i as usize], own);
+                    own
+                }
+                Rule::AtLeast { need, .. } => {
+                    at_least(own, need, count[n], edges);
+                    own
+                }
+                _ => own,
+            };
+            let Edge { parent, counts } = self.edges[n];
+            if parent == u32::MAX {
+                root = !child.is_empty();
+                continue;
+            }
+            let p = parent as usize;
+            let into = &mut above[p - n - 1];
+            match self.rules[p] {
+                _ if !counts => continue,
+                Rule::All if count[p] == 0 => into.extend_from_slice(child),
+                Rule::All => {
+                    intersect(into, child, scratch);
+                    std::mem::swap(into, scratch);
+                }
+                _ if child.is_empty() => continue,
+                // Gathered, and counted at the k-of-n itself.
+                Rule::AtLeast { .. } => into.extend_from_slice(child),
+                _ if into.is_empty() => into.extend_from_slice(child),
+                _ => {
+                    unite(into, child, scratch);
+                    std::mem::swap(into, scratch);
+                }
+            }
+            count[p] += 1;
+        }
+        for &node in live {
+            down[node as usize].clear();
+            count[node as usize] = 0;
+        }
+        root
+    }
+}
+
+/// The union of `a` and `b` (each sorted by start) into `out`, sorted and disjoint.
+fn unite(a: &[(i64, i64)], b: &[(i64, i64)], out: &mut Vec<(i64, i64)>) {
+    out.clear();
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 <= y.0 => {
+                i += 1;
+                *x
+            }
+            (_, Some(y)) => {
+                j += 1;
+                *y
+            }
+            (Some(x), None) => {
+                i += 1;
+                *x
+            }
+            (None, None) => return,
+        };
+        match out.last_mut() {
+            Some(last) if next.0 <= last.1 => last.1 = last.1.max(next.1),
+            _ => out.push(next),
+        }
+    }
+}
+
+/// The intersection of `a` and `b` (each sorted and disjoint) into `out`.
+fn intersect(a: &[(i64, i64)], b: &[(i64, i64)], out: &mut Vec<(i64, i64)>) {
+    out.clear();
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        let (from, to) = (x.0.max(y.0), x.1.min(y.1));
+        if from < to {
+            out.push((from, to));
+        }
+        if x.1 <= y.1 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+}
+
+/// A k-of-n's intervals: where at least `need` of its children's (gathered in `list`, each
+/// child's disjoint) overlap; none when fewer than `need` children (`children`) have any.
+fn at_least(list: &mut Vec<(i64, i64)>, need: u32, children: u32, edges: &mut Vec<(i64, i32)>) {
+    if children < need {
+        list.clear();
+        return;
+    }
+    edges.clear();
+    edges.extend(list.iter().flat_map(|&(from, to)| [(from, 1), (to, -1)]));
+    // Ends before starts at the same time, as the walk takes them.
+    edges.sort_unstable();
+    list.clear();
+    let (mut down, mut since) = (0, 0);
+    for &(time, step) in edges.iter() {
+        let was = down >= need as i32;
+        down += step;
+        match (was, down >= need as i32) {
+            (false, true) => since = time,
+            (true, false) if since < time => list.push((since, time)),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::random::Random;
+    use super::*;
+
+    const GRID: usize = 40;
+
+    /// Up to four intervals within the grid, sorted by start; disjoint when asked.
+    fn intervals(random: &mut Random, disjoint: bool) -> Vec<(i64, i64)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for _ in 0..(random.uniform() * 5.0) as usize {
+            let start = at + (random.uniform() * 10.0) as i64;
+            let end = (start + 1 + (random.uniform() * 12.0) as i64).min(GRID as i64);
+            if start < end {
+                out.push((start, end));
+                at = if disjoint { end } else { start };
+            }
+        }
+        out
+    }
+
+    fn grid(list: &[(i64, i64)]) -> [u32; GRID] {
+        let mut cells = [0; GRID];
+        for &(from, to) in list {
+            for cell in &mut cells[from as usize..to as usize] {
+                *cell += 1;
+            }
+        }
+        cells
+    }
+
+    fn covered(list: &[(i64, i64)]) -> [bool; GRID] {
+        grid(list).map(|c| c > 0)
+    }
+
+    fn disjoint(list: &[(i64, i64)]) -> bool {
+        list.windows(2).all(|w| w[0].1 <= w[1].0) && list.iter().all(|(a, b)| a < b)
+    }
+
+    /// Union, intersection and "at least k" against counting on a grid of milliseconds.
+    #[test]
+    fn interval_operations_match_a_grid() {
+        let mut random = Random::for_chunk(9, 0);
+        let (mut out, mut edges) = (Vec::new(), Vec::new());
+        for _ in 0..5000 {
+            let (a, b) = (intervals(&mut random, false), intervals(&mut random, false));
+            unite(&a, &b, &mut out);
+            let either: Vec<bool> = (0..GRID)
+                .map(|i| covered(&a)[i] || covered(&b)[i])
+                .collect();
+            assert!(
+                disjoint(&out) && covered(&out).to_vec() == either,
+                "{a:?} ∪ {b:?}"
+            );
+
+            let (a, b) = (intervals(&mut random, true), intervals(&mut random, true));
+            intersect(&a, &b, &mut out);
+            let both: Vec<bool> = (0..GRID)
+                .map(|i| covered(&a)[i] && covered(&b)[i])
+                .collect();
+            assert!(
+                disjoint(&out) && covered(&out).to_vec() == both,
+                "{a:?} ∩ {b:?}"
+            );
+
+            let children: Vec<Vec<(i64, i64)>> =
+                (0..3).map(|_| intervals(&mut random, true)).collect();
+            let gathered: Vec<(i64, i64)> = children.concat();
+            let having = children.iter().filter(|c| !c.is_empty()).count() as u32;
+            for need in 1..=3 {
+                let mut list = gathered.clone();
+                at_least(&mut list, need, having, &mut edges);
+                let enough = grid(&gathered).map(|c| c >= need);
+                assert!(
+                    disjoint(&list) && covered(&list) == enough,
+                    "{children:?} ≥ {need}"
+                );
+            }
         }
     }
 }
