@@ -19,7 +19,8 @@
 //!
 //! "Possibly down" is a boolean function of the instances' "anything this month" bits, and the
 //! same function for every month: so a word holds 64 months, a serial group is an OR, a
-//! parallel one an AND, a k-of-n a count in bit slices, and one pass up the network and one down
+//! parallel one an AND, a k-of-n a binary count in bit slices (a word per bit of the count,
+//! compared with k bit by bit), and one pass up the network and one down
 //! decide 64 months (a few hundred word operations, instead of a walk per instance and month).
 
 use super::{Network, Node};
@@ -33,9 +34,10 @@ pub(super) enum Rule {
     Any,
     /// Down when every counting child is (a parallel group, a failover without switchover).
     All,
-    /// Down when at least `need` counting children are: `need` counters from `offset` in
-    /// [`Masks::counters`], the `j`-th set in the months where at least `j + 1` children are.
-    AtLeast { need: u32, offset: u32 },
+    /// Down when at least `need` counting children are: the count of each month in binary,
+    /// `width` words from `offset` in [`Masks::counters`] (the `j`-th word holds bit `j` of
+    /// every month's count).
+    AtLeast { need: u32, offset: u32, width: u32 },
 }
 
 /// How a node's "possibly down" reaches its parent: the parent, and whether this node counts
@@ -71,6 +73,12 @@ pub(crate) struct Overlaps {
 impl Network {
     /// Each node's [`Edge`] (the root's parent is `u32::MAX`) and [`Rule`].
     pub(super) fn rules(&self) -> (Vec<Edge>, Vec<Rule>) {
+        // Every pass below relies on children preceding their parents.
+        debug_assert!(self
+            .parents
+            .iter()
+            .enumerate()
+            .all(|(node, &(parent, _))| parent == u32::MAX || parent as usize > node));
         let edges: Vec<Edge> = self
             .parents
             .iter()
@@ -110,10 +118,13 @@ impl Network {
                 } else if need == counting[node] {
                     Rule::All
                 } else {
-                    offset += need;
+                    // Bits enough for every child counted.
+                    let width = u32::BITS - counting[node].leading_zeros();
+                    offset += width;
                     Rule::AtLeast {
                         need,
-                        offset: offset - need,
+                        offset: offset - width,
+                        width,
                     }
                 }
             })
@@ -127,7 +138,7 @@ impl Network {
             .rules
             .iter()
             .map(|rule| match rule {
-                Rule::AtLeast { need, .. } => *need as usize,
+                Rule::AtLeast { width, .. } => *width as usize,
                 _ => 0,
             })
             .sum();
@@ -171,19 +182,26 @@ impl Network {
             let word = match *rule {
                 Rule::Input(instance) => candidate[instance as usize],
                 Rule::Any | Rule::All => value[node],
-                Rule::AtLeast { need, offset } => counters[(offset + need - 1) as usize],
+                Rule::AtLeast {
+                    need,
+                    offset,
+                    width,
+                } => at_least_words(&counters[offset as usize..(offset + width) as usize], need),
             };
             value[node] = word;
             let parent = edge.parent as usize;
             match self.rules.get(parent).filter(|_| edge.counts) {
                 Some(Rule::Any) => value[parent] |= word,
                 Some(Rule::All) => value[parent] &= word,
-                Some(&Rule::AtLeast { need, offset }) => {
-                    let slices = &mut counters[offset as usize..(offset + need) as usize];
-                    for j in (1..slices.len()).rev() {
-                        slices[j] |= slices[j - 1] & word;
+                Some(&Rule::AtLeast { offset, width, .. }) => {
+                    // Adds one to the count of every month in `word`, carrying up.
+                    let mut carry = word;
+                    for bit in &mut counters[offset as usize..(offset + width) as usize] {
+                        (*bit, carry) = (*bit ^ carry, *bit & carry);
+                        if carry == 0 {
+                            break;
+                        }
                     }
-                    slices[0] |= word;
                 }
                 _ => {}
             }
@@ -315,6 +333,25 @@ fn intersect(a: &[(i64, i64)], b: &[(i64, i64)], out: &mut Vec<(i64, i64)>) {
     }
 }
 
+/// The months whose count (in binary, `bits[j]` holding bit `j` of each month's) is at least
+/// `need`: compared from the highest bit down, months still equal to `need`'s bits so far and
+/// months already above it.
+fn at_least_words(bits: &[u64], need: u32) -> u64 {
+    let (mut above, mut equal) = (0u64, !0u64);
+    if u64::from(need) >> bits.len() != 0 {
+        return 0;
+    }
+    for (j, &bit) in bits.iter().enumerate().rev() {
+        if need >> j & 1 == 1 {
+            equal &= bit;
+        } else {
+            above |= equal & bit;
+            equal &= !bit;
+        }
+    }
+    above | equal
+}
+
 /// A k-of-n's intervals: where at least `need` of its children's (gathered in `list`, each
 /// child's disjoint) overlap; none when fewer than `need` children (`children`) have any.
 fn at_least(list: &mut Vec<(i64, i64)>, need: u32, children: u32, edges: &mut Vec<(i64, i32)>) {
@@ -377,6 +414,111 @@ mod tests {
 
     fn disjoint(list: &[(i64, i64)]) -> bool {
         list.windows(2).all(|w| w[0].1 <= w[1].0) && list.iter().all(|(a, b)| a < b)
+    }
+
+    /// The words say, month by month, what evaluating the structure one month at a time says:
+    /// a node is possibly down when enough of its counting children are (a k-of-n's count, a
+    /// failover's primary alone when it switches over), and an instance is relevant when one
+    /// of its inputs and every ancestor is.
+    #[test]
+    fn words_match_months_one_at_a_time() {
+        let c = |id: &str| {
+            format!(r#"{{"component": {{"id": "{id}", "mtbf_hours": 500, "mttr_hours": 5}}}}"#)
+        };
+        let k_of_n = |k: u32, kids: Vec<String>| {
+            format!(
+                r#"{{"k_of_n": {{"k": {k}, "children": [{}]}}}}"#,
+                kids.join(", ")
+            )
+        };
+        let wide = k_of_n(3, (0..7).map(|i| c(&format!("w{i}"))).collect());
+        let nested = k_of_n(
+            2,
+            vec![
+                format!(
+                    r#"{{"parallel": {{"children": [{}, {}]}}}}"#,
+                    c("a"),
+                    c("b")
+                ),
+                c("c"),
+                format!(r#"{{"replicate": {{"copies": 2, "child": {}}}}}"#, c("d")),
+            ],
+        );
+        let switching = format!(
+            r#"{{"failover": {{"switchover_minutes": 5, "primary": {}, "standby": {}}}}}"#,
+            c("p"),
+            c("s")
+        );
+        let plain = format!(
+            r#"{{"failover": {{"switchover_minutes": 0, "primary": {}, "standby": {}}}}}"#,
+            c("q"),
+            c("t")
+        );
+        let text = format!(
+            r#"{{"root": {{"serial": {{"children": [{wide}, {nested}, {switching}, {plain}]}}}}}}"#
+        );
+        let model = crate::Model::from_json(&text).expect("model");
+        let catalog = crate::Catalog::empty();
+        let simulation = crate::simulate::Simulation::new(&model, &catalog, Default::default())
+            .expect("simulation");
+        let network = &simulation.network;
+        let n = network.nodes.len();
+        let mut random = Random::for_chunk(2, 0);
+        let (mut masks, mut relevant) = (network.masks(), vec![0; network.instances.len()]);
+        let mut fed_by = vec![u32::MAX; n];
+        for (i, instance) in network.instances.iter().enumerate() {
+            for &input in &instance.inputs {
+                fed_by[input as usize] = i as u32;
+            }
+        }
+        let (mut some_relevant, mut some_not) = (0, 0);
+        for _ in 0..300 {
+            let candidate: Vec<u64> = (0..network.instances.len())
+                .map(|_| (0..64).fold(0, |w, b| w | u64::from(random.uniform() < 0.4) << b))
+                .collect();
+            network.relevant(&candidate, &mut masks, &mut relevant);
+            for m in 0..64 {
+                let mut down = vec![false; n];
+                let mut kids = vec![(0u32, false, false); n]; // (down children, primary, standby)
+                for node in 0..n {
+                    down[node] = match network.nodes[node] {
+                        Node::Input => candidate[fed_by[node] as usize] >> m & 1 == 1,
+                        Node::Gate { need } => kids[node].0 >= need,
+                        Node::Failover { switch_ms } => {
+                            kids[node].1 && (switch_ms > 0 || kids[node].2)
+                        }
+                    };
+                    let (parent, primary) = network.parents[node];
+                    if let Some(k) = kids.get_mut(parent as usize).filter(|_| down[node]) {
+                        k.0 += 1;
+                        if primary {
+                            k.1 = true;
+                        } else {
+                            k.2 = true;
+                        }
+                    }
+                }
+                let mut live = vec![false; n];
+                for node in (0..n).rev() {
+                    let parent = network.parents[node].0 as usize;
+                    live[node] = down[node] && live.get(parent).copied().unwrap_or(true);
+                }
+                for (i, instance) in network.instances.iter().enumerate() {
+                    let expected = instance.inputs.iter().any(|&input| live[input as usize]);
+                    assert_eq!(
+                        relevant[i] >> m & 1 == 1,
+                        expected,
+                        "instance {i}, month {m}"
+                    );
+                    some_relevant += usize::from(expected);
+                    some_not += usize::from(!expected && candidate[i] >> m & 1 == 1);
+                }
+            }
+        }
+        assert!(
+            some_relevant > 1000 && some_not > 1000,
+            "{some_relevant} {some_not}"
+        );
     }
 
     /// Union, intersection and "at least k" against counting on a grid of milliseconds.
