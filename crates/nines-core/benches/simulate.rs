@@ -62,7 +62,8 @@ fn months(path: &std::path::Path, catalog: &Catalog) {
 }
 
 /// One component at 99.999999% with ten-hour outages misses 99.9% in a 30-day month with
-/// probability about 6.8·10⁻⁷ (a failure before its last 43.2 minutes).
+/// probability 7.286·10⁻⁷: a failure before the month's last 43.2 minutes (λ = 10⁻⁹ an hour,
+/// over 719.28 hours), or an outage under way at the start with more than 43.2 minutes left.
 fn rare(catalog: &Catalog) {
     let text = r#"{"target": 99.9, "root": {"component": {"id": "c", "availability": 99.999999,
         "outage_minutes": 600, "outage_distribution": "fixed"}}}"#;
