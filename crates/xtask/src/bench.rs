@@ -3,6 +3,7 @@
 //! the JavaScript package in Node, and the figures of all.
 
 use crate::cmd::{self, Cmd};
+use crate::peer::{cli_seconds, median, number, ROUNDS};
 use crate::{install, pkg};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,7 @@ use std::time::SystemTime;
 
 const NATIVE: &str = "crates/nines-core/benches/evaluate.rs";
 const NODE: &str = "tests/node/bench.mjs";
+const OPTIMIZE: &str = "target/bench-optimize.json";
 
 /// Runs both benchmarks (each skipped loudly when it has not landed yet) and prints the figures.
 pub fn run() -> Result<(), String> {
@@ -28,6 +30,7 @@ pub fn run() -> Result<(), String> {
         println!("$ cargo xtask pkg");
         pkg::run()?;
         Cmd::new("node").args([NODE]).run()?;
+        optimize_in_turn()?;
         crate::simbench::run()?;
     } else {
         println!("bench wasm: SKIPPED ({NODE} does not exist yet)");
@@ -39,6 +42,38 @@ pub fn run() -> Result<(), String> {
             println!("  {line}");
         }
     }
+    Ok(())
+}
+
+/// `optimize` over the 1,062,882 combinations of `tests/node/bench-optimize.mjs`'s model (the
+/// native decide bench's) through the JS package and through the CLI, in turn, [`ROUNDS`]
+/// rounds: Node's median of five calls, the CLI's of five whole processes, and the median of
+/// the rounds' ratios.
+fn optimize_in_turn() -> Result<(), String> {
+    Cmd::new("node")
+        .args(["tests/node/bench-optimize.mjs", "--write", OPTIMIZE])
+        .run()?;
+    let (mut node, mut native, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        let js = Cmd::new("node")
+            .args(["tests/node/bench-optimize.mjs"])
+            .probe()
+            .and_then(|out| number(&out, "seconds"));
+        let cli = cli_seconds(&["optimize", OPTIMIZE, "--json"], 5);
+        if let (Some(js), Some(cli)) = (js, cli) {
+            node.push(js);
+            native.push(cli);
+            ratios.push(js / cli);
+        }
+    }
+    let ms = |v: &[f64]| median(v).map_or(f64::NAN, |s| s * 1e3);
+    let ratio = median(&ratios).unwrap_or(f64::NAN);
+    println!(
+        "optimize, 1,062,882 combinations, {ROUNDS} rounds in turn: Node {:.0} ms, the CLI's whole process {:.0} ms; wasm/native = {ratio:.2}× (target ≤ 2×) {}",
+        ms(&node),
+        ms(&native),
+        if ratio <= 2.0 { "OK" } else { "OVER" }
+    );
     Ok(())
 }
 

@@ -214,12 +214,18 @@ fn stem(path: &Path) -> String {
 
 /// The median wall time of `nines eval FILE --json` (output discarded) over 7 runs after one.
 fn process_seconds(model: &Path) -> Option<f64> {
+    cli_seconds(&["eval", &model.to_string_lossy(), "--json"], 7)
+}
+
+/// The median wall time of `runs` runs of the release CLI with `args` (after one more, not
+/// counted), seconds; `None` when one fails.
+pub(crate) fn cli_seconds(args: &[&str], runs: usize) -> Option<f64> {
     let binary = cmd::target_dir().join("release/nines");
     let mut times = Vec::new();
-    for run in 0..8 {
+    for run in 0..=runs {
         let start = Instant::now();
         let status = Command::new(&binary)
-            .args(["eval", &model.to_string_lossy(), "--json"])
+            .args(args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status()
@@ -252,7 +258,7 @@ pub fn peer_python() -> Result<String, String> {
 }
 
 /// The number after `"key": ` in a JSON line.
-fn number(json: &str, key: &str) -> Option<f64> {
+pub(crate) fn number(json: &str, key: &str) -> Option<f64> {
     let quoted = format!("\"{key}\":");
     let rest = json[json.find(&quoted)? + quoted.len()..].trim_start();
     let end = rest

@@ -9,7 +9,7 @@
 //! minutes, so only times taken next to each other compare.
 
 use crate::cmd::{self, Cmd};
-use crate::peer::{median, ROUNDS};
+use crate::peer::{median, number, ROUNDS};
 use std::path::Path;
 
 const MODELS: &str = "target/bench-sim";
@@ -104,16 +104,6 @@ impl Turns {
         }
         Ok(turns)
     }
-}
-
-/// The number after `"key":` in a JSON line.
-fn number(json: &str, key: &str) -> Option<f64> {
-    let quoted = format!("\"{key}\":");
-    let rest = json[json.find(&quoted)? + quoted.len()..].trim_start();
-    let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')))
-        .unwrap_or(rest.len());
-    rest[..end].parse().ok()
 }
 
 /// The string after `"key": ` in a JSON line.
