@@ -27,8 +27,11 @@ pub(crate) struct Block {
     candidate: Vec<u64>,
     /// Per instance, the months in which its events can change the root.
     pub(crate) relevant: Vec<u64>,
-    /// Per month, the instances with anything in it, in order.
-    pub(crate) candidates: Vec<Vec<u32>>,
+    /// Per instance, the months whose outages are drawn: the relevant ones, and for an
+    /// instance an SLA counts, every month it has anything in.
+    drawn: Vec<u64>,
+    /// Per month, the instances to draw, in order.
+    pub(crate) to_draw: Vec<Vec<u32>>,
     /// Per month, the nodes that are possibly down with every ancestor, in arena order.
     pub(crate) live: Vec<Vec<u32>>,
     masks: Masks,
@@ -48,7 +51,8 @@ impl Block {
             nonquiet: vec![0; n],
             candidate: vec![0; n],
             relevant: vec![0; n],
-            candidates: vec![Vec::new(); BLOCK],
+            drawn: vec![0; n],
+            to_draw: vec![Vec::new(); BLOCK],
             live: vec![Vec::new(); BLOCK],
             masks: network.masks(),
         }
@@ -90,9 +94,30 @@ impl Block {
             }
         }
         network.relevant(&self.candidate, &mut self.masks, &mut self.relevant);
-        transpose(&self.candidate, &mut self.candidates);
+        for (i, drawn) in self.drawn.iter_mut().enumerate() {
+            // An SLA counts the instance's own downtime, wherever the root stands.
+            let counted = if network.counted[i] {
+                self.candidate[i]
+            } else {
+                0
+            };
+            *drawn = self.relevant[i] | counted;
+        }
+        transpose(&self.drawn, &mut self.to_draw);
         transpose(&self.masks.live, &mut self.live);
         self.first = end;
+    }
+}
+
+impl Block {
+    /// The instances not quiet in month `m` of the block, in order, into `out`.
+    pub(crate) fn nonquiet_in(&self, m: usize, out: &mut Vec<u32>) {
+        out.clear();
+        for (i, word) in self.nonquiet.iter().enumerate() {
+            if word >> m & 1 == 1 {
+                out.push(i as u32);
+            }
+        }
     }
 }
 
@@ -206,11 +231,12 @@ mod tests {
             for m in 0..BLOCK {
                 month.draw(&network, &mut random, month_ms, &block, m);
                 let pruned = month.downtime(&network, month_ms, &[]).0;
-                let reaches = block.candidates[m]
-                    .iter()
-                    .any(|&i| block.relevant[i as usize] >> m & 1 == 1);
+                let reaches = block.relevant.iter().any(|&w| w >> m & 1 == 1);
                 skipped += usize::from(reaches && month.state.relevant.is_empty());
-                month.state.relevant = block.candidates[m].clone();
+                // Every instance with anything this month (all drawn: all counted).
+                month.state.relevant = block.to_draw[m].clone();
+                let all = block.candidate.iter().filter(|&&w| w >> m & 1 == 1).count();
+                assert_eq!(all, month.state.relevant.len());
                 let whole = month.downtime(&network, month_ms, &[]).0;
                 assert_eq!(pruned, whole, "{text}: month {m}");
                 down += usize::from(whole > 0);

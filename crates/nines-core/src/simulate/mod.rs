@@ -680,8 +680,6 @@ pub(crate) struct Month {
     pub(crate) state: State,
     intervals: Vec<Vec<(i64, i64)>>,
     drawn: Vec<u32>,
-    /// Instances whose month was not quiet (sorted).
-    pub(crate) nonquiet: Vec<u32>,
     scratch: std::cell::RefCell<Vec<(i64, i64)>>,
 }
 
@@ -691,15 +689,14 @@ impl Month {
             state: network.state(),
             intervals: vec![Vec::new(); network.instances.len()],
             drawn: Vec::new(),
-            nonquiet: Vec::new(),
             scratch: std::cell::RefCell::new(Vec::new()),
         }
     }
 
     /// Draws month `m` of `block`: of the instances with anything in it, only the outages
     /// that can change the root (`network::prune`) or that an SLA counts; the others would be
-    /// drawn and never looked at. Records which instances had a non-quiet month; leaves no
-    /// instance to walk when their outages do not overlap as the root needs to go down.
+    /// drawn and never looked at. Leaves no instance to walk when their outages do not overlap
+    /// as the root needs to go down.
     fn draw(
         &mut self,
         network: &Network,
@@ -712,19 +709,12 @@ impl Month {
             self.intervals[i as usize].clear();
         }
         self.drawn.clear();
-        self.nonquiet.clear();
         self.state.relevant.clear();
         let bit = 1u64 << m;
-        for &i in &block.candidates[m] {
+        for &i in &block.to_draw[m] {
             let nonquiet = block.nonquiet[i as usize] & bit != 0;
-            if nonquiet {
-                self.nonquiet.push(i);
-            }
-            let root = block.relevant[i as usize] & bit != 0;
-            if root {
+            if block.relevant[i as usize] & bit != 0 {
                 self.state.relevant.push(i);
-            } else if !network.counted[i as usize] {
-                continue;
             }
             // How a non-quiet month starts: a uniform above the quiet probability (any
             // uniform below it makes the month quiet, as with planned maintenance only).

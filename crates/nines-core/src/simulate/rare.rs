@@ -123,7 +123,7 @@ pub(crate) fn run(
     let mut month = Month::new(network);
     let mut block = Block::new(network, random);
     let mut forced: Vec<&[u32]> = Vec::with_capacity(BLOCK);
-    let mut hits = vec![0u32; mixture.sets.len()];
+    let (mut hits, mut nonquiet) = (vec![0u32; mixture.sets.len()], Vec::new());
     let mut touched = Vec::new();
     let mut tally = RareTally::default();
     for first in (0..trials).step_by(BLOCK) {
@@ -142,7 +142,8 @@ pub(crate) fn run(
             let down = month.downtime(network, month_ms, &[]).0;
             let breached = down > 0 && uptime_below(threshold.scaled, month_ms - down, month_ms);
             let value = if breached {
-                mixture.weight(&month.nonquiet, &mut hits, &mut touched)
+                block.nonquiet_in(m, &mut nonquiet);
+                mixture.weight(&nonquiet, &mut hits, &mut touched)
             } else {
                 0.0
             };
