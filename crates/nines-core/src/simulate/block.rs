@@ -121,6 +121,14 @@ impl Block {
     }
 }
 
+/// The number of months in each block of a chunk of `trials` months: full blocks, then the
+/// rest.
+pub(crate) fn sizes(trials: u64) -> impl Iterator<Item = usize> {
+    (0..trials)
+        .step_by(BLOCK)
+        .map(move |first| BLOCK.min((trials - first) as usize))
+}
+
 /// For each month (bit), the indices of the words that have it, in order.
 fn transpose(words: &[u64], months: &mut [Vec<u32>]) {
     for list in months.iter_mut() {

@@ -48,7 +48,7 @@ use crate::report::{
 };
 use crate::sla::{uptime_below, Sla};
 use crate::text::money::Money;
-use block::{Block, BLOCK};
+use block::Block;
 use network::{Network, State};
 use random::Random;
 use tally::{quantile, wilson, ServiceTally, Tally};
@@ -264,8 +264,7 @@ impl<'a> Simulation<'a> {
         let mut month = Month::new(&self.network);
         let mut block = Block::new(&self.network, &mut random);
         let hours = self.business_hours.as_deref().unwrap_or(&[]);
-        for first in (0..trials).step_by(BLOCK) {
-            let months = BLOCK.min((trials - first) as usize);
+        for months in block::sizes(trials) {
             block.draw(&self.network, &mut random, months, &[]);
             for m in 0..months {
                 month.draw(&self.network, &mut random, self.month_ms, &block, m);

@@ -126,8 +126,7 @@ pub(crate) fn run(
     let (mut hits, mut nonquiet) = (vec![0u32; mixture.sets.len()], Vec::new());
     let mut touched = Vec::new();
     let mut tally = RareTally::default();
-    for first in (0..trials).step_by(BLOCK) {
-        let months = BLOCK.min((trials - first) as usize);
+    for months in super::block::sizes(trials) {
         forced.clear();
         for _ in 0..months {
             forced.push(if random.uniform() < DEFENSIVE {
